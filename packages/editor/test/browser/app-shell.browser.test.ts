@@ -1,0 +1,62 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { caseworkUrl, LAUNCH_TIMEOUT_MS, launchBrowser } from './browser.ts';
+
+describe('editor app shell', { timeout: 60_000 }, () => {
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    caseworkUrl(); // fail fast, with the reason, when run outside `npm test`
+    browser = await launchBrowser();
+  }, LAUNCH_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    if (!browser) throw new Error('The browser did not launch; see the beforeAll error.');
+    context = await browser.newContext();
+    page = await context.newPage();
+    problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(new URL('/', caseworkUrl()).href);
+  });
+
+  afterEach(async () => {
+    await context.close();
+  });
+
+  it('shows the Casework header with a link to the API docs', async () => {
+    await page.getByRole('banner').getByRole('heading', { name: 'Casework' }).waitFor();
+    expect(await page.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe('/docs');
+  });
+
+  it('shows the React Flow canvas with its controls, minimap and the empty state', async () => {
+    await page.locator('.react-flow__renderer').waitFor();
+    expect(await page.locator('.react-flow__controls').count()).toBe(1);
+    expect(await page.locator('.react-flow__minimap').count()).toBe(1);
+    expect(await page.getByTestId('canvas-empty-state').textContent()).toContain('The workflow editor is coming next');
+  });
+
+  it('reports the system as ready', async () => {
+    const status = page.getByRole('status').and(page.getByTestId('system-status'));
+    await page.locator('[data-testid="system-status"]:not([data-state="checking"])').waitFor();
+    expect({ state: await status.getAttribute('data-state'), label: await status.textContent() }).toEqual({
+      state: 'ready',
+      label: 'System status: Ready',
+    });
+  });
+
+  it('loads without console errors or page errors', async () => {
+    await page.locator('[data-testid="system-status"]:not([data-state="checking"])').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+  });
+});

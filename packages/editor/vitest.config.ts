@@ -1,0 +1,9 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'editor',
+    pool: 'forks',
+    include: ['test/**/*.test.ts'],
+  },
+});

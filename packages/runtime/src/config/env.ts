@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * The runtime's configuration: the only place that reads `process.env`.
+ * Every variable is listed here with its default so README, compose file and tests can check against it.
+ */
+export const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI'),
+  MONGODB_DB: z.string().min(1).default('casework'),
+  TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('casework'),
+  TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+  /** A key accepted on `/api/v1/*`; registered (hashed) at start-up. `npm start` generates one into the data dir. */
+  CASEWORK_API_KEY: z.string().min(20, 'must be at least 20 characters').optional(),
+  /** Directory of the built editor, served at `/`. Unset: the api serves no editor. */
+  CASEWORK_EDITOR_DIR: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export const envKeys = Object.keys(envSchema.shape) as (keyof Env)[];
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment (by default `process.env`), failing with every problem named. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

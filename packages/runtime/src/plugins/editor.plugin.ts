@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { NotFoundFallback } from './error-handler.ts';
+
+/**
+ * Serves the built editor at `/`. Returns the not-found fallback for client-side routes (a browser asking
+ * for an HTML page gets index.html), or null when there is no built editor.
+ */
+export async function registerEditor(app: FastifyInstance, editorDir: string): Promise<NotFoundFallback | null> {
+  const root = path.resolve(editorDir);
+  if (!existsSync(path.join(root, 'index.html'))) {
+    app.log.warn({ editorDir: root }, 'no built editor found; build it with `pnpm --filter @casework/editor build`');
+    return null;
+  }
+  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+  return (request, reply) => {
+    const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    return wantsPage && !request.url.startsWith('/api/') ? reply.sendFile('index.html') : null;
+  };
+}

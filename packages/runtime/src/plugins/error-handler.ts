@@ -1,0 +1,81 @@
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ApiError, ErrorDocument } from '@casework/shared';
+import {
+  ConflictError,
+  DependencyUnavailableError,
+  DomainError,
+  NotFoundError,
+  UnauthorizedError,
+  UnprocessableError,
+} from '../lib/errors.ts';
+
+const title = (status: number) => STATUS_CODES[status] ?? 'Error';
+
+export function sendErrors(reply: FastifyReply, status: number, errors: ApiError[]): FastifyReply {
+  const body: ErrorDocument = { errors: errors as ErrorDocument['errors'] };
+  return reply.status(status).type('application/json; charset=utf-8').send(body);
+}
+
+function statusOf(error: DomainError): number {
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ConflictError) return 409;
+  if (error instanceof UnprocessableError) return 422;
+  if (error instanceof UnauthorizedError) return 401;
+  if (error instanceof DependencyUnavailableError) return 503;
+  return 400;
+}
+
+// The one error handler and not-found handler: every failure leaves in the API's error format
+// (DESIGN.md §4), and nothing internal leaks out of a 500.
+
+/** Turns a request-validation failure into one error per problem, each pointing at its source. */
+function validationErrors(error: FastifyError): ApiError[] {
+  if (!hasZodFastifySchemaValidationErrors(error)) {
+    return [{ title: title(400), details: error.message }];
+  }
+  const context = (error as { validationContext?: string }).validationContext ?? 'body';
+  return error.validation.map((issue) => {
+    const path = issue.instancePath === '/' ? '' : issue.instancePath;
+    const where = path || '(root)';
+    const source =
+      context === 'body'
+        ? { pointer: path || '/' }
+        : context === 'headers'
+          ? { header: path.slice(1) }
+          : { parameter: path.slice(1) };
+    return { title: title(400), details: `${issue.message} at ${context} ${where}`, source };
+  });
+}
+
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
+
+/** Registered before any route plugin: Fastify scopes inherit the error handler present when they are created. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof DomainError) {
+      const status = statusOf(error);
+      return sendErrors(reply, status, [
+        { title: error.title, details: error.message, ...(error.pointer ? { source: { pointer: error.pointer } } : {}) },
+      ]);
+    }
+    if (error.validation) return sendErrors(reply, 400, validationErrors(error));
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return sendErrors(reply, status, [{ title: title(status), details: error.message }]);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendErrors(reply, 500, [
+      { title: title(500), details: `Something went wrong on our side. Quote request id ${request.id} when reporting it.` },
+    ]);
+  });
+}
+
+export function registerNotFoundHandler(app: FastifyInstance, opts: { fallback?: NotFoundFallback | null } = {}): void {
+  app.setNotFoundHandler(
+    (request, reply) =>
+      opts.fallback?.(request, reply) ??
+      sendErrors(reply, 404, [{ title: title(404), details: `No route for ${request.method} ${request.url}` }]),
+  );
+}

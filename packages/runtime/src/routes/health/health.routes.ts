@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { healthSchema, readinessSchema } from '@casework/shared';
+import type { ReadinessService } from '../../services/readiness-service.ts';
+
+/** Liveness and readiness probes: public, for load balancers and orchestrators. */
+export const healthRoutes: FastifyPluginAsyncZod<{ readiness: ReadinessService }> = async (app, { readiness }) => {
+  app.get(
+    '/healthz',
+    { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: healthSchema } } },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'MongoDB and Temporal answer',
+        description: '503 names the dependency that failed.',
+        response: { 200: readinessSchema, 503: readinessSchema },
+      },
+    },
+    async (_request, reply) => {
+      const result = await readiness.check();
+      return reply.status(result.status === 'ready' ? 200 : 503).send(result);
+    },
+  );
+};

@@ -1,0 +1,3 @@
+// The workflows bundle: every workflow type the worker registers. Workflow type names are the exported
+// function names and are persisted in histories: never rename one.
+export { systemCheck } from './system-check.workflow.ts';

@@ -1,0 +1,23 @@
+import { loadEnv } from './config/env.ts';
+import { ensureIndexes } from './db/indexes.ts';
+import { connectMongo } from './db/mongo.ts';
+import { createWorker } from './temporal/worker-factory.ts';
+
+// Worker process entry point. Temporal's runtime handles SIGINT/SIGTERM: the worker stops polling,
+// lets running activities finish, and `run()` resolves.
+const env = loadEnv();
+const mongo = await connectMongo(env.MONGODB_URI, env.MONGODB_DB);
+await ensureIndexes(mongo.db);
+const { worker, connection } = await createWorker({
+  db: mongo.db,
+  address: env.TEMPORAL_ADDRESS,
+  namespace: env.TEMPORAL_NAMESPACE,
+  taskQueue: env.TEMPORAL_TASK_QUEUE,
+});
+console.log(`casework worker running on task queue ${env.TEMPORAL_TASK_QUEUE} (${env.TEMPORAL_ADDRESS}, namespace ${env.TEMPORAL_NAMESPACE})`);
+try {
+  await worker.run();
+} finally {
+  await connection.close();
+  await mongo.client.close();
+}

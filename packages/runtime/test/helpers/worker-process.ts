@@ -1,0 +1,18 @@
+import type { Env } from '../../src/config/env.ts';
+import { startWorker } from '../../../../scripts/lib/services.mjs';
+
+/** The real worker entry point (`src/worker.ts`) as a separate OS process, as `npm start` runs it. */
+export async function startWorkerProcess(env: Env) {
+  const asStrings = Object.fromEntries(
+    Object.entries(env).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
+  );
+  const { proc } = await startWorker({ env: asStrings, echo: false });
+  return {
+    /** Kills the process the hard way (no graceful shutdown), like a crash or an OOM kill. */
+    async kill() {
+      proc.child.kill('SIGKILL');
+      await proc.exited;
+    },
+    stop: () => proc.stop(),
+  };
+}

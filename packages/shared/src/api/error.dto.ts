@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** One error of the API's error document (DESIGN.md §4). */
+export const apiErrorSchema = z
+  .object({
+    title: z.string().meta({ example: 'Bad Request' }),
+    details: z.string().meta({ example: "Expected a string at 'data.attributes.name'" }),
+    source: z
+      .object({
+        pointer: z.string().optional().meta({ example: '/data/attributes/name' }),
+        parameter: z.string().optional(),
+        header: z.string().optional(),
+      })
+      .optional(),
+  })
+  .meta({ id: 'Error' });
+
+export const errorDocumentSchema = z.object({ errors: z.array(apiErrorSchema).min(1) }).meta({ id: 'ErrorDocument' });
+
+export type ApiError = z.infer<typeof apiErrorSchema>;
+export type ErrorDocument = z.infer<typeof errorDocumentSchema>;

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { probe } from './exec.mjs';
+import { isListening, waitFor } from './ports.mjs';
+import { startProcess, untilReady } from './processes.mjs';
+import { runtimeDir } from './paths.mjs';
+
+// Registered on the dev server so runs are findable by workflow, version and case in Temporal UI.
+export const SEARCH_ATTRIBUTES = {
+  CaseworkWorkflowId: 'Keyword',
+  CaseworkVersionId: 'Keyword',
+  CaseworkCaseIds: 'KeywordList',
+};
+
+/** Temporal CLI dev server with its Web UI; state in a SQLite file so a second start finds the first's runs. */
+export async function startTemporal({ temporalCli, port, uiPort, dbFile, headless = false, echo = true, ip = '127.0.0.1' }) {
+  mkdirSync(path.dirname(dbFile), { recursive: true });
+  const args = ['server', 'start-dev', '--ip', ip, '--port', String(port), '--db-filename', dbFile, '--log-level', 'warn'];
+  if (headless) args.push('--headless');
+  else args.push('--ui-port', String(uiPort));
+  for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
+  const proc = startProcess('temporal', temporalCli, args, { echo });
+  const address = `${ip}:${port}`;
+  await untilReady(
+    proc,
+    waitFor(
+      () => probe(temporalCli, ['operator', 'cluster', 'health', '--address', address])?.includes('SERVING'),
+      { timeoutMs: 90_000, intervalMs: 500, what: `Temporal at ${address}` },
+    ),
+  );
+  return { proc, address, uiUrl: headless ? null : `http://localhost:${uiPort}` };
+}
+
+/** FerretDB (MongoDB wire protocol) on SQLite files in `dataDir`. */
+export async function startFerretdb({ ferretdbBinary, port, dataDir, echo = true }) {
+  mkdirSync(dataDir, { recursive: true });
+  let uri = null;
+  const proc = startProcess(
+    'ferretdb',
+    ferretdbBinary,
+    ['-listen-addr', `127.0.0.1:${port}`, '-data-dir', dataDir, '-log-level', 'error'],
+    { echo, onLine: (line) => (uri ??= line.match(/^ferretdb ready (\S+)/)?.[1] ?? null) },
+  );
+  await untilReady(
+    proc,
+    waitFor(async () => uri !== null && (await isListening(port)), {
+      timeoutMs: 60_000,
+      what: `FerretDB on port ${port}`,
+    }),
+  );
+  return { proc, uri: `mongodb://127.0.0.1:${port}/` };
+}
+
+const runtimeEnv = (env) => ({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development', ...env });
+
+/** The api (Fastify); ready when /readyz answers 200. */
+export async function startApi({ env, port, echo = true }) {
+  const proc = startProcess('api', process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: runtimeDir,
+    env: runtimeEnv({ ...env, PORT: String(port) }),
+    echo,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await untilReady(
+    proc,
+    waitFor(
+      async () => {
+        const response = await fetch(`${url}/readyz`).catch(() => null);
+        return response?.status === 200;
+      },
+      { timeoutMs: 60_000, intervalMs: 300, what: `the api at ${url}/readyz` },
+    ),
+  );
+  return { proc, url };
+}
+
+/** The Temporal worker; ready when it logs that it is polling its task queue. */
+export async function startWorker({ env, echo = true }) {
+  let running = false;
+  const proc = startProcess('worker', process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+    cwd: runtimeDir,
+    env: runtimeEnv(env),
+    echo,
+    onLine: (line) => (running ||= /worker (is )?running|state.*RUNNING/i.test(line)),
+  });
+  await untilReady(proc, waitFor(() => running, { timeoutMs: 120_000, what: 'the worker to start polling' }));
+  return { proc };
+}
