@@ -41,7 +41,10 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            ...nodeBuiltins.map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins.' })),
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'Workflow code must be deterministic: no Node built-ins.',
+            })),
             { name: 'mongodb', message: 'Workflow code must not do I/O; call an activity.' },
             { name: 'fastify', message: 'Workflow code must not do I/O; call an activity.' },
           ],

@@ -15,8 +15,11 @@ export function run(command, args, { cwd, env, quiet = false } = {}) {
     child.on('exit', (code, signal) => {
       if (code === 0) resolve(output);
       else {
-        const error = new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})${quiet ? `\n${output}` : ''}`);
+        const error = new Error(
+          `${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})${quiet ? `\n${output}` : ''}`,
+        );
         error.exitCode = code ?? 1;
+        error.commandFailed = true;
         reject(error);
       }
     });

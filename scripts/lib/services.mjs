@@ -13,9 +13,28 @@ export const SEARCH_ATTRIBUTES = {
 };
 
 /** Temporal CLI dev server with its Web UI; state in a SQLite file so a second start finds the first's runs. */
-export async function startTemporal({ temporalCli, port, uiPort, dbFile, headless = false, echo = true, ip = '127.0.0.1' }) {
+export async function startTemporal({
+  temporalCli,
+  port,
+  uiPort,
+  dbFile,
+  headless = false,
+  echo = true,
+  ip = '127.0.0.1',
+}) {
   mkdirSync(path.dirname(dbFile), { recursive: true });
-  const args = ['server', 'start-dev', '--ip', ip, '--port', String(port), '--db-filename', dbFile, '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    ip,
+    '--port',
+    String(port),
+    '--db-filename',
+    dbFile,
+    '--log-level',
+    'warn',
+  ];
   if (headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort));
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
@@ -23,10 +42,11 @@ export async function startTemporal({ temporalCli, port, uiPort, dbFile, headles
   const address = `${ip}:${port}`;
   await untilReady(
     proc,
-    waitFor(
-      () => probe(temporalCli, ['operator', 'cluster', 'health', '--address', address])?.includes('SERVING'),
-      { timeoutMs: 90_000, intervalMs: 500, what: `Temporal at ${address}` },
-    ),
+    waitFor(() => probe(temporalCli, ['operator', 'cluster', 'health', '--address', address])?.includes('SERVING'), {
+      timeoutMs: 90_000,
+      intervalMs: 500,
+      what: `Temporal at ${address}`,
+    }),
   );
   return { proc, address, uiUrl: headless ? null : `http://localhost:${uiPort}` };
 }
@@ -83,6 +103,9 @@ export async function startWorker({ env, echo = true }) {
     echo,
     onLine: (line) => (running ||= /worker (is )?running|state.*RUNNING/i.test(line)),
   });
-  await untilReady(proc, waitFor(() => running, { timeoutMs: 120_000, what: 'the worker to start polling' }));
+  await untilReady(
+    proc,
+    waitFor(() => running, { timeoutMs: 120_000, what: 'the worker to start polling' }),
+  );
   return { proc };
 }

@@ -14,7 +14,9 @@ const { worker, connection } = await createWorker({
   namespace: env.TEMPORAL_NAMESPACE,
   taskQueue: env.TEMPORAL_TASK_QUEUE,
 });
-console.log(`casework worker running on task queue ${env.TEMPORAL_TASK_QUEUE} (${env.TEMPORAL_ADDRESS}, namespace ${env.TEMPORAL_NAMESPACE})`);
+console.log(
+  `casework worker running on task queue ${env.TEMPORAL_TASK_QUEUE} (${env.TEMPORAL_ADDRESS}, namespace ${env.TEMPORAL_NAMESPACE})`,
+);
 try {
   await worker.run();
 } finally {

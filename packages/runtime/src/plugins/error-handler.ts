@@ -57,7 +57,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof DomainError) {
       const status = statusOf(error);
       return sendErrors(reply, status, [
-        { title: error.title, details: error.message, ...(error.pointer ? { source: { pointer: error.pointer } } : {}) },
+        {
+          title: error.title,
+          details: error.message,
+          ...(error.pointer ? { source: { pointer: error.pointer } } : {}),
+        },
       ]);
     }
     if (error.validation) return sendErrors(reply, 400, validationErrors(error));
@@ -67,7 +71,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendErrors(reply, 500, [
-      { title: title(500), details: `Something went wrong on our side. Quote request id ${request.id} when reporting it.` },
+      {
+        title: title(500),
+        details: `Something went wrong on our side. Quote request id ${request.id} when reporting it.`,
+      },
     ]);
   });
 }

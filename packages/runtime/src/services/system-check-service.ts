@@ -25,7 +25,12 @@ export function createSystemCheckService(deps: SystemCheckServiceDeps) {
       'completed-at': check.completedAt?.toISOString() ?? null,
       'activity-executions': check.activityExecutions,
       'workflow-id': check.workflowId,
-      'temporal-ui-url': temporalUiUrl(deps.temporal.uiUrl, deps.temporal.namespace, check.workflowId, check.temporalRunId),
+      'temporal-ui-url': temporalUiUrl(
+        deps.temporal.uiUrl,
+        deps.temporal.namespace,
+        check.workflowId,
+        check.temporalRunId,
+      ),
     },
   });
 

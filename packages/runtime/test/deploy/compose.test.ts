@@ -309,25 +309,38 @@ function dependencies(packageJsonPath: string): Record<string, string> {
   return pkg.dependencies ?? {};
 }
 
+/** Where the final stage puts packages/runtime (from its `COPY packages/runtime …` or `COPY . …`). */
+function runtimeDirInImage(): string | undefined {
+  for (const copy of instructions(dockerfile().finalStage, 'COPY')) {
+    if (copy.args.includes('--from=')) continue;
+    const paths = copy.args.split(/\s+/).filter((token) => !token.startsWith('--'));
+    const dest = posix.resolve(copy.workdir, paths.at(-1) ?? '');
+    const sources = paths.slice(0, -1).map((src) => src.replace(/^\.\/|\/$/g, ''));
+    if (sources.includes('packages/runtime')) return dest;
+    if (sources.includes('.')) return posix.join(dest, 'packages/runtime');
+  }
+  return undefined;
+}
+
 /**
- * Checks that `node --import tsx <script>` started in `workdir` runs `packages/runtime/src/<entry>`:
- * the script path resolves there, and `tsx` (a dependency of packages/runtime) resolves from the workdir.
+ * Checks that `node --import tsx <script>` started in `workdir` runs packages/runtime/src/<entry> as copied
+ * into the image, and that `tsx` (a dependency of packages/runtime, not of the root) resolves from `workdir`.
  */
 function expectRuntimeEntry(args: string[], workdir: string, entry: string, what: string): void {
   expect(args[0], `${what}: should run node`).toBe('node');
   expect(flagValues(args, '--import'), `${what}: should load TypeScript through \`--import tsx\``).toContain('tsx');
   const script = args.find((arg) => arg.endsWith('.ts'));
   expect(script, `${what}: no .ts entry point in ${JSON.stringify(args)}`).toBeDefined();
-  const scriptPath = posix.resolve(workdir, script ?? '');
-  const suffix = `/packages/runtime/src/${entry}`;
-  expect(scriptPath, `${what}: ${script} resolves (from ${workdir}) to ${scriptPath}, not …${suffix}`).toMatch(
-    new RegExp(`${suffix.replaceAll('/', '\\/').replaceAll('.', '\\.')}$`),
-  );
+
+  const runtimeDir = runtimeDirInImage();
+  expect(runtimeDir, 'the final stage should COPY packages/runtime into the image').toBeDefined();
+  const expected = posix.join(runtimeDir ?? '', 'src', entry);
+  const actual = posix.resolve(workdir, script ?? '');
+  expect(actual, `${what}: ${script} (run from ${workdir}) is not the image's ${expected}`).toBe(expected);
   if (!dependencies('package.json').tsx) {
-    const runtimeDir = scriptPath.slice(0, -`/src/${entry}`.length);
     expect(
       workdir === runtimeDir || workdir.startsWith(`${runtimeDir}/`),
-      `${what}: tsx is a dependency of packages/runtime only, so \`--import tsx\` resolves from ${runtimeDir}, not from ${workdir}`,
+      `${what}: \`--import tsx\` resolves from the working directory (${workdir}), but tsx is installed for ${runtimeDir} only`,
     ).toBe(true);
   }
 }
@@ -491,6 +504,11 @@ describe('docker-compose.yml', () => {
       uri.searchParams.get('replicaSet'),
       `${name}: MONGODB_URI should name the replica set mongo runs (--replSet ${mongoReplicaSet()})`,
     ).toBe(mongoReplicaSet());
+  });
+
+  it('links runs to a Temporal UI address a browser can open', () => {
+    const url = new URL(parsedEnv('api').TEMPORAL_UI_URL);
+    expect(['http:', 'https:'], `TEMPORAL_UI_URL should be an http(s) URL, got ${url.href}`).toContain(url.protocol);
   });
 
   it('connects api and worker to the same MongoDB, namespace and task queue', () => {

@@ -42,7 +42,11 @@ describe('system check through the real stack', () => {
 
     const completed = await eventually(
       async () => {
-        const response = await t.app.inject({ method: 'GET', url: `/api/v1/system-checks/${data.id}`, headers: t.auth });
+        const response = await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/system-checks/${data.id}`,
+          headers: t.auth,
+        });
         const body = response.json();
         return body.data.attributes.status === 'completed' ? body.data : undefined;
       },

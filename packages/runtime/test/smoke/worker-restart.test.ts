@@ -59,7 +59,12 @@ describe('worker killed while a workflow waits on a timer', () => {
     const waitedMs = Date.parse(done.attributes['completed-at']) - Date.parse(done.attributes['created-at']);
     expect(waitedMs).toBeGreaterThanOrEqual(DELAY_SECONDS * 1000);
     const counts = await temporal.historyCounts(id);
-    expect(counts).toMatchObject({ timerStarted: 1, timerFired: 1, activityTaskCompleted: 1, workflowExecutionCompleted: 1 });
+    expect(counts).toMatchObject({
+      timerStarted: 1,
+      timerFired: 1,
+      activityTaskCompleted: 1,
+      workflowExecutionCompleted: 1,
+    });
     expect((await temporal.client.workflow.getHandle(id).describe()).status.name).toBe('COMPLETED');
   });
 });

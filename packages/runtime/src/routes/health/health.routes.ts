@@ -6,13 +6,18 @@ import type { ReadinessService } from '../../services/readiness-service.ts';
 export const healthRoutes: FastifyPluginAsyncZod<{ readiness: ReadinessService }> = async (app, { readiness }) => {
   app.get(
     '/healthz',
-    { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: healthSchema } } },
+    // Probes are polled constantly: log them only when something goes wrong.
+    {
+      logLevel: 'warn',
+      schema: { tags: ['health'], summary: 'The process is alive', response: { 200: healthSchema } },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
   app.get(
     '/readyz',
     {
+      logLevel: 'warn',
       schema: {
         tags: ['health'],
         summary: 'MongoDB and Temporal answer',

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { ensureFerretdb } from './ferretdb-build.mjs';
+import { UserFacingError } from './log.mjs';
+import { isListening } from './ports.mjs';
+import { startApi, startFerretdb, startTemporal, startWorker } from './services.mjs';
+import { ensureTemporalCli } from './temporal-tools.mjs';
+
+async function assertFree(port, variable, what) {
+  if (await isListening(port)) {
+    throw new UserFacingError(
+      `Port ${port} (${what}) is already in use. Stop whatever listens there, or choose another port with ${variable}=<port>.`,
+    );
+  }
+}
+
+/**
+ * The whole local stack: Temporal dev server (+ UI) and FerretDB unless TEMPORAL_ADDRESS / MONGODB_URI point
+ * elsewhere, then the api (serving the built editor) and the worker. Returns the URLs and a `stop()` that
+ * stops every child in reverse order.
+ */
+export async function startStack({
+  log,
+  dataDir,
+  ports,
+  apiKey,
+  editorDir,
+  env = process.env,
+  echo = true,
+  headless = false,
+}) {
+  const started = [];
+  const stop = async () => {
+    for (const proc of started.reverse()) await proc.stop();
+  };
+  try {
+    let temporalAddress = env.TEMPORAL_ADDRESS;
+    let temporalUiUrl = env.TEMPORAL_UI_URL ?? null;
+    if (temporalAddress) {
+      log.info(`using Temporal at ${temporalAddress} (TEMPORAL_ADDRESS)`);
+    } else {
+      await assertFree(ports.temporal, 'TEMPORAL_PORT', 'Temporal gRPC');
+      if (!headless) await assertFree(ports.temporalUi, 'TEMPORAL_UI_PORT', 'Temporal UI');
+      const temporalCli = await ensureTemporalCli(log);
+      log.info(`starting the Temporal dev server on port ${ports.temporal}`);
+      const temporal = await startTemporal({
+        temporalCli,
+        port: ports.temporal,
+        uiPort: ports.temporalUi,
+        dbFile: path.join(dataDir, 'temporal', 'temporal.db'),
+        headless,
+        echo,
+      });
+      started.push(temporal.proc);
+      temporalAddress = temporal.address;
+      temporalUiUrl ??= temporal.uiUrl;
+    }
+
+    let mongodbUri = env.MONGODB_URI;
+    if (mongodbUri) {
+      log.info('using MongoDB at MONGODB_URI');
+    } else {
+      await assertFree(ports.ferretdb, 'FERRETDB_PORT', 'FerretDB');
+      const ferretdbBinary = await ensureFerretdb(log);
+      log.info(`starting FerretDB on port ${ports.ferretdb}`);
+      const ferretdb = await startFerretdb({
+        ferretdbBinary,
+        port: ports.ferretdb,
+        dataDir: path.join(dataDir, 'ferretdb'),
+        echo,
+      });
+      started.push(ferretdb.proc);
+      mongodbUri = ferretdb.uri;
+    }
+
+    await assertFree(ports.api, 'PORT', 'the api');
+    const runtimeEnv = {
+      MONGODB_URI: mongodbUri,
+      TEMPORAL_ADDRESS: temporalAddress,
+      CASEWORK_API_KEY: apiKey,
+      ...(temporalUiUrl ? { TEMPORAL_UI_URL: temporalUiUrl } : {}),
+      ...(editorDir ? { CASEWORK_EDITOR_DIR: editorDir } : {}),
+    };
+    log.info('starting the worker and the api');
+    const [worker, api] = await Promise.all([
+      startWorker({ env: runtimeEnv, echo }).then((result) => (started.push(result.proc), result)),
+      startApi({ env: runtimeEnv, port: ports.api, echo }).then((result) => (started.push(result.proc), result)),
+    ]);
+    return {
+      stop,
+      processes: [...started],
+      mongodbUri,
+      temporalAddress,
+      temporalUiUrl,
+      apiUrl: `http://localhost:${ports.api}`,
+      worker,
+      api,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

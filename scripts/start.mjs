@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// `npm start`: brings up the whole local stack in the foreground and prints its URLs. Ctrl-C stops it all.
+import { ensureEditorBuild } from './lib/editor-build.mjs';
+import { localApiKey } from './lib/api-key.mjs';
+import { bold, cyan, green } from './lib/log.mjs';
+import { main } from './lib/main.mjs';
+import { defaultDataDir } from './lib/paths.mjs';
+import { installWorkspace } from './lib/pnpm.mjs';
+import { checkNode } from './lib/prerequisites.mjs';
+import { startStack } from './lib/stack.mjs';
+
+const port = (name, fallback) => Number(process.env[name] ?? fallback);
+
+await main('casework', async (log) => {
+  checkNode();
+  await installWorkspace(log);
+  const dataDir = defaultDataDir();
+  const apiKey = localApiKey(dataDir);
+  const editorDir = await ensureEditorBuild(log);
+  const stack = await startStack({
+    log,
+    dataDir,
+    apiKey: apiKey.key,
+    editorDir,
+    ports: {
+      api: port('PORT', 3000),
+      temporal: port('TEMPORAL_PORT', 7233),
+      temporalUi: port('TEMPORAL_UI_PORT', 8233),
+      ferretdb: port('FERRETDB_PORT', 27017),
+    },
+  });
+
+  console.log(
+    [
+      '',
+      bold(green('  Casework is running.')),
+      `  Editor        ${cyan(`${stack.apiUrl}/`)}`,
+      `  API docs      ${cyan(`${stack.apiUrl}/docs`)}`,
+      `  Temporal UI   ${cyan(stack.temporalUiUrl ?? '(set TEMPORAL_UI_URL)')}`,
+      `  API key       ${bold(apiKey.key)}  (from ${apiKey.source})`,
+      `  Data          ${dataDir}`,
+      '',
+      `  Try: curl -s ${stack.apiUrl}/readyz`,
+      '  Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+
+  // Foreground until Ctrl-C (or any service dying, which takes the rest down with it).
+  return new Promise((resolve) => {
+    let stopping = false;
+    const shutdown = async (reason, code) => {
+      if (stopping) return;
+      stopping = true;
+      log.info(`${reason}; stopping every service`);
+      await stack.stop();
+      resolve(code);
+    };
+    process.on('SIGINT', () => void shutdown('interrupted', 0));
+    process.on('SIGTERM', () => void shutdown('terminated', 0));
+    for (const proc of stack.processes) {
+      void proc.exited.then(({ code, signal }) => {
+        if (!proc.stopping) void shutdown(`${proc.name} exited unexpectedly (${signal ?? `exit ${code}`})`, 1);
+      });
+    }
+  });
+});
