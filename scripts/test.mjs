@@ -8,7 +8,6 @@ import path from 'node:path';
 import { generateApiKey } from './lib/api-key.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
 import { ensureEditorBuild } from './lib/editor-build.mjs';
-import { ensureFerretdb } from './lib/ferretdb-build.mjs';
 import { bold, green, red } from './lib/log.mjs';
 import { main } from './lib/main.mjs';
 import { freePort } from './lib/ports.mjs';
@@ -40,7 +39,6 @@ await main('test', async (log) => {
 
   await ensureTemporalCli(log);
   await ensureTemporalTestServer(log);
-  await ensureFerretdb(log);
   await ensureChromium({ log: (line) => log.info(line) });
   const editorDir = await ensureEditorBuild(log);
 

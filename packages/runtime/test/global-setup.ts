@@ -17,15 +17,17 @@ export default async function setup(project: TestProject) {
   const log = createLog('runtime tests');
   const temporalCli = await ensureTemporalCli(log);
   const temporalTestServer = await ensureTemporalTestServer(log);
-  const ferretdbBinary = process.env.CASEWORK_SKIP_FERRETDB ? null : await ensureFerretdb(log);
+  // With MONGODB_URI given, FerretDB is optional (only the outage test needs one it may stop).
+  const ferretdbBinary = process.env.MONGODB_URI
+    ? await ensureFerretdb(log).catch((error: Error) => (log.warn(error.message), null))
+    : await ensureFerretdb(log);
   const stops: (() => Promise<unknown>)[] = [];
   const dataDir = mkdtempSync(path.join(tmpdir(), 'casework-test-'));
 
   let mongodbUri = process.env.MONGODB_URI;
   if (!mongodbUri) {
-    if (!ferretdbBinary) throw new Error('MONGODB_URI is unset and FerretDB is disabled');
     const ferretdb = await startFerretdb({
-      ferretdbBinary,
+      ferretdbBinary: ferretdbBinary ?? (await ensureFerretdb(log)),
       port: await freePort(),
       dataDir: path.join(dataDir, 'ferretdb'),
       echo: false,

@@ -13,7 +13,7 @@ export const envSchema = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('casework'),
-  TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+  TEMPORAL_UI_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8233'),
   /** A key accepted on `/api/v1/*`; registered (hashed) at start-up. `npm start` generates one into the data dir. */
   CASEWORK_API_KEY: z.string().min(20, 'must be at least 20 characters').optional(),
   /** Directory of the built editor, served at `/`. Unset: the api serves no editor. */
