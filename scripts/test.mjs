@@ -32,8 +32,9 @@ await main('test', async (log) => {
   checkNode();
   await installWorkspace(log);
 
-  log.info('lint (eslint)');
+  log.info('lint (eslint, prettier)');
   await pnpm(['exec', 'eslint', '.', '--max-warnings=0']);
+  await pnpm(['exec', 'prettier', '--check', '--log-level=warn', '.']);
   log.info('typecheck (tsc, every package)');
   await pnpm(['-r', '--no-bail', 'run', 'typecheck']);
 

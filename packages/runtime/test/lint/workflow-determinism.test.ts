@@ -30,12 +30,8 @@ describe('the deterministic zone (ESLint)', () => {
     ["import Fastify from 'fastify';", 'Fastify', /fastify/],
     ["import { createActivities } from '../activities/index.ts';", 'createActivities', /activities as types only/],
   ])('rejects `%s` in workflow files', async (line, name, expected) => {
-    const messages = await restrictedImports(
-      `${line}
-export const used = [${name}];
-`,
-      workflowFile,
-    );
+    const code = [line, `export const used = [${name}];`].join('\n');
+    const messages = await restrictedImports(code, workflowFile);
     expect(messages.join('\n')).toMatch(expected);
   });
 
