@@ -64,6 +64,8 @@ describe('system check through the real stack', () => {
     // And Temporal knows the workflow finished, once.
     const temporal = await connectTemporal(t.env);
     try {
+      // The activity's write lands just before the workflow's final task: wait for the run itself to end.
+      await temporal.client.workflow.getHandle(data.id).result();
       const description = await temporal.client.workflow.getHandle(data.id).describe();
       expect(description.status.name).toBe('COMPLETED');
       expect(description.type).toBe('systemCheck');

@@ -58,6 +58,8 @@ describe('worker killed while a workflow waits on a timer', () => {
     expect(done.attributes['activity-executions']).toBe(1);
     const waitedMs = Date.parse(done.attributes['completed-at']) - Date.parse(done.attributes['created-at']);
     expect(waitedMs).toBeGreaterThanOrEqual(DELAY_SECONDS * 1000);
+    // The activity's write lands just before the workflow's final task: wait for the run itself to end.
+    await temporal.client.workflow.getHandle(id).result();
     const counts = await temporal.historyCounts(id);
     expect(counts).toMatchObject({
       timerStarted: 1,
