@@ -1,0 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, it } from 'vitest';
+import { workflowsPath } from '../../src/temporal/worker-factory.ts';
+
+// Recorded histories of real runs (scripts/record-history.ts). Replaying them against today's workflow code
+// proves a change would not break runs already in flight; a behaviour change must go through `patched()`.
+const historiesDir = path.join(import.meta.dirname, '..', 'histories');
+const histories = readdirSync(historiesDir).filter((name) => name.endsWith('.json'));
+
+describe('replay of recorded histories', () => {
+  it('has recorded histories to replay', () => {
+    expect(histories.length).toBeGreaterThan(0);
+  });
+
+  it.each(histories)('%s replays deterministically', async (file) => {
+    const history = historyFromJSON(JSON.parse(readFileSync(path.join(historiesDir, file), 'utf8')));
+    await expect(Worker.runReplayHistory({ workflowsPath }, history, file)).resolves.toBeUndefined();
+  });
+});
