@@ -28,6 +28,17 @@ export class ConflictError extends DomainError {
 
 export class UnprocessableError extends DomainError {
   readonly title = 'Unprocessable Entity';
+  /** Every problem found, each with its JSON pointer; the error handler sends one API error per issue. */
+  readonly issues: { pointer?: string; message: string }[];
+  constructor(message: string, pointer?: string, issues?: { pointer?: string; message: string }[]) {
+    super(message, pointer);
+    this.issues = issues ?? [{ message, ...(pointer ? { pointer } : {}) }];
+  }
+
+  static fromIssues(issues: { pointer?: string; message: string }[]): UnprocessableError {
+    const [first] = issues;
+    return new UnprocessableError(first?.message ?? 'Invalid request', first?.pointer, issues);
+  }
 }
 
 export class DependencyUnavailableError extends DomainError {

@@ -54,6 +54,17 @@ export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) =>
 /** Registered before any route plugin: Fastify scopes inherit the error handler present when they are created. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof UnprocessableError) {
+      return sendErrors(
+        reply,
+        422,
+        error.issues.map((issue) => ({
+          title: error.title,
+          details: issue.message,
+          ...(issue.pointer ? { source: { pointer: issue.pointer } } : {}),
+        })),
+      );
+    }
     if (error instanceof DomainError) {
       const status = statusOf(error);
       return sendErrors(reply, status, [

@@ -1,0 +1,35 @@
+import type { Db, Filter } from 'mongodb';
+import { caseCollections, type CaseTemplateDocument } from './case-collections.ts';
+import { paginate, type PageQuery } from '../lib/pagination.ts';
+
+export function createCaseTemplateRepository(db: Db) {
+  const { caseTemplates } = caseCollections(db);
+  return {
+    /** Inserts; resolves false when the key is taken (unique index). */
+    async insert(template: CaseTemplateDocument): Promise<boolean> {
+      try {
+        await caseTemplates.insertOne(template);
+        return true;
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) return false;
+        throw error;
+      }
+    },
+    findById: (id: string) => caseTemplates.findOne({ _id: id }),
+    list: (filter: Filter<CaseTemplateDocument>, page: PageQuery, url: Parameters<typeof paginate>[3]) =>
+      paginate(caseTemplates, filter, page, url),
+    update: (id: string, set: Partial<CaseTemplateDocument>) =>
+      caseTemplates.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }),
+    /** Hands out the next case number of a template: one atomic increment, never the same number twice. */
+    async nextCaseNumber(id: string): Promise<number | null> {
+      const updated = await caseTemplates.findOneAndUpdate(
+        { _id: id },
+        { $inc: { caseCounter: 1 } },
+        { returnDocument: 'after', projection: { caseCounter: 1 } },
+      );
+      return updated?.caseCounter ?? null;
+    },
+  };
+}
+
+export type CaseTemplateRepository = ReturnType<typeof createCaseTemplateRepository>;

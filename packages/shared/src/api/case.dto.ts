@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { caseEventNames } from '../cases/case-events.ts';
+import { MAX_OBJECTS_PER_CASE } from '../cases/object-ids.ts';
+import { fieldTypes } from '../cases/field-schema.ts';
+import { MAX_SLA_SECONDS } from './case-template.dto.ts';
+import { isoDateTime, pageLinksSchema, pageQuery, resourceSchema, toMany, toOne } from './jsonapi.ts';
+
+export const actorTypes = ['api-key', 'user', 'workflow-run'] as const;
+const actorType = z.enum(actorTypes).nullable();
+const email = z.email().max(320);
+
+export const caseAttributesSchema = z.object({
+  status: z.string(),
+  name: z.string().meta({ example: 'KYC-17' }),
+  'created-at': isoDateTime,
+  'updated-at': isoDateTime,
+  'resolved-at': isoDateTime.nullable(),
+  'assigned-at': isoDateTime.nullable(),
+  'redacted-at': isoDateTime.nullable(),
+  'sla-expires-at': isoDateTime.nullable(),
+  'sla-expired-at': isoDateTime.nullable(),
+  'creator-id': z.string().nullable(),
+  'creator-type': actorType,
+  'assignee-id': z.string().nullable(),
+  'assigner-id': z.string().nullable(),
+  'assigner-type': actorType,
+  'resolver-id': z.string().nullable(),
+  'resolver-type': actorType,
+  'updater-id': z.string().nullable(),
+  'updater-type': actorType,
+  tags: z.array(z.string()),
+  fields: z.record(z.string(), z.object({ type: z.enum(fieldTypes), value: z.unknown() })),
+});
+
+export const caseRelationshipsSchema = z.object({
+  'case-template': toOne('case-template'),
+  'case-queue': toOne('case-queue'),
+  inquiries: toMany('inquiry'),
+  reports: toMany('report'),
+  verifications: toMany('verification'),
+  transactions: toMany('transaction'),
+  accounts: toMany('account'),
+  documents: toMany('document'),
+  'workflow-runs': toMany('workflow-run'),
+});
+
+export const caseResourceSchema = resourceSchema('case', caseAttributesSchema, caseRelationshipsSchema).meta({
+  id: 'Case',
+});
+export const caseDocumentSchema = z.object({
+  data: caseResourceSchema,
+  included: z.array(z.object({ type: z.string(), id: z.string(), attributes: z.unknown() })).optional(),
+});
+export const caseListSchema = z.object({ data: z.array(caseResourceSchema), links: pageLinksSchema });
+
+const objectIds = z
+  .array(z.string().min(1).max(120))
+  .max(MAX_OBJECTS_PER_CASE)
+  .meta({ example: ['inq_5cNxZX3vMy7ACoqYbHQBbNyA'] });
+const slaExpiresIn = z.number().int().min(1).max(MAX_SLA_SECONDS).meta({ example: 7200 });
+/** Case field input: key → plain value, validated against the template by the service. */
+const fieldsInput = z.record(z.string().max(64), z.unknown()).meta({ example: { amount: 120.5 } });
+
+export const createCaseRequestSchema = z
+  .strictObject({
+    data: z.strictObject({
+      attributes: z.strictObject({
+        'case-template-id': z.string().min(1).max(100).meta({ example: 'ctmpl_…' }),
+        'creator-email-address': email.optional(),
+        'case-queue-id': z.string().min(1).max(100).nullable().optional(),
+        fields: fieldsInput.optional(),
+      }),
+    }),
+    meta: z
+      .strictObject({ 'object-ids': objectIds.optional(), 'sla-expires-in-seconds': slaExpiresIn.optional() })
+      .optional(),
+  })
+  .meta({ id: 'CreateCaseRequest' });
+
+export const updateCaseRequestSchema = z
+  .strictObject({
+    data: z
+      .strictObject({
+        attributes: z
+          .strictObject({
+            fields: fieldsInput.optional(),
+            'case-queue-id': z.string().min(1).max(100).nullable().optional(),
+          })
+          .optional(),
+      })
+      .optional(),
+    meta: z.strictObject({ 'sla-expires-in-seconds': slaExpiresIn.nullable().optional() }).optional(),
+  })
+  .meta({ id: 'UpdateCaseRequest' });
+
+export const caseObjectsRequestSchema = z.strictObject({
+  meta: z.strictObject({ 'object-ids': objectIds.min(1) }),
+});
+export const assignCaseRequestSchema = z.strictObject({ meta: z.strictObject({ 'user-email-address': email }) });
+export const setCaseStatusRequestSchema = z.strictObject({
+  meta: z.strictObject({ status: z.string().min(1).max(64).meta({ example: 'approved' }) }),
+});
+const tagName = z.string().trim().min(1).max(100);
+export const caseTagRequestSchema = z.strictObject({ meta: z.strictObject({ 'tag-name': tagName }) });
+export const setCaseTagsRequestSchema = z.strictObject({
+  meta: z.strictObject({ 'tag-name': z.array(tagName).max(100) }),
+});
+
+export const createCommentRequestSchema = z.strictObject({
+  data: z.strictObject({
+    attributes: z.strictObject({
+      body: z.string().trim().min(1).max(10_000),
+      'author-email-address': email.optional(),
+    }),
+  }),
+});
+
+export const caseListQuerySchema = z.strictObject({
+  ...pageQuery,
+  'filter[status]': z.string().max(64).optional(),
+  'filter[case-template-id]': z.string().max(100).optional(),
+  'filter[case-queue-id]': z.string().max(100).optional(),
+  'filter[assignee-id]': z.string().max(320).optional(),
+  'filter[object-id]': z.string().max(120).optional(),
+  'filter[sla-expired]': z.enum(['true', 'false']).optional(),
+});
+
+export const caseIncludeQuerySchema = z.strictObject({
+  include: z
+    .string()
+    .regex(/^(case-template|case-queue)(,(case-template|case-queue))*$/, 'must list case-template and/or case-queue')
+    .optional(),
+});
+
+export const eventAttributesSchema = z.object({
+  name: z.enum(caseEventNames),
+  'created-at': isoDateTime,
+  'case-id': z.string(),
+  'actor-id': z.string().nullable(),
+  'actor-type': actorType,
+  payload: z.record(z.string(), z.unknown()),
+});
+export const eventResourceSchema = resourceSchema('event', eventAttributesSchema).meta({ id: 'Event' });
+export const eventListSchema = z.object({ data: z.array(eventResourceSchema), links: pageLinksSchema });
+export const eventListQuerySchema = z.strictObject({
+  ...pageQuery,
+  'filter[name]': z.enum(caseEventNames).optional(),
+  'filter[case-id]': z.string().max(100).optional(),
+  'filter[since]': z.iso.datetime({ offset: true }).optional(),
+});
+
+export type CaseResource = z.infer<typeof caseResourceSchema>;
+export type CreateCaseRequest = z.infer<typeof createCaseRequestSchema>;
+export type UpdateCaseRequest = z.infer<typeof updateCaseRequestSchema>;
+export type EventResource = z.infer<typeof eventResourceSchema>;
+export type ActorType = (typeof actorTypes)[number];

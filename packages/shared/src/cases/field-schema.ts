@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** The value types a case template's field can have (DESIGN.md §5). Persisted: never rename one. */
+export const fieldTypes = [
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'date',
+  'datetime',
+  'choice',
+  'multi-choice',
+  'string-array',
+  'object',
+] as const;
+export type FieldType = (typeof fieldTypes)[number];
+
+/** Field keys are identifiers: safe as MongoDB keys (no `$` prefix, no dots) and in JSONata paths. */
+export const fieldKeySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must start with a lowercase letter and contain only a-z, 0-9, "_" and "-" (≤ 64)');
+
+const choicesSchema = z
+  .array(z.string().min(1).max(200))
+  .min(1)
+  .max(500)
+  .refine((choices) => new Set(choices).size === choices.length, 'choices must be unique');
+
+const base = {
+  key: fieldKeySchema,
+  label: z.string().min(1).max(200).optional(),
+  required: z.boolean().default(false),
+};
+
+/** One field of a template; choice types carry their choices in `config.choices`. */
+export const fieldSchemaSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...base, type: z.literal('choice'), config: z.strictObject({ choices: choicesSchema }) }),
+  z.strictObject({ ...base, type: z.literal('multi-choice'), config: z.strictObject({ choices: choicesSchema }) }),
+  ...(['string', 'number', 'integer', 'boolean', 'date', 'datetime', 'string-array', 'object'] as const).map((type) =>
+    z.strictObject({ ...base, type: z.literal(type), config: z.strictObject({}).optional() }),
+  ),
+]);
+
+export type FieldSchema = z.infer<typeof fieldSchemaSchema>;
