@@ -2,6 +2,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Env } from './config/env.ts';
 import { createApiKeyRepository } from './db/api-key-repository.ts';
+import { ensureCaseIndexes } from './db/case-collections.ts';
+import { createIdempotencyRepository } from './db/idempotency-repository.ts';
+import { createRateLimitRepository } from './db/rate-limit-repository.ts';
 import { ensureIndexes } from './db/indexes.ts';
 import { connectMongo, pingMongo, type MongoHandle } from './db/mongo.ts';
 import { createSystemCheckRepository } from './db/system-check-repository.ts';
@@ -10,11 +13,24 @@ import { newId } from './lib/ids.ts';
 import { registerAuth } from './plugins/auth.plugin.ts';
 import { registerEditor } from './plugins/editor.plugin.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './plugins/error-handler.ts';
+import { registerIdempotency } from './plugins/idempotency.plugin.ts';
 import { registerOpenApi } from './plugins/openapi.plugin.ts';
+import { registerRateLimit } from './plugins/rate-limit.plugin.ts';
 import { registerRequestId } from './plugins/request-id.plugin.ts';
+import { caseQueueRoutes } from './routes/case-queues/case-queues.routes.ts';
+import { caseActionRoutes } from './routes/cases/case-actions.routes.ts';
+import { caseRoutes } from './routes/cases/cases.routes.ts';
+import { eventRoutes } from './routes/events/events.routes.ts';
+import { caseTemplateRoutes } from './routes/case-templates/case-templates.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { systemCheckRoutes } from './routes/system-checks/system-checks.routes.ts';
 import { createApiKeyService } from './services/api-key-service.ts';
+import { createCaseDomain } from './services/case-domain.ts';
+import { caseQueueResource } from './services/case-queue-service.ts';
+import { startCaseSweeper } from './services/case-sweeper.ts';
+import { caseTemplateResource } from './services/case-template-service.ts';
+import { createIdempotencyService } from './services/idempotency-service.ts';
+import { createRateLimitService } from './services/rate-limit-service.ts';
 import { createReadinessService } from './services/readiness-service.ts';
 import { createSystemCheckService } from './services/system-check-service.ts';
 import { createTemporalHandle, pingTemporal, type TemporalHandle } from './temporal/client.ts';
@@ -31,6 +47,9 @@ export interface AppOptions {
 const VERSION = '0.1.0';
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const PROBE_TIMEOUT_MS = 2_000;
+const SWEEP_INTERVAL_MS = 15_000;
+
+const mapOrNull = <T, R>(value: T | null, map: (value: T) => R): R | null => (value === null ? null : map(value));
 
 /** Builds the whole api: one error handler, plugins, routes, then the not-found handler. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -60,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await ensureIndexes(mongo.db);
+  await ensureCaseIndexes(mongo.db);
   const apiKeys = createApiKeyService({ apiKeys: createApiKeyRepository(mongo.db), clock });
   if (env.CASEWORK_API_KEY) await apiKeys.register(env.CASEWORK_API_KEY, 'configured key (CASEWORK_API_KEY)');
   const readiness = createReadinessService({
@@ -71,6 +91,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     temporal: { ...temporal, uiUrl: env.TEMPORAL_UI_URL },
     clock,
   });
+  // The case domain (DESIGN.md §5–§6): templates, queues, cases, events, SLA timers.
+  const domain = createCaseDomain({ db: mongo.db, clock, log: app.log, temporal });
+  const sweeper = startCaseSweeper({
+    ...domain,
+    cases: domain.caseRepository,
+    log: app.log,
+    intervalMs: SWEEP_INTERVAL_MS,
+  });
+  app.addHook('onClose', async () => sweeper.stop());
 
   registerRequestId(app);
   registerErrorHandler(app);
@@ -79,7 +108,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       registerAuth(api, apiKeys);
+      // Rate limiting, then Idempotency-Key on POSTs (DESIGN.md §4); both need the key auth resolved.
+      const counters = createRateLimitRepository(mongo.db);
+      const limits = { max: env.RATE_LIMIT_MAX, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS };
+      registerRateLimit(api, createRateLimitService({ counters, clock, ...limits }));
+      registerIdempotency(api, createIdempotencyService({ records: createIdempotencyRepository(mongo.db), clock }));
       await api.register(systemCheckRoutes, { systemChecks });
+      await api.register(caseTemplateRoutes, { caseTemplates: domain.caseTemplates });
+      await api.register(caseQueueRoutes, { caseQueues: domain.caseQueues });
+      await api.register(caseRoutes, {
+        cases: domain.cases,
+        actions: domain.actions,
+        includes: {
+          caseTemplate: async (id) => mapOrNull(await domain.templateRepository.findById(id), caseTemplateResource),
+          caseQueue: async (id) => mapOrNull(await domain.queueRepository.findById(id), caseQueueResource),
+        },
+      });
+      await api.register(caseActionRoutes, {
+        cases: domain.cases,
+        actions: domain.actions,
+        publisher: domain.publisher,
+      });
+      await api.register(eventRoutes, { cases: domain.cases });
     },
     { prefix: '/api/v1' },
   );

@@ -8,7 +8,7 @@ import { createWorker } from './temporal/worker-factory.ts';
 const env = loadEnv();
 const mongo = await connectMongo(env.MONGODB_URI, env.MONGODB_DB);
 await ensureIndexes(mongo.db);
-const { worker, connection } = await createWorker({
+const { worker, close } = await createWorker({
   db: mongo.db,
   address: env.TEMPORAL_ADDRESS,
   namespace: env.TEMPORAL_NAMESPACE,
@@ -20,6 +20,6 @@ console.log(
 try {
   await worker.run();
 } finally {
-  await connection.close();
+  await close();
   await mongo.client.close();
 }

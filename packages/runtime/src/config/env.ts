@@ -18,6 +18,10 @@ export const envSchema = z.object({
   CASEWORK_API_KEY: z.string().min(20, 'must be at least 20 characters').optional(),
   /** Directory of the built editor, served at `/`. Unset: the api serves no editor. */
   CASEWORK_EDITOR_DIR: z.string().min(1).optional(),
+  /** Requests each API key may make on `/api/v1/*` per window (counted across replicas, in MongoDB). */
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(1000),
+  /** Length of the fixed rate-limit window, in seconds. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

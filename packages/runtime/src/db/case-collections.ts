@@ -6,6 +6,8 @@ export const caseCollectionNames = {
   caseTemplates: 'case_templates',
   caseQueues: 'case_queues',
   cases: 'cases',
+  caseRevisions: 'case_revisions',
+  caseNumbers: 'case_numbers',
   events: 'events',
 } as const;
 
@@ -25,8 +27,6 @@ export interface CaseTemplateDocument {
   status: 'active' | 'archived';
   createdAt: Date;
   updatedAt: Date;
-  /** The last case number handed out (case names are `<key>-<n>`); incremented atomically. */
-  caseCounter: number;
 }
 
 export interface CaseQueueDocument {
@@ -72,13 +72,34 @@ export interface CaseDocument {
   assigner: Actor | null;
   resolver: Actor | null;
   updater: Actor | null;
-  /** Optimistic concurrency: every write matches on it and increments it. */
+  /** Optimistic concurrency: revision number, 1 at creation, +1 per write. */
   version: number;
-  /**
-   * Events recorded by writes not yet copied to the `events` collection. Appended in the same atomic update
-   * as the change they describe (no multi-document transactions needed), then published and cleared.
-   */
-  outbox: EventDocument[];
+}
+
+/**
+ * One write to a case: the case as it is after the write, and the events the write records, committed by one
+ * insert whose `_id` (`<case id>:<version>`) only one writer can claim. This is the atomic step on MongoDB and
+ * FerretDB alike (FerretDB 1.x updates are not atomic under concurrency, unique inserts are); the `cases`
+ * collection is the queryable copy of each case's latest revision.
+ */
+export interface CaseRevisionDocument {
+  _id: string;
+  caseId: string;
+  version: number;
+  doc: CaseDocument;
+  events: EventDocument[];
+  createdAt: Date;
+  /** The events are in the `events` collection and listeners were told. */
+  published: boolean;
+  /** The write moved the SLA; Temporal's timer has not been brought in line yet. */
+  slaSyncPending: boolean;
+}
+
+/** A case number handed out: inserting `<template id>:<n>` claims number n, once. */
+export interface CaseNumberDocument {
+  _id: string;
+  templateId: string;
+  n: number;
 }
 
 export function caseCollections(db: Db) {
@@ -86,20 +107,25 @@ export function caseCollections(db: Db) {
     caseTemplates: db.collection<CaseTemplateDocument>(caseCollectionNames.caseTemplates),
     caseQueues: db.collection<CaseQueueDocument>(caseCollectionNames.caseQueues),
     cases: db.collection<CaseDocument>(caseCollectionNames.cases),
+    caseRevisions: db.collection<CaseRevisionDocument>(caseCollectionNames.caseRevisions),
+    caseNumbers: db.collection<CaseNumberDocument>(caseCollectionNames.caseNumbers),
     events: db.collection<EventDocument>(caseCollectionNames.events),
   };
 }
 
 /** Indexes of the case domain: unique where the model says unique, and one per list filter. */
 export async function ensureCaseIndexes(db: Db): Promise<void> {
-  const { caseTemplates, cases, events } = caseCollections(db);
+  const { caseTemplates, cases, caseRevisions, caseNumbers, events } = caseCollections(db);
   await caseTemplates.createIndex({ key: 1 }, { unique: true, name: 'key_unique' });
   await cases.createIndex({ templateId: 1, _id: -1 }, { name: 'template_id' });
   await cases.createIndex({ status: 1, _id: -1 }, { name: 'status_id' });
   await cases.createIndex({ queueId: 1, _id: -1 }, { name: 'queue_id' });
   await cases.createIndex({ assigneeId: 1, _id: -1 }, { name: 'assignee_id' });
   await cases.createIndex({ objectIds: 1 }, { name: 'object_ids' });
-  await cases.createIndex({ 'outbox.0._id': 1 }, { name: 'outbox_pending', sparse: true });
+  await caseRevisions.createIndex({ caseId: 1, version: -1 }, { name: 'case_version' });
+  await caseRevisions.createIndex({ published: 1 }, { name: 'published' });
+  await caseRevisions.createIndex({ slaSyncPending: 1 }, { name: 'sla_sync_pending' });
+  await caseNumbers.createIndex({ templateId: 1, n: -1 }, { name: 'template_n' });
   await events.createIndex({ caseId: 1, _id: -1 }, { name: 'case_id' });
   await events.createIndex({ name: 1, _id: -1 }, { name: 'name_id' });
 }

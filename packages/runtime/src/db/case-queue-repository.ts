@@ -13,6 +13,13 @@ export function createCaseQueueRepository(db: Db) {
       paginate(caseQueues, filter, page, url),
     update: (id: string, set: Partial<CaseQueueDocument>) =>
       caseQueues.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }),
+    /** Archives an active queue; null when it is missing or already archived (then nothing changes). */
+    archive: (id: string, at: Date) =>
+      caseQueues.findOneAndUpdate(
+        { _id: id, status: 'active' },
+        { $set: { status: 'archived', updatedAt: at } },
+        { returnDocument: 'after' },
+      ),
   };
 }
 

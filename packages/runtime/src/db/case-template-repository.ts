@@ -20,15 +20,13 @@ export function createCaseTemplateRepository(db: Db) {
       paginate(caseTemplates, filter, page, url),
     update: (id: string, set: Partial<CaseTemplateDocument>) =>
       caseTemplates.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }),
-    /** Hands out the next case number of a template: one atomic increment, never the same number twice. */
-    async nextCaseNumber(id: string): Promise<number | null> {
-      const updated = await caseTemplates.findOneAndUpdate(
-        { _id: id },
-        { $inc: { caseCounter: 1 } },
-        { returnDocument: 'after', projection: { caseCounter: 1 } },
-      );
-      return updated?.caseCounter ?? null;
-    },
+    /** Archives an active template; null when it is missing or already archived (then nothing changes). */
+    archive: (id: string, at: Date) =>
+      caseTemplates.findOneAndUpdate(
+        { _id: id, status: 'active' },
+        { $set: { status: 'archived', updatedAt: at } },
+        { returnDocument: 'after' },
+      ),
   };
 }
 

@@ -4,6 +4,9 @@ import type { Db } from 'mongodb';
 export const collectionNames = {
   apiKeys: 'api_keys',
   systemChecks: 'system_checks',
+  // Idempotency and rate limiting (plugins/idempotency.plugin.ts, plugins/rate-limit.plugin.ts).
+  idempotencyRecords: 'idempotency_records',
+  rateLimitWindows: 'rate_limit_windows',
 } as const;
 
 export interface ApiKeyDocument {
@@ -26,9 +29,44 @@ export interface SystemCheckDocument {
   temporalRunId: string | null;
 }
 
+/** A response as the idempotency layer stores and replays it. */
+export interface StoredResponse {
+  statusCode: number;
+  contentType: string | null;
+  body: string;
+}
+
+interface IdempotencyRecordBase {
+  /** `<api key id>:<Idempotency-Key>`: keys are scoped per API key (api key ids contain no `:`). */
+  _id: string;
+  apiKeyId: string;
+  key: string;
+  /** SHA-256 of method, URL and canonical body. */
+  fingerprint: string;
+  /** Random per claim: only the claimant may complete or release it (a compare-and-swap on takeover). */
+  token: string;
+  createdAt: Date;
+}
+
+/** One Idempotency-Key's record: claimed while its first request runs, then the stored response. */
+export type IdempotencyRecordDocument =
+  | (IdempotencyRecordBase & { state: 'in-flight'; /** Refreshed while the claimant runs. */ lockedAt: Date })
+  | (IdempotencyRecordBase & { state: 'completed'; completedAt: Date; response: StoredResponse });
+
+/** One API key's request count in one fixed rate-limit window. */
+export interface RateLimitWindowDocument {
+  /** `<api key id>:<window start, epoch ms>`. */
+  _id: string;
+  apiKeyId: string;
+  windowStart: Date;
+  count: number;
+}
+
 export function collections(db: Db) {
   return {
     apiKeys: db.collection<ApiKeyDocument>(collectionNames.apiKeys),
     systemChecks: db.collection<SystemCheckDocument>(collectionNames.systemChecks),
+    idempotencyRecords: db.collection<IdempotencyRecordDocument>(collectionNames.idempotencyRecords),
+    rateLimitWindows: db.collection<RateLimitWindowDocument>(collectionNames.rateLimitWindows),
   };
 }

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Db } from 'mongodb';
-import { systemClock } from '../lib/clock.ts';
+import { systemClock, type Clock } from '../lib/clock.ts';
+import { createCaseDomain } from '../services/case-domain.ts';
 import { createActivities } from './activities/index.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -12,23 +14,45 @@ export interface WorkerDeps {
   namespace: string;
   taskQueue: string;
   identity?: string;
+  clock?: Clock;
 }
 
-/** A worker polling `taskQueue`, running the workflows bundle and the activities built from `deps`. */
-export async function createWorker(deps: WorkerDeps): Promise<{ worker: Worker; connection: NativeConnection }> {
+/**
+ * A worker polling `taskQueue`, running the workflows bundle and the activities built from `deps`. Activities
+ * change cases through the same case services as the api (which in turn may start or move SLA timers, hence
+ * the worker's own Temporal client).
+ */
+export async function createWorker(
+  deps: WorkerDeps,
+): Promise<{ worker: Worker; connection: NativeConnection; close(): Promise<void> }> {
   const connection = await NativeConnection.connect({ address: deps.address });
+  const clientConnection = Connection.lazy({ address: deps.address });
+  const close = async () => {
+    await clientConnection.close();
+    await connection.close();
+  };
   try {
+    const clock = deps.clock ?? systemClock;
+    const domain = createCaseDomain({
+      db: deps.db,
+      clock,
+      log: { warn: (details, message) => Runtime.instance().logger.warn(message, { ...details }) },
+      temporal: {
+        client: new Client({ connection: clientConnection, namespace: deps.namespace }),
+        taskQueue: deps.taskQueue,
+      },
+    });
     const worker = await Worker.create({
       connection,
       namespace: deps.namespace,
       taskQueue: deps.taskQueue,
       workflowsPath,
-      activities: createActivities({ db: deps.db, clock: systemClock }),
+      activities: createActivities({ db: deps.db, clock, slaExpiry: domain.actions }),
       ...(deps.identity ? { identity: deps.identity } : {}),
     });
-    return { worker, connection };
+    return { worker, connection, close };
   } catch (error) {
-    await connection.close();
+    await close();
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import type { NativeConnection, Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionNames } from '../../src/db/collections.ts';
 import { createWorker } from '../../src/temporal/worker-factory.ts';
@@ -10,12 +10,12 @@ import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 describe('system check through the real stack', () => {
   let t: TestApp;
   let worker: Worker;
-  let connection: NativeConnection;
+  let closeWorker: () => Promise<void>;
   let running: Promise<void>;
 
   beforeAll(async () => {
     t = await createTestApp();
-    ({ worker, connection } = await createWorker({
+    ({ worker, close: closeWorker } = await createWorker({
       db: t.db,
       address: t.env.TEMPORAL_ADDRESS,
       namespace: t.env.TEMPORAL_NAMESPACE,
@@ -26,7 +26,7 @@ describe('system check through the real stack', () => {
   afterAll(async () => {
     worker.shutdown();
     await running;
-    await connection.close();
+    await closeWorker();
     await t.close();
   });
 

@@ -1,17 +1,21 @@
 import type { Db } from 'mongodb';
 import { createSystemCheckRepository } from '../../db/system-check-repository.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { createCaseSlaActivities, unconfiguredSlaExpiry, type SlaExpiry } from './case-sla.activities.ts';
 import { createSystemCheckActivities } from './system-check.activities.ts';
 
 export interface ActivityDeps {
   db: Db;
   clock: Clock;
+  /** The case service's idempotent SLA expiry; without it, `expireCaseSla` fails non-retryably. */
+  slaExpiry?: SlaExpiry;
 }
 
 /** Every activity the worker registers, built from its dependencies (no module singletons). */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createSystemCheckActivities({ systemChecks: createSystemCheckRepository(deps.db), clock: deps.clock }),
+    ...createCaseSlaActivities({ slaExpiry: deps.slaExpiry ?? unconfiguredSlaExpiry }),
   };
 }
 

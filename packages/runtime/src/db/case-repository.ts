@@ -1,0 +1,90 @@
+import type { Db, Filter } from 'mongodb';
+import { paginate, type PageQuery } from '../lib/pagination.ts';
+import {
+  caseCollections,
+  type CaseDocument,
+  type CaseRevisionDocument,
+  type EventDocument,
+} from './case-collections.ts';
+import { isDuplicateKeyError } from './duplicate-key.ts';
+
+const CONVERGE_ROUNDS = 5;
+
+/**
+ * Cases as revisions (see CaseRevisionDocument): a write commits `<case id>:<version>` with one insert, so of
+ * two writers that read the same version exactly one wins; then the `cases` copy is brought up to the latest
+ * revision. Reads that must be exact (`findById`) take the latest revision; lists query the copy.
+ */
+export function createCaseRepository(db: Db) {
+  const { cases, caseRevisions } = caseCollections(db);
+
+  const latestRevision = (caseId: string) => caseRevisions.find({ caseId }).sort({ version: -1 }).limit(1).next();
+
+  /**
+   * Makes the `cases` copy equal to the latest revision. A whole-document replace, re-checked after writing:
+   * a slower writer that put an older revision back sees the newer one on its re-check and writes it again.
+   */
+  async function converge(caseId: string): Promise<void> {
+    for (let round = 0; round < CONVERGE_ROUNDS; round++) {
+      const latest = await latestRevision(caseId);
+      if (!latest) return;
+      await cases.replaceOne({ _id: caseId }, latest.doc, { upsert: true });
+      const after = await latestRevision(caseId);
+      if (after?.version === latest.version) return;
+    }
+  }
+
+  /** Claims the revision; false if another writer already committed that version. */
+  async function commit(revision: CaseRevisionDocument): Promise<boolean> {
+    try {
+      await caseRevisions.insertOne(revision);
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+    await converge(revision.caseId);
+    return true;
+  }
+
+  return {
+    commit,
+    converge,
+    async findById(id: string): Promise<CaseDocument | null> {
+      return (await latestRevision(id))?.doc ?? null;
+    },
+    list: (filter: Filter<CaseDocument>, page: PageQuery, url: Parameters<typeof paginate>[3]) =>
+      paginate(cases, filter, page, url),
+    revision: (caseId: string, version: number) => caseRevisions.findOne({ _id: `${caseId}:${version}` }),
+    markPublished: async (revisionId: string) => {
+      await caseRevisions.updateOne({ _id: revisionId }, { $set: { published: true } });
+    },
+    markSlaSynced: async (revisionId: string) => {
+      await caseRevisions.updateOne({ _id: revisionId }, { $set: { slaSyncPending: false } });
+    },
+    /** Revisions a crash or outage left half-done: events not yet published, or SLA timers not yet synced. */
+    unpublished: (limit: number) => caseRevisions.find({ published: false }).sort({ _id: 1 }).limit(limit).toArray(),
+    slaSyncPending: (limit: number) => caseRevisions.find({ slaSyncPending: true }).limit(limit).toArray(),
+  };
+}
+
+export const revisionId = (caseId: string, version: number) => `${caseId}:${version}`;
+
+export function newRevision(
+  doc: CaseDocument,
+  events: EventDocument[],
+  flags: { slaSyncPending: boolean },
+  now: Date,
+): CaseRevisionDocument {
+  return {
+    _id: revisionId(doc._id, doc.version),
+    caseId: doc._id,
+    version: doc.version,
+    doc,
+    events,
+    createdAt: now,
+    published: events.length === 0,
+    slaSyncPending: flags.slaSyncPending,
+  };
+}
+
+export type CaseRepository = ReturnType<typeof createCaseRepository>;

@@ -1,0 +1,74 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from 'mongodb';
+import { createCaseNumberRepository } from '../db/case-number-repository.ts';
+import { createCaseQueueRepository } from '../db/case-queue-repository.ts';
+import { createCaseRepository } from '../db/case-repository.ts';
+import { createCaseTemplateRepository } from '../db/case-template-repository.ts';
+import { createEventRepository } from '../db/event-repository.ts';
+import type { Clock } from '../lib/clock.ts';
+import { createCaseActionsService } from './case-actions-service.ts';
+import { createCaseQueueService } from './case-queue-service.ts';
+import { createCaseService } from './case-service.ts';
+import { createCaseTemplateService } from './case-template-service.ts';
+import { createCaseWriter, type WarnLogger } from './case-writer.ts';
+import { createEventPublisher } from './event-publisher.ts';
+import { createSlaScheduler } from './sla-scheduler.ts';
+
+/**
+ * Every service of the case domain, wired once from its dependencies. The api and the worker both build it,
+ * so a workflow step changes a case through exactly the code the Cases API uses.
+ */
+export function createCaseDomain(deps: {
+  db: Db;
+  clock: Clock;
+  log: WarnLogger;
+  temporal: { client: Client; taskQueue: string };
+}) {
+  const { db, clock, log } = deps;
+  const templateRepository = createCaseTemplateRepository(db);
+  const queueRepository = createCaseQueueRepository(db);
+  const caseRepository = createCaseRepository(db);
+  const eventRepository = createEventRepository(db);
+  const caseNumbers = createCaseNumberRepository(db);
+
+  const caseQueues = createCaseQueueService({ caseQueues: queueRepository, clock });
+  const caseTemplates = createCaseTemplateService({
+    caseTemplates: templateRepository,
+    caseQueues: queueRepository,
+    clock,
+  });
+  const publisher = createEventPublisher({ cases: caseRepository, events: eventRepository });
+  const slaTimers = createSlaScheduler(deps.temporal);
+  const writer = createCaseWriter({ cases: caseRepository, publisher, slaTimers, clock, log });
+  const cases = createCaseService({
+    cases: caseRepository,
+    events: eventRepository,
+    writer,
+    templates: {
+      getActiveForNewCase: (id) => caseTemplates.getActiveForNewCase(id),
+      nextCaseNumber: (id) => caseNumbers.next(id),
+    },
+    queues: caseQueues,
+    clock,
+  });
+  const actions = createCaseActionsService({
+    cases: caseRepository,
+    writer,
+    breachQueueOf: async (templateId) => (await templateRepository.findById(templateId))?.slaBreachQueueId ?? null,
+    clock,
+  });
+
+  return {
+    caseTemplates,
+    caseQueues,
+    cases,
+    actions,
+    publisher,
+    writer,
+    caseRepository,
+    templateRepository,
+    queueRepository,
+  };
+}
+
+export type CaseDomain = ReturnType<typeof createCaseDomain>;

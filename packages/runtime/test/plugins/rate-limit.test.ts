@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { createApiKeyRepository } from '../../src/db/api-key-repository.ts';
+import { collectionNames } from '../../src/db/collections.ts';
+import { systemClock } from '../../src/lib/clock.ts';
+import { createApiKeyService } from '../../src/services/api-key-service.ts';
+import { expectApiError } from '../helpers/error-format.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const MAX = 5;
+// An hour-long window, so a run never straddles two windows.
+const WINDOW_SECONDS = 3600;
+
+describe('rate limiting per API key on /api/v1', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ RATE_LIMIT_MAX: String(MAX), RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS) });
+  });
+  afterAll(async () => t.close());
+
+  /** Each test spends the allowance of a key of its own. */
+  async function registerApiKey() {
+    const key = `cw_test_${randomBytes(24).toString('base64url')}`;
+    await createApiKeyService({ apiKeys: createApiKeyRepository(t.db), clock: systemClock }).register(key, 'test');
+    return { authorization: `Bearer ${key}` };
+  }
+  const get = (auth: { authorization: string }, app = t.app) =>
+    app.inject({ method: 'GET', url: '/api/v1/system-checks/chk_missing', headers: auth });
+
+  it('sends RateLimit headers on every response, counting down, then 429 with Retry-After', async () => {
+    const auth = await registerApiKey();
+    for (let i = 1; i <= MAX; i++) {
+      const response = await get(auth);
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['ratelimit-limit']).toBe(String(MAX));
+      expect(response.headers['ratelimit-remaining']).toBe(String(MAX - i));
+      const reset = Number(response.headers['ratelimit-reset']);
+      expect(reset).toBeGreaterThan(0);
+      expect(reset).toBeLessThanOrEqual(WINDOW_SECONDS);
+    }
+    const limited = await get(auth);
+    const [error] = expectApiError(limited, 429);
+    expect(error?.title).toBe('Too Many Requests');
+    expect(error?.details).toMatch(/5 requests per 3600 s/);
+    expect(limited.headers['ratelimit-remaining']).toBe('0');
+    expect(Number(limited.headers['retry-after'])).toBe(Number(limited.headers['ratelimit-reset']));
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('limits each API key on its own', async () => {
+    const spent = await registerApiKey();
+    for (let i = 0; i <= MAX; i++) await get(spent);
+    expectApiError(await get(spent), 429);
+    const fresh = await get(await registerApiKey());
+    expect(fresh.statusCode).toBe(404);
+    expect(fresh.headers['ratelimit-remaining']).toBe(String(MAX - 1));
+  });
+
+  it('shares the count between api instances on one database', async () => {
+    const auth = await registerApiKey();
+    const other = await buildApp({ env: t.env });
+    try {
+      const remaining = [];
+      for (const app of [t.app, other, t.app, other, t.app]) {
+        remaining.push((await get(auth, app)).headers['ratelimit-remaining']);
+      }
+      expect(remaining).toEqual(['4', '3', '2', '1', '0']);
+      expectApiError(await get(auth, other), 429);
+      expectApiError(await get(auth, t.app), 429);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('does not count or limit requests without a valid key', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/system-checks/chk_missing' });
+    expectApiError(response, 401);
+    expect(response.headers['ratelimit-limit']).toBeUndefined();
+  });
+
+  it('limits unknown /api/v1 routes too', async () => {
+    const auth = await registerApiKey();
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: auth });
+    expectApiError(response, 404);
+    expect(response.headers['ratelimit-remaining']).toBe(String(MAX - 1));
+  });
+
+  it('never stores a 429 as the answer to an Idempotency-Key', async () => {
+    const auth = await registerApiKey();
+    for (let i = 0; i < MAX; i++) await get(auth);
+    const post = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/system-checks',
+        headers: { ...auth, 'idempotency-key': 'limited-key' },
+        payload: { meta: { 'delay-seconds': 0 } },
+      });
+    expectApiError(await post(), 429);
+    expect(await t.db.collection(collectionNames.idempotencyRecords).countDocuments({ key: 'limited-key' })).toBe(0);
+    expect(await t.db.collection(collectionNames.systemChecks).countDocuments()).toBe(0);
+  });
+});
