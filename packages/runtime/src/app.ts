@@ -12,8 +12,9 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import { newId } from './lib/ids.ts';
 import { registerAuth } from './plugins/auth.plugin.ts';
 import { registerEditor } from './plugins/editor.plugin.ts';
-import { registerErrorHandler, registerNotFoundHandler } from './plugins/error-handler.ts';
+import { frameworkErrorHandler, registerErrorHandler, registerNotFoundHandler } from './plugins/error-handler.ts';
 import { registerIdempotency } from './plugins/idempotency.plugin.ts';
+import { registerJsonBodyParser } from './plugins/json-body.plugin.ts';
 import { registerOpenApi } from './plugins/openapi.plugin.ts';
 import { registerRateLimit } from './plugins/rate-limit.plugin.ts';
 import { registerRequestId } from './plugins/request-id.plugin.ts';
@@ -59,6 +60,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ?? { level: env.LOG_LEVEL },
     genReqId: () => newId('request'),
     bodyLimit: BODY_LIMIT_BYTES,
+    frameworkErrors: frameworkErrorHandler,
     // Keep `/api/v1/x` and `/api/v1/x/` the same route.
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -103,6 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   registerRequestId(app);
   registerErrorHandler(app);
+  registerJsonBodyParser(app);
   await registerOpenApi(app, { version: VERSION });
   await app.register(healthRoutes, { readiness });
   await app.register(
@@ -129,7 +132,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         actions: domain.actions,
         publisher: domain.publisher,
       });
-      await api.register(eventRoutes, { cases: domain.cases });
+      await api.register(eventRoutes, { cases: domain.cases, publisher: domain.publisher });
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,5 @@
 import type { ActorType, CaseEventName, CaseStatusDefinition, FieldSchema } from '@casework/shared';
+import { createHash } from 'node:crypto';
 import type { Db } from 'mongodb';
 
 /** Collection names of the case domain: persisted, so never renamed. */
@@ -6,6 +7,7 @@ export const caseCollectionNames = {
   caseTemplates: 'case_templates',
   caseQueues: 'case_queues',
   cases: 'cases',
+  caseSchemas: 'case_schemas',
   caseRevisions: 'case_revisions',
   caseNumbers: 'case_numbers',
   events: 'events',
@@ -95,6 +97,33 @@ export interface CaseRevisionDocument {
   slaSyncPending: boolean;
 }
 
+/**
+ * The statuses and field schemas a case was created under: immutable, shared by every case created from the
+ * same version of a template, and kept out of the `cases` copy so lists scan small documents (FerretDB 1.x
+ * filters and sorts in memory: only `_id` equality reaches SQLite).
+ */
+export interface CaseSchemaDocument {
+  /** `<template id>:<hash of statuses and field schemas>`. */
+  _id: string;
+  templateId: string;
+  statuses: CaseStatusDefinition[];
+  fieldSchemas: FieldSchema[];
+}
+
+/** A case as the `cases` collection (the queryable copy of each case's latest revision) stores it. */
+export type StoredCaseDocument = Omit<CaseDocument, 'statuses' | 'fieldSchemas'> & { schemaId: string };
+
+export const caseSchemaId = (templateId: string, statuses: CaseStatusDefinition[], fieldSchemas: FieldSchema[]) =>
+  `${templateId}:${createHash('sha256')
+    .update(JSON.stringify([statuses, fieldSchemas]))
+    .digest('hex')
+    .slice(0, 20)}`;
+
+export function toStoredCase(doc: CaseDocument): StoredCaseDocument {
+  const { statuses, fieldSchemas, ...rest } = doc;
+  return { ...rest, schemaId: caseSchemaId(doc.templateId, statuses, fieldSchemas) };
+}
+
 /** A case number handed out: inserting `<template id>:<n>` claims number n, once. */
 export interface CaseNumberDocument {
   _id: string;
@@ -106,7 +135,8 @@ export function caseCollections(db: Db) {
   return {
     caseTemplates: db.collection<CaseTemplateDocument>(caseCollectionNames.caseTemplates),
     caseQueues: db.collection<CaseQueueDocument>(caseCollectionNames.caseQueues),
-    cases: db.collection<CaseDocument>(caseCollectionNames.cases),
+    cases: db.collection<StoredCaseDocument>(caseCollectionNames.cases),
+    caseSchemas: db.collection<CaseSchemaDocument>(caseCollectionNames.caseSchemas),
     caseRevisions: db.collection<CaseRevisionDocument>(caseCollectionNames.caseRevisions),
     caseNumbers: db.collection<CaseNumberDocument>(caseCollectionNames.caseNumbers),
     events: db.collection<EventDocument>(caseCollectionNames.events),
@@ -121,7 +151,7 @@ export async function ensureCaseIndexes(db: Db): Promise<void> {
   await cases.createIndex({ status: 1, _id: -1 }, { name: 'status_id' });
   await cases.createIndex({ queueId: 1, _id: -1 }, { name: 'queue_id' });
   await cases.createIndex({ assigneeId: 1, _id: -1 }, { name: 'assignee_id' });
-  await cases.createIndex({ objectIds: 1 }, { name: 'object_ids' });
+  await cases.createIndex({ objectIds: 1, _id: -1 }, { name: 'object_ids' });
   await caseRevisions.createIndex({ caseId: 1, version: -1 }, { name: 'case_version' });
   await caseRevisions.createIndex({ published: 1 }, { name: 'published' });
   await caseRevisions.createIndex({ slaSyncPending: 1 }, { name: 'sla_sync_pending' });

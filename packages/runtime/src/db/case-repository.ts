@@ -2,6 +2,10 @@ import type { Db, Filter } from 'mongodb';
 import { paginate, type PageQuery } from '../lib/pagination.ts';
 import {
   caseCollections,
+  caseSchemaId,
+  toStoredCase,
+  type CaseSchemaDocument,
+  type StoredCaseDocument,
   type CaseDocument,
   type CaseRevisionDocument,
   type EventDocument,
@@ -16,7 +20,33 @@ const CONVERGE_ROUNDS = 5;
  * revision. Reads that must be exact (`findById`) take the latest revision; lists query the copy.
  */
 export function createCaseRepository(db: Db) {
-  const { cases, caseRevisions } = caseCollections(db);
+  const { cases, caseSchemas, caseRevisions } = caseCollections(db);
+  // Schemas never change once written, so every process may keep the ones it has seen.
+  const schemaCache = new Map<string, CaseSchemaDocument>();
+
+  async function saveSchema(doc: CaseDocument): Promise<void> {
+    const _id = caseSchemaId(doc.templateId, doc.statuses, doc.fieldSchemas);
+    if (schemaCache.has(_id)) return;
+    const schema = { _id, templateId: doc.templateId, statuses: doc.statuses, fieldSchemas: doc.fieldSchemas };
+    try {
+      await caseSchemas.insertOne(schema);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    schemaCache.set(_id, schema);
+  }
+
+  async function hydrate(stored: StoredCaseDocument): Promise<CaseDocument> {
+    const { schemaId, ...rest } = stored;
+    let schema = schemaCache.get(schemaId);
+    if (!schema) {
+      const found = await caseSchemas.findOne({ _id: schemaId });
+      if (!found) throw new Error(`case ${stored._id} refers to a missing schema ${schemaId}`);
+      schemaCache.set(schemaId, found);
+      schema = found;
+    }
+    return { ...rest, statuses: schema.statuses, fieldSchemas: schema.fieldSchemas };
+  }
 
   const latestRevision = (caseId: string) => caseRevisions.find({ caseId }).sort({ version: -1 }).limit(1).next();
 
@@ -28,7 +58,8 @@ export function createCaseRepository(db: Db) {
     for (let round = 0; round < CONVERGE_ROUNDS; round++) {
       const latest = await latestRevision(caseId);
       if (!latest) return;
-      await cases.replaceOne({ _id: caseId }, latest.doc, { upsert: true });
+      await saveSchema(latest.doc);
+      await cases.replaceOne({ _id: caseId }, toStoredCase(latest.doc), { upsert: true });
       const after = await latestRevision(caseId);
       if (after?.version === latest.version) return;
     }
@@ -52,8 +83,18 @@ export function createCaseRepository(db: Db) {
     async findById(id: string): Promise<CaseDocument | null> {
       return (await latestRevision(id))?.doc ?? null;
     },
-    list: (filter: Filter<CaseDocument>, page: PageQuery, url: Parameters<typeof paginate>[3]) =>
-      paginate(cases, filter, page, url),
+    /** A page of cases, filtered, sorted and paged on the `cases` copy (one scan on FerretDB). */
+    async list(filter: Filter<StoredCaseDocument>, page: PageQuery, url: Parameters<typeof paginate>[3]) {
+      const stored = await paginate(cases, filter, page, url);
+      const items: CaseDocument[] = [];
+      for (const doc of stored.items) items.push(await hydrate(doc));
+      return { items, links: stored.links };
+    },
+    /** Stores cases as they would be after their first revision (bulk imports and seeding). */
+    async importMany(docs: CaseDocument[]): Promise<void> {
+      for (const doc of docs) await saveSchema(doc);
+      await cases.insertMany(docs.map(toStoredCase));
+    },
     revision: (caseId: string, version: number) => caseRevisions.findOne({ _id: `${caseId}:${version}` }),
     markPublished: async (revisionId: string) => {
       await caseRevisions.updateOne({ _id: revisionId }, { $set: { published: true } });

@@ -6,7 +6,7 @@ export const collectionNames = {
   systemChecks: 'system_checks',
   // Idempotency and rate limiting (plugins/idempotency.plugin.ts, plugins/rate-limit.plugin.ts).
   idempotencyRecords: 'idempotency_records',
-  rateLimitWindows: 'rate_limit_windows',
+  rateLimitHits: 'rate_limit_hits',
 } as const;
 
 export interface ApiKeyDocument {
@@ -54,12 +54,13 @@ export type IdempotencyRecordDocument =
   | (IdempotencyRecordBase & { state: 'completed'; completedAt: Date; response: StoredResponse });
 
 /** One API key's request count in one fixed rate-limit window. */
-export interface RateLimitWindowDocument {
-  /** `<api key id>:<window start, epoch ms>`. */
+/** Slot n of an API key's rate-limit window, taken by the n-th request of that window. */
+export interface RateLimitHitDocument {
+  /** `<api key id>:<window start, epoch ms>:<n>`. */
   _id: string;
   apiKeyId: string;
   windowStart: Date;
-  count: number;
+  n: number;
 }
 
 export function collections(db: Db) {
@@ -67,6 +68,6 @@ export function collections(db: Db) {
     apiKeys: db.collection<ApiKeyDocument>(collectionNames.apiKeys),
     systemChecks: db.collection<SystemCheckDocument>(collectionNames.systemChecks),
     idempotencyRecords: db.collection<IdempotencyRecordDocument>(collectionNames.idempotencyRecords),
-    rateLimitWindows: db.collection<RateLimitWindowDocument>(collectionNames.rateLimitWindows),
+    rateLimitHits: db.collection<RateLimitHitDocument>(collectionNames.rateLimitHits),
   };
 }

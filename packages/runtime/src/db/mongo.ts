@@ -15,6 +15,8 @@ export async function connectMongo(uri: string, dbName: string): Promise<MongoHa
     serverSelectionTimeoutMS: 10_000,
     // Keep the probe quick so /readyz notices a stopped server within seconds.
     heartbeatFrequencyMS: 2_000,
+    // New connections are costly on FerretDB; a modest pool avoids connection storms under bursts.
+    maxPoolSize: 20,
   });
   await client.connect();
   return { client, db: client.db(dbName) };

@@ -2,34 +2,37 @@ import type { Db } from 'mongodb';
 import { collections } from './collections.ts';
 import { isDuplicateKeyError } from './duplicate-key.ts';
 
-const UPSERT_ATTEMPTS = 3;
-
-/** Fixed-window request counters, one document per API key and window, shared by every api replica. */
+/**
+ * Fixed-window request counts per API key, shared by every api replica. A request takes the next free slot
+ * of its window by inserting `<key>:<window>:<n>`: a unique insert is atomic on MongoDB and FerretDB alike (an
+ * `$inc` loses concurrent updates on FerretDB 1.x), so exactly `max` requests per window get through. Once the
+ * window is full nothing more is written.
+ */
 export function createRateLimitRepository(db: Db) {
-  const { rateLimitWindows: windows } = collections(db);
+  const { rateLimitHits: hits } = collections(db);
+  const highest = async (apiKeyId: string, windowStart: Date) =>
+    (await hits.find({ apiKeyId, windowStart }).sort({ n: -1 }).limit(1).next())?.n ?? 0;
+
   return {
-    /** Counts one request in the key's window and returns the window's count so far, in one atomic upsert. */
-    async increment(apiKeyId: string, windowStart: Date): Promise<number> {
-      const _id = `${apiKeyId}:${windowStart.getTime()}`;
-      for (let attempt = 1; ; attempt++) {
+    /** The request's position in its window: ≤ max means it may pass (its slot is taken), > max that it may not. */
+    async take(apiKeyId: string, windowStart: Date, max: number): Promise<number> {
+      let n = await highest(apiKeyId, windowStart);
+      for (;;) {
+        if (n >= max) return n + 1;
+        n += 1;
         try {
-          const window = await windows.findOneAndUpdate(
-            { _id },
-            { $inc: { count: 1 }, $setOnInsert: { apiKeyId, windowStart } },
-            { upsert: true, returnDocument: 'after' },
-          );
-          if (!window) throw new Error(`rate-limit upsert of ${_id} returned no document`);
-          return window.count;
+          await hits.insertOne({ _id: `${apiKeyId}:${windowStart.getTime()}:${n}`, apiKeyId, windowStart, n });
+          return n;
         } catch (error) {
-          // Two first requests of a window may both try to insert; the loser retries and finds the document.
-          if (!isDuplicateKeyError(error) || attempt >= UPSERT_ATTEMPTS) throw error;
+          if (!isDuplicateKeyError(error)) throw error;
+          n = Math.max(n, await highest(apiKeyId, windowStart));
         }
       }
     },
 
-    /** Deletes every window that started before `before` (expiry in code: no TTL indexes on FerretDB). */
+    /** Deletes every slot of windows that started before `before` (expiry in code: no TTL indexes on FerretDB). */
     async deleteBefore(before: Date): Promise<void> {
-      await windows.deleteMany({ windowStart: { $lt: before } });
+      await hits.deleteMany({ windowStart: { $lt: before } });
     },
   };
 }

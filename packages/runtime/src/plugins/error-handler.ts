@@ -36,17 +36,43 @@ function validationErrors(error: FastifyError): ApiError[] {
     return [{ title: title(400), details: error.message }];
   }
   const context = (error as { validationContext?: string }).validationContext ?? 'body';
-  return error.validation.map((issue) => {
+  const sourceOf = (path: string) =>
+    context === 'body'
+      ? { pointer: path || '/' }
+      : context === 'headers'
+        ? { header: path.slice(1) }
+        : { parameter: path.slice(1) };
+  return error.validation.flatMap((issue) => {
     const path = issue.instancePath === '/' ? '' : issue.instancePath;
     const where = path || '(root)';
-    const source =
-      context === 'body'
-        ? { pointer: path || '/' }
-        : context === 'headers'
-          ? { header: path.slice(1) }
-          : { parameter: path.slice(1) };
-    return { title: title(400), details: `${issue.message} at ${context} ${where}`, source };
+    // In a body an unknown key points at its object (the message names it); an unknown query parameter or header
+    // has no parent to point at, so each is named as the source itself (`filter[colour]`), never as "".
+    const unknownKeys = issue.keyword === 'unrecognized_keys' ? issue.params.keys : undefined;
+    if (context !== 'body' && Array.isArray(unknownKeys) && unknownKeys.length > 0) {
+      return unknownKeys.map((key) => ({
+        title: title(400),
+        details: `Unrecognized key "${String(key)}" at ${context} ${where}`,
+        source: sourceOf(`${path}/${String(key)}`),
+      }));
+    }
+    return [{ title: title(400), details: `${issue.message} at ${context} ${where}`, source: sourceOf(path) }];
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: failures its router meets before any hook runs — a malformed URL (FST_ERR_BAD_URL)
+ * or a path parameter over `maxParamLength` (FST_ERR_MAX_PARAM_LENGTH, 414 by default) — leave in the error
+ * format too, with a Request-Id, as a 400 for malformed params (DESIGN.md §4).
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = (error.statusCode ?? 500) < 500 ? 400 : 500;
+  const details =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'A path parameter is too long.'
+      : status === 400
+        ? 'The URL is malformed.'
+        : 'Something went wrong on our side.';
+  void sendErrors(reply.header('Request-Id', request.id), status, [{ title: title(status), details }]);
 }
 
 export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;

@@ -3,6 +3,7 @@ import type { Filter } from 'mongodb';
 import type {
   Actor,
   CaseDocument,
+  StoredCaseDocument,
   CaseQueueDocument,
   CaseTemplateDocument,
   EventDocument,
@@ -118,7 +119,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     },
 
     list(filters: CaseListFilters, page: PageQuery, url: { path: string; search: URLSearchParams }) {
-      const filter: Filter<CaseDocument> = {};
+      const filter: Filter<StoredCaseDocument> = {};
       if (filters.status) filter.status = filters.status;
       if (filters['case-template-id']) filter.templateId = filters['case-template-id'];
       if (filters['case-queue-id']) filter.queueId = filters['case-queue-id'];

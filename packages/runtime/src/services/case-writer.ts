@@ -41,13 +41,30 @@ export function createCaseWriter(deps: {
   clock: Clock;
   log: WarnLogger;
 }) {
-  /** Makes Temporal's timer match the case's latest state; on failure the sweeper retries. */
+  /**
+   * Makes Temporal's timer match the case's latest state; on failure the sweeper retries. Concurrent writes sync
+   * concurrently, and the timer keeps whichever message reaches Temporal last: so after telling it, re-read, and
+   * tell it again if the case changed meanwhile (a slower sync must not leave an older deadline, or a cancel, last).
+   */
   async function syncSlaTimer(revision: CaseRevisionDocument): Promise<void> {
     try {
-      const latest = (await deps.cases.findById(revision.caseId)) ?? revision.doc;
-      if (slaTimerWanted(latest) && latest.slaExpiresAt) await deps.slaTimers.schedule(latest._id, latest.slaExpiresAt);
-      else await deps.slaTimers.cancel(latest._id);
-      await deps.cases.markSlaSynced(revision._id);
+      let told: string | null = null;
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const latest = (await deps.cases.findById(revision.caseId)) ?? revision.doc;
+        const state = slaState(latest);
+        if (state === told) {
+          await deps.cases.markSlaSynced(revision._id);
+          return;
+        }
+        const expiresAt = slaTimerWanted(latest) ? latest.slaExpiresAt : null;
+        if (expiresAt) await deps.slaTimers.schedule(latest._id, expiresAt);
+        else await deps.slaTimers.cancel(latest._id);
+        told = state;
+      }
+      deps.log.warn(
+        { caseId: revision.caseId },
+        'the SLA kept changing while syncing its timer; the sweeper will retry',
+      );
     } catch (error) {
       deps.log.warn({ err: error, caseId: revision.caseId }, 'could not update the SLA timer; the sweeper will retry');
     }

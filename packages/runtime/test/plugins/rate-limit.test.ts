@@ -48,6 +48,16 @@ describe('rate limiting per API key on /api/v1', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('never lets more than the limit through when requests arrive all at once', async () => {
+    const auth = await registerApiKey();
+    const responses = await Promise.all(Array.from({ length: MAX * 4 }, () => get(auth)));
+    const passed = responses.filter((response) => response.statusCode === 404).length;
+    const limited = responses.filter((response) => response.statusCode === 429).length;
+    expect(passed + limited).toBe(MAX * 4);
+    expect(passed).toBe(MAX);
+    expect(limited).toBe(MAX * 3);
+  });
+
   it('limits each API key on its own', async () => {
     const spent = await registerApiKey();
     for (let i = 0; i <= MAX; i++) await get(spent);

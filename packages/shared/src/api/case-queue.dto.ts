@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, pageLinksSchema, pageQuery, resourceSchema } from './jsonapi.ts';
+import { isoDateTime, pageLinksSchema, pageQueryOf, resourceSchema } from './jsonapi.ts';
 
 export const caseQueueAttributesSchema = z.object({
   name: z.string(),
@@ -11,6 +11,17 @@ export const caseQueueAttributesSchema = z.object({
 
 export const caseQueueResourceSchema = resourceSchema('case-queue', caseQueueAttributesSchema).meta({
   id: 'CaseQueue',
+  example: {
+    type: 'case-queue',
+    id: 'cqueue_P7JECHSPLXBBpetXOGppKe9w',
+    attributes: {
+      name: 'Escalations',
+      description: 'Cases a senior analyst must see',
+      status: 'active',
+      'created-at': '2026-11-25T19:44:21.930Z',
+      'updated-at': '2026-11-25T19:44:21.930Z',
+    },
+  },
 });
 export const caseQueueDocumentSchema = z.object({ data: caseQueueResourceSchema });
 export const caseQueueListSchema = z.object({ data: z.array(caseQueueResourceSchema), links: pageLinksSchema });
@@ -24,10 +35,13 @@ export const createCaseQueueRequestSchema = z
       }),
     }),
   })
-  .meta({ id: 'CreateCaseQueueRequest' });
+  .meta({
+    id: 'CreateCaseQueueRequest',
+    example: { data: { attributes: { name: 'Escalations', description: 'Cases a senior analyst must see' } } },
+  });
 
 export const caseQueueListQuerySchema = z.strictObject({
-  ...pageQuery,
+  ...pageQueryOf('caseQueue'),
   'filter[status]': z.enum(['active', 'archived']).optional(),
 });
 

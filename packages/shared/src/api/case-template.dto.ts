@@ -1,32 +1,34 @@
 import { z } from 'zod';
 import { caseStatusDefinitionSchema } from '../cases/case-status.ts';
 import { fieldSchemaSchema } from '../cases/field-schema.ts';
-import { isoDateTime, pageLinksSchema, pageQuery, resourceSchema } from './jsonapi.ts';
+import { isoDateTime, pageLinksSchema, pageQueryOf, resourceSchema } from './jsonapi.ts';
 
 export const MAX_SLA_SECONDS = 90 * 24 * 3600;
 
 const slaSeconds = z.number().int().min(1).max(MAX_SLA_SECONDS);
 
+const exampleStatuses = [
+  { name: 'open', type: 'initial' },
+  { name: 'in-review', type: 'intermediate' },
+  { name: 'approved', type: 'end' },
+  { name: 'declined', type: 'end' },
+];
+const exampleFieldSchemas = [
+  { key: 'amount', type: 'number', label: 'Amount', required: true },
+  { key: 'country', type: 'choice', label: 'Country', required: false, config: { choices: ['DE', 'FR', 'US'] } },
+];
+
 const editable = {
   name: z.string().min(1).max(200).meta({ example: 'KYC review' }),
-  statuses: z
-    .array(caseStatusDefinitionSchema)
-    .min(2)
-    .max(50)
-    .meta({
-      example: [
-        { name: 'open', type: 'initial' },
-        { name: 'in-review', type: 'intermediate' },
-        { name: 'approved', type: 'end' },
-        { name: 'declined', type: 'end' },
-      ],
-    }),
-  'field-schemas': z
-    .array(fieldSchemaSchema)
-    .max(200)
-    .meta({ example: [{ key: 'amount', type: 'number', label: 'Amount', required: true }] }),
-  'default-sla-seconds': slaSeconds.nullable(),
-  'sla-breach-queue-id': z.string().min(1).max(100).nullable(),
+  statuses: z.array(caseStatusDefinitionSchema).min(2).max(50).meta({ example: exampleStatuses }),
+  'field-schemas': z.array(fieldSchemaSchema).max(200).meta({ example: exampleFieldSchemas }),
+  'default-sla-seconds': slaSeconds.nullable().meta({ description: 'SLA of new cases, unless a case sets its own.' }),
+  'sla-breach-queue-id': z
+    .string()
+    .min(1)
+    .max(100)
+    .nullable()
+    .meta({ description: 'An active case queue: where a case moves when its SLA expires.' }),
 };
 
 export const caseTemplateAttributesSchema = z.object({
@@ -39,6 +41,21 @@ export const caseTemplateAttributesSchema = z.object({
 
 export const caseTemplateResourceSchema = resourceSchema('case-template', caseTemplateAttributesSchema).meta({
   id: 'CaseTemplate',
+  example: {
+    type: 'case-template',
+    id: 'ctmpl_P7JEC4FQ8mdBpoDRIy5f8O3L',
+    attributes: {
+      name: 'KYC review',
+      statuses: exampleStatuses,
+      'field-schemas': exampleFieldSchemas,
+      'default-sla-seconds': 86_400,
+      'sla-breach-queue-id': 'cqueue_P7JECP_dxf-SQSlnz6fwAD5z',
+      key: 'KYC',
+      status: 'active',
+      'created-at': '2026-11-25T19:44:21.806Z',
+      'updated-at': '2026-11-25T19:44:22.024Z',
+    },
+  },
 });
 export const caseTemplateDocumentSchema = z.object({ data: caseTemplateResourceSchema });
 export const caseTemplateListSchema = z.object({ data: z.array(caseTemplateResourceSchema), links: pageLinksSchema });
@@ -58,14 +75,32 @@ export const createCaseTemplateRequestSchema = z
       }),
     }),
   })
-  .meta({ id: 'CreateCaseTemplateRequest' });
+  .meta({
+    id: 'CreateCaseTemplateRequest',
+    example: {
+      data: {
+        attributes: {
+          name: 'KYC review',
+          key: 'KYC',
+          statuses: exampleStatuses,
+          'field-schemas': exampleFieldSchemas,
+          'default-sla-seconds': 86_400,
+        },
+      },
+    },
+  });
 
 export const updateCaseTemplateRequestSchema = z
   .strictObject({ data: z.strictObject({ attributes: z.strictObject(editable).partial() }) })
-  .meta({ id: 'UpdateCaseTemplateRequest' });
+  .meta({
+    id: 'UpdateCaseTemplateRequest',
+    example: {
+      data: { attributes: { 'default-sla-seconds': 3600, 'sla-breach-queue-id': 'cqueue_P7JECP_dxf-SQSlnz6fwAD5z' } },
+    },
+  });
 
 export const caseTemplateListQuerySchema = z.strictObject({
-  ...pageQuery,
+  ...pageQueryOf('caseTemplate'),
   'filter[status]': z.enum(['active', 'archived']).optional(),
 });
 

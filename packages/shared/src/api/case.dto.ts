@@ -3,7 +3,7 @@ import { caseEventNames } from '../cases/case-events.ts';
 import { MAX_OBJECTS_PER_CASE } from '../cases/object-ids.ts';
 import { fieldTypes } from '../cases/field-schema.ts';
 import { MAX_SLA_SECONDS } from './case-template.dto.ts';
-import { isoDateTime, pageLinksSchema, pageQuery, resourceSchema, toMany, toOne } from './jsonapi.ts';
+import { isoDateTime, pageLinksSchema, pageQueryOf, resourceSchema, toMany, toOne } from './jsonapi.ts';
 
 export const actorTypes = ['api-key', 'user', 'workflow-run'] as const;
 const actorType = z.enum(actorTypes).nullable();
@@ -44,8 +44,48 @@ export const caseRelationshipsSchema = z.object({
   'workflow-runs': toMany('workflow-run'),
 });
 
+const exampleKeyId = 'key_GV4o40nJdVQMq-FT5xHdaEHr';
+const none = { data: [] };
+
 export const caseResourceSchema = resourceSchema('case', caseAttributesSchema, caseRelationshipsSchema).meta({
   id: 'Case',
+  example: {
+    type: 'case',
+    id: 'case_P7J9obVfPMzfmbhS3SGyiel7',
+    attributes: {
+      status: 'approved',
+      name: 'KYC-17',
+      'created-at': '2026-11-25T19:44:22.113Z',
+      'updated-at': '2026-11-25T19:44:25.199Z',
+      'resolved-at': '2026-11-25T19:44:25.199Z',
+      'assigned-at': null,
+      'redacted-at': null,
+      'sla-expires-at': '2026-11-25T21:44:22.113Z',
+      'sla-expired-at': null,
+      'creator-id': 'ops@example.com',
+      'creator-type': 'user',
+      'assignee-id': null,
+      'assigner-id': null,
+      'assigner-type': null,
+      'resolver-id': exampleKeyId,
+      'resolver-type': 'api-key',
+      'updater-id': exampleKeyId,
+      'updater-type': 'api-key',
+      tags: ['high-value'],
+      fields: { amount: { type: 'number', value: 120.5 }, country: { type: 'choice', value: 'DE' } },
+    },
+    relationships: {
+      'case-template': { data: { type: 'case-template', id: 'ctmpl_P7JEC4FQ8mdBpoDRIy5f8O3L' } },
+      'case-queue': { data: { type: 'case-queue', id: 'cqueue_P7JECHSPLXBBpetXOGppKe9w' } },
+      inquiries: { data: [{ type: 'inquiry', id: 'inq_5cNxZX3vMy7ACoqYbHQBbNyA' }] },
+      reports: { data: [{ type: 'report', id: 'rep_Q2FzZXdvcmsgaXMgZ3JlYXQh' }] },
+      verifications: none,
+      transactions: none,
+      accounts: none,
+      documents: none,
+      'workflow-runs': none,
+    },
+  },
 });
 export const caseDocumentSchema = z.object({
   data: caseResourceSchema,
@@ -65,7 +105,7 @@ export const createCaseRequestSchema = z
   .strictObject({
     data: z.strictObject({
       attributes: z.strictObject({
-        'case-template-id': z.string().min(1).max(100).meta({ example: 'ctmpl_…' }),
+        'case-template-id': z.string().min(1).max(100).meta({ example: 'ctmpl_P7JEC4FQ8mdBpoDRIy5f8O3L' }),
         'creator-email-address': email.optional(),
         'case-queue-id': z.string().min(1).max(100).nullable().optional(),
         fields: fieldsInput.optional(),
@@ -75,7 +115,20 @@ export const createCaseRequestSchema = z
       .strictObject({ 'object-ids': objectIds.optional(), 'sla-expires-in-seconds': slaExpiresIn.optional() })
       .optional(),
   })
-  .meta({ id: 'CreateCaseRequest' });
+  .meta({
+    id: 'CreateCaseRequest',
+    example: {
+      data: {
+        attributes: {
+          'case-template-id': 'ctmpl_P7JEC4FQ8mdBpoDRIy5f8O3L',
+          'case-queue-id': 'cqueue_P7JECHSPLXBBpetXOGppKe9w',
+          'creator-email-address': 'ops@example.com',
+          fields: { amount: 120.5, country: 'DE' },
+        },
+      },
+      meta: { 'object-ids': ['inq_5cNxZX3vMy7ACoqYbHQBbNyA'], 'sla-expires-in-seconds': 7200 },
+    },
+  });
 
 export const updateCaseRequestSchema = z
   .strictObject({
@@ -91,32 +144,56 @@ export const updateCaseRequestSchema = z
       .optional(),
     meta: z.strictObject({ 'sla-expires-in-seconds': slaExpiresIn.nullable().optional() }).optional(),
   })
-  .meta({ id: 'UpdateCaseRequest' });
+  .meta({
+    id: 'UpdateCaseRequest',
+    example: {
+      data: { attributes: { fields: { amount: 99 }, 'case-queue-id': null } },
+      meta: { 'sla-expires-in-seconds': 3600 },
+    },
+  });
 
-export const caseObjectsRequestSchema = z.strictObject({
-  meta: z.strictObject({ 'object-ids': objectIds.min(1) }),
-});
-export const assignCaseRequestSchema = z.strictObject({ meta: z.strictObject({ 'user-email-address': email }) });
-export const setCaseStatusRequestSchema = z.strictObject({
-  meta: z.strictObject({ status: z.string().min(1).max(64).meta({ example: 'approved' }) }),
-});
-const tagName = z.string().trim().min(1).max(100);
-export const caseTagRequestSchema = z.strictObject({ meta: z.strictObject({ 'tag-name': tagName }) });
-export const setCaseTagsRequestSchema = z.strictObject({
-  meta: z.strictObject({ 'tag-name': z.array(tagName).max(100) }),
-});
+export const caseObjectsRequestSchema = z
+  .strictObject({ meta: z.strictObject({ 'object-ids': objectIds.min(1) }) })
+  .meta({ example: { meta: { 'object-ids': ['rep_Q2FzZXdvcmsgaXMgZ3JlYXQh', 'ver_5cNxZX3vMy7ACoqYbHQBbNyA'] } } });
+export const assignCaseRequestSchema = z
+  .strictObject({ meta: z.strictObject({ 'user-email-address': email }) })
+  .meta({ example: { meta: { 'user-email-address': 'analyst@example.com' } } });
+export const setCaseStatusRequestSchema = z
+  .strictObject({ meta: z.strictObject({ status: z.string().min(1).max(64).meta({ example: 'approved' }) }) })
+  .meta({ example: { meta: { status: 'approved' } } });
+// Tags are labels: printable text, no control characters (NUL and friends).
+const tagName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^\P{Cc}*$/u, 'must not contain control characters');
+export const caseTagRequestSchema = z
+  .strictObject({ meta: z.strictObject({ 'tag-name': tagName }) })
+  .meta({ example: { meta: { 'tag-name': 'high-value' } } });
+export const setCaseTagsRequestSchema = z
+  .strictObject({ meta: z.strictObject({ 'tag-name': z.array(tagName).max(100) }) })
+  .meta({ example: { meta: { 'tag-name': ['high-value', 'pep'] } } });
 
-export const createCommentRequestSchema = z.strictObject({
-  data: z.strictObject({
-    attributes: z.strictObject({
-      body: z.string().trim().min(1).max(10_000),
-      'author-email-address': email.optional(),
+export const createCommentRequestSchema = z
+  .strictObject({
+    data: z.strictObject({
+      attributes: z.strictObject({
+        body: z.string().trim().min(1).max(10_000),
+        'author-email-address': email.optional(),
+      }),
     }),
-  }),
-});
+  })
+  .meta({
+    example: {
+      data: {
+        attributes: { body: 'Asked the customer for a utility bill.', 'author-email-address': 'analyst@example.com' },
+      },
+    },
+  });
 
 export const caseListQuerySchema = z.strictObject({
-  ...pageQuery,
+  ...pageQueryOf('case'),
   'filter[status]': z.string().max(64).optional(),
   'filter[case-template-id]': z.string().max(100).optional(),
   'filter[case-queue-id]': z.string().max(100).optional(),
@@ -140,10 +217,24 @@ export const eventAttributesSchema = z.object({
   'actor-type': actorType,
   payload: z.record(z.string(), z.unknown()),
 });
-export const eventResourceSchema = resourceSchema('event', eventAttributesSchema).meta({ id: 'Event' });
+export const eventResourceSchema = resourceSchema('event', eventAttributesSchema).meta({
+  id: 'Event',
+  example: {
+    type: 'event',
+    id: 'evt_P7JEDOjFy3OYRcfdykT8lU31',
+    attributes: {
+      name: 'case.status-updated',
+      'created-at': '2026-11-25T19:44:25.199Z',
+      'case-id': 'case_P7J9obVfPMzfmbhS3SGyiel7',
+      'actor-id': exampleKeyId,
+      'actor-type': 'api-key',
+      payload: { from: 'in-review', to: 'approved' },
+    },
+  },
+});
 export const eventListSchema = z.object({ data: z.array(eventResourceSchema), links: pageLinksSchema });
 export const eventListQuerySchema = z.strictObject({
-  ...pageQuery,
+  ...pageQueryOf('event'),
   'filter[name]': z.enum(caseEventNames).optional(),
   'filter[case-id]': z.string().max(100).optional(),
   'filter[since]': z.iso.datetime({ offset: true }).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idPrefixes, isId, type IdKind } from '../ids.ts';
 
 /** `links` of a list: ready-to-call URLs of the neighbouring pages, or null at either end. */
 export const pageLinksSchema = z.object({
@@ -28,6 +29,18 @@ export const pageQuery = {
   'page[size]': z.coerce.number().int().min(1).max(100).default(10),
   'page[after]': z.string().min(1).max(200).optional(),
   'page[before]': z.string().min(1).max(200).optional(),
+};
+
+/**
+ * `pageQuery` for a list of `kind` records: a cursor must be an id of that kind, so a garbage or foreign cursor
+ * is a 400 rather than a silently wrong page.
+ */
+export const pageQueryOf = (kind: IdKind) => {
+  const cursor = z
+    .string()
+    .refine((value) => isId(kind, value), `must be a ${idPrefixes[kind]}… id, as in the list's links`)
+    .optional();
+  return { ...pageQuery, 'page[after]': cursor, 'page[before]': cursor };
 };
 
 export const isoDateTime = z.iso.datetime({ offset: true });

@@ -41,7 +41,7 @@ export const createSystemCheckRequestSchema = z
       .default({ 'delay-seconds': 0 }),
   })
   .default({ meta: { 'delay-seconds': 0 } })
-  .meta({ id: 'CreateSystemCheckRequest' });
+  .meta({ id: 'CreateSystemCheckRequest', example: { meta: { 'delay-seconds': 5 } } });
 
 export type SystemCheckResource = z.infer<typeof systemCheckResourceSchema>;
 export type CreateSystemCheckRequest = z.infer<typeof createSystemCheckRequestSchema>;

@@ -82,8 +82,12 @@ export function fieldValueProblem(field: FieldSchema, value: unknown): string | 
         : `must be a list of at most ${MAX_ARRAY} strings`;
     case 'object': {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'must be a JSON object';
-      if (JSON.stringify(value).length > MAX_OBJECT_BYTES) return `must be smaller than ${MAX_OBJECT_BYTES / 1024} KB`;
-      return objectProblem(value, 1);
+      // Depth first: it stops at MAX_OBJECT_DEPTH, while JSON.stringify of a very deep value overflows the stack.
+      const problem = objectProblem(value, 1);
+      if (problem) return problem;
+      return JSON.stringify(value).length > MAX_OBJECT_BYTES
+        ? `must be smaller than ${MAX_OBJECT_BYTES / 1024} KB`
+        : null;
     }
   }
 }

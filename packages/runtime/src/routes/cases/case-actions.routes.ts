@@ -5,7 +5,7 @@ import {
   caseTagRequestSchema,
   createCommentRequestSchema,
   eventListSchema,
-  pageQuery,
+  pageQueryOf,
   setCaseStatusRequestSchema,
   setCaseTagsRequestSchema,
 } from '@casework/shared';
@@ -162,7 +162,7 @@ export const caseActionRoutes: FastifyPluginAsyncZod<{
       schema: {
         ...routeDocs("A case's event timeline", 'Newest first, cursor-paginated.'),
         params: caseIdParams,
-        querystring: z.strictObject(pageQuery),
+        querystring: z.strictObject(pageQueryOf('event')),
         response: { 200: eventListSchema, ...errorResponses },
       },
     },

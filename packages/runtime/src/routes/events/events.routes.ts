@@ -3,9 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requestUrl } from '../../lib/pagination.ts';
 import { toEventResource } from '../../services/case-mapper.ts';
 import type { CaseService } from '../../services/case-service.ts';
+import type { EventPublisher } from '../../services/event-publisher.ts';
 
 /** `GET /events`: every recorded event, newest first, filterable by name, case and time. */
-export const eventRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (app, { cases }) => {
+export const eventRoutes: FastifyPluginAsyncZod<{ cases: CaseService; publisher: EventPublisher }> = async (
+  app,
+  { cases, publisher },
+) => {
   app.get(
     '/events',
     {
@@ -26,6 +30,9 @@ export const eventRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async 
     },
     async (request) => {
       const { query } = request;
+      // As on a case's timeline: a write committed elsewhere (the worker's SLA expiry, a crashed api) shows here
+      // as soon as its case does, not only after the writer or the sweeper publishes it.
+      await publisher.publishPending();
       const page = await cases.listEvents(
         { name: query['filter[name]'], 'case-id': query['filter[case-id]'], since: query['filter[since]'] },
         query,

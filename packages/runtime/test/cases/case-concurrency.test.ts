@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseCollectionNames, type CaseDocument, type CaseRevisionDocument } from '../../src/db/case-collections.ts';
+import { caseAction, caseEvents, createCase, createTemplate } from '../helpers/case-fixtures.ts';
+import { expectApiError } from '../helpers/error-format.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const count = <T>(items: readonly T[], item: T) => items.filter((each) => each === item).length;
+
+describe('cases under concurrency', () => {
+  let t: TestApp;
+  const cases = () => t.db.collection<CaseDocument>(caseCollectionNames.cases);
+  const revisions = () => t.db.collection<CaseRevisionDocument>(caseCollectionNames.caseRevisions);
+
+  beforeAll(async () => {
+    t = await createTestApp({ RATE_LIMIT_MAX: '100000' });
+  });
+  afterAll(async () => t.close());
+
+  /** The stored case, checked to be the copy of its latest revision, with that revision's number. */
+  async function stored(id: string): Promise<CaseDocument> {
+    const kase = await cases().findOne({ _id: id });
+    const latest = await revisions().find({ caseId: id }).sort({ version: -1 }).limit(1).next();
+    expect(kase).not.toBeNull();
+    expect(latest?.doc).toEqual(kase);
+    expect(await revisions().countDocuments({ caseId: id })).toBe(kase?.version);
+    return kase as CaseDocument;
+  }
+
+  it('gives 50 concurrent identical creates with one Idempotency-Key one case and 50 identical 201s', async () => {
+    const template = await createTemplate(t);
+    const body = {
+      data: { attributes: { 'case-template-id': template.id, fields: { amount: 7, notes: 'once' } } },
+      meta: { 'object-ids': ['inq_once'] },
+    };
+    const post = (payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: { ...t.auth, 'idempotency-key': 'create-once' },
+        payload,
+      });
+
+    const responses = await Promise.all(Array.from({ length: 50 }, () => post(body)));
+    expect(responses.map((response) => response.statusCode)).toEqual(Array(50).fill(201));
+    expect(new Set(responses.map((response) => response.body)).size).toBe(1);
+    expect(responses.filter((response) => response.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
+
+    const id = (responses[0]?.json() as { data: { id: string } }).data.id;
+    expect(await cases().countDocuments({ templateId: template.id })).toBe(1);
+    expect(await revisions().countDocuments({ 'doc.templateId': template.id })).toBe(1);
+    expect(await t.db.collection(caseCollectionNames.caseNumbers).countDocuments({ templateId: template.id })).toBe(1);
+    expect((await stored(id)).version).toBe(1);
+    expect(await caseEvents(t, id)).toEqual(['case.created', 'case.objects-added']);
+
+    // The same key with another body is refused, and neither runs it nor forgets the first answer.
+    const [error] = expectApiError(
+      await post({ ...body, data: { attributes: { ...body.data.attributes, fields: { amount: 8 } } } }),
+      422,
+    );
+    expect(error?.source).toEqual({ header: 'Idempotency-Key' });
+    expect(await cases().countDocuments({ templateId: template.id })).toBe(1);
+    const replay = await post(body);
+    expect(replay.statusCode).toBe(201);
+    expect(replay.body).toBe(responses[0]?.body);
+  });
+
+  it('loses no update when 20 clients add 20 distinct tags to one case at once', async () => {
+    const template = await createTemplate(t);
+    const kase = await createCase(t, template.id);
+    const tags = Array.from({ length: 20 }, (_, i) => `tag-${i}`);
+
+    const responses = await Promise.all(tags.map((tag) => caseAction(t, kase.id, 'add-tag', { 'tag-name': tag })));
+    expect(
+      responses.map((response) => response.statusCode),
+      responses.map((response) => response.body).join('\n'),
+    ).toEqual(Array(20).fill(200));
+
+    const final = await stored(kase.id);
+    expect([...final.tags].sort()).toEqual([...tags].sort());
+    expect(final.version).toBe(21);
+    const events = await caseEvents(t, kase.id);
+    expect(count(events, 'case.updated')).toBe(20);
+    expect(events).toHaveLength(21);
+  });
+
+  it('resolves once when 10 clients set the same end status at once', async () => {
+    const template = await createTemplate(t);
+    const kase = await createCase(t, template.id);
+
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => caseAction(t, kase.id, 'set-status', { status: 'approved' })),
+    );
+    for (const response of responses) {
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().data.attributes).toMatchObject({ status: 'approved', 'resolver-type': 'api-key' });
+    }
+    // Every client sees the one resolution: the same resolved-at.
+    expect(new Set(responses.map((response) => response.json().data.attributes['resolved-at'])).size).toBe(1);
+
+    const events = await caseEvents(t, kase.id);
+    expect(count(events, 'case.resolved')).toBe(1);
+    expect(count(events, 'case.status-updated')).toBe(1);
+    expect((await stored(kase.id)).version).toBe(2);
+  });
+
+  it('resolves once when 10 clients race to different end statuses', async () => {
+    const template = await createTemplate(t);
+    const kase = await createCase(t, template.id);
+
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        caseAction(t, kase.id, 'set-status', { status: i % 2 === 0 ? 'approved' : 'declined' }),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode)).toEqual(Array(10).fill(200));
+
+    const events = await caseEvents(t, kase.id);
+    expect(count(events, 'case.resolved')).toBe(1);
+    expect(count(events, 'case.reopened')).toBe(0);
+    const final = await stored(kase.id);
+    expect(['approved', 'declined']).toContain(final.status);
+    expect(final.resolvedAt).toBeInstanceOf(Date);
+  });
+
+  it('merges concurrent PATCHes of different fields', async () => {
+    const template = await createTemplate(t);
+    const kase = await createCase(t, template.id, { attributes: { fields: { amount: 1 } } });
+    const changes: Record<string, unknown>[] = [
+      { notes: 'checked' },
+      { country: 'DE' },
+      { due: '2030-01-31' },
+      { flags: ['pep', 'sanctions'] },
+      { raw: { source: 'bureau', score: 3 } },
+      { amount: 250 },
+    ];
+
+    const responses = await Promise.all(
+      changes.map((fields) =>
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/cases/${kase.id}`,
+          headers: t.auth,
+          payload: { data: { attributes: { fields } } },
+        }),
+      ),
+    );
+    expect(
+      responses.map((response) => response.statusCode),
+      responses.map((response) => response.body).join('\n'),
+    ).toEqual(Array(changes.length).fill(200));
+
+    const final = await stored(kase.id);
+    expect(final.fields).toEqual(Object.assign({}, ...changes));
+    expect(final.version).toBe(1 + changes.length);
+    expect(count(await caseEvents(t, kase.id), 'case.fields-updated')).toBe(changes.length);
+  });
+});
