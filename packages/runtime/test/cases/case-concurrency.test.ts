@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseCollectionNames, type CaseDocument, type CaseRevisionDocument } from '../../src/db/case-collections.ts';
+import {
+  caseCollectionNames,
+  toStoredCase,
+  type CaseDocument,
+  type CaseRevisionDocument,
+  type StoredCaseDocument,
+} from '../../src/db/case-collections.ts';
 import { caseAction, caseEvents, createCase, createTemplate } from '../helpers/case-fixtures.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -8,7 +14,7 @@ const count = <T>(items: readonly T[], item: T) => items.filter((each) => each =
 
 describe('cases under concurrency', () => {
   let t: TestApp;
-  const cases = () => t.db.collection<CaseDocument>(caseCollectionNames.cases);
+  const cases = () => t.db.collection<StoredCaseDocument>(caseCollectionNames.cases);
   const revisions = () => t.db.collection<CaseRevisionDocument>(caseCollectionNames.caseRevisions);
 
   beforeAll(async () => {
@@ -16,14 +22,15 @@ describe('cases under concurrency', () => {
   });
   afterAll(async () => t.close());
 
-  /** The stored case, checked to be the copy of its latest revision, with that revision's number. */
+  /** The case's latest revision, checked to be what the `cases` copy holds, with that revision's number. */
   async function stored(id: string): Promise<CaseDocument> {
-    const kase = await cases().findOne({ _id: id });
+    const copy = await cases().findOne({ _id: id });
     const latest = await revisions().find({ caseId: id }).sort({ version: -1 }).limit(1).next();
-    expect(kase).not.toBeNull();
-    expect(latest?.doc).toEqual(kase);
-    expect(await revisions().countDocuments({ caseId: id })).toBe(kase?.version);
-    return kase as CaseDocument;
+    expect(copy).not.toBeNull();
+    expect(latest).not.toBeNull();
+    expect(copy).toEqual(toStoredCase(latest?.doc as CaseDocument));
+    expect(await revisions().countDocuments({ caseId: id })).toBe(copy?.version);
+    return latest?.doc as CaseDocument;
   }
 
   it('gives 50 concurrent identical creates with one Idempotency-Key one case and 50 identical 201s', async () => {

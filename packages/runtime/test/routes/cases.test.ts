@@ -80,6 +80,69 @@ describe('cases', () => {
     expect(await t.db.collection(caseCollectionNames.cases).countDocuments()).toBe(before);
   });
 
+  it('refuses new cases for an archived template or into an archived queue (422), and writes nothing', async () => {
+    const archivedTemplate = await createTemplate(t);
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/case-templates/${archivedTemplate.id}/archive`,
+      headers: t.auth,
+    });
+    const queue = await createQueue(t, 'Closed');
+    await t.app.inject({ method: 'POST', url: `/api/v1/case-queues/${queue.id}/archive`, headers: t.auth });
+    const before = await t.db.collection(caseCollectionNames.cases).countDocuments();
+    const create = (attributes: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: t.auth,
+        payload: { data: { attributes: { fields: { amount: 1 }, ...attributes } } },
+      });
+    const [onTemplate] = expectApiError(await create({ 'case-template-id': archivedTemplate.id }), 422);
+    expect(onTemplate?.source?.pointer).toBe('/data/attributes/case-template-id');
+    const [onQueue] = expectApiError(await create({ 'case-template-id': template.id, 'case-queue-id': queue.id }), 422);
+    expect(onQueue?.source?.pointer).toBe('/data/attributes/case-queue-id');
+    expect(await t.db.collection(caseCollectionNames.cases).countDocuments()).toBe(before);
+  });
+
+  it('applies template edits to new cases only', async () => {
+    const own = await createTemplate(t);
+    const old = await createCase(t, own.id);
+    const edited = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/case-templates/${own.id}`,
+      headers: t.auth,
+      payload: {
+        data: {
+          attributes: {
+            statuses: [
+              { name: 'new', type: 'initial' },
+              { name: 'closed', type: 'end' },
+            ],
+            'field-schemas': [{ key: 'risk', type: 'integer', required: true }],
+          },
+        },
+      },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+
+    const oldNow = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${old.id}`, headers: t.auth });
+    expect(Object.keys(oldNow.json().data.attributes.fields)).toContain('amount');
+    expect((await caseAction(t, old.id, 'set-status', { status: 'approved' })).statusCode).toBe(200);
+    expectApiError(await caseAction(t, old.id, 'set-status', { status: 'closed' }), 422);
+
+    const fresh = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: t.auth,
+      payload: { data: { attributes: { 'case-template-id': own.id, fields: { risk: 3 } } } },
+    });
+    expect(fresh.statusCode, fresh.body).toBe(201);
+    expect(fresh.json().data.attributes).toMatchObject({
+      status: 'new',
+      fields: { risk: { type: 'integer', value: 3 } },
+    });
+  });
+
   it('rejects object ids of unknown types with a pointer to each', async () => {
     const response = await t.app.inject({
       method: 'POST',
