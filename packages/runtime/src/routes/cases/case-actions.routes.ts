@@ -12,6 +12,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestUrl } from '../../lib/pagination.ts';
+import type { Actor, CaseDocument } from '../../db/case-collections.ts';
 import type { CaseActionsService } from '../../services/case-actions-service.ts';
 import { toCaseResource, toEventResource } from '../../services/case-mapper.ts';
 import type { CaseService } from '../../services/case-service.ts';
@@ -26,111 +27,52 @@ export const caseActionRoutes: FastifyPluginAsyncZod<{
   actions: CaseActionsService;
   publisher: EventPublisher;
 }> = async (app, { cases, actions, publisher }) => {
-  app.post(
-    '/cases/:id/add-objects',
-    {
-      schema: {
-        ...routeDocs('Attach objects', 'Each object at most once; at most 1,000 per case.'),
-        params: caseIdParams,
-        body: caseObjectsRequestSchema,
-        response: caseResponse,
+  /** One `POST /cases/{id}/<action>`: parameters under `meta`, the case after the action as the answer. */
+  function action<S extends z.ZodType<{ meta: object }>>(
+    path: string,
+    docs: ReturnType<typeof routeDocs>,
+    body: S,
+    run: (id: string, meta: z.infer<S>['meta'], actor: Actor) => Promise<CaseDocument>,
+  ): void {
+    app.post(
+      `/cases/:id/${path}`,
+      { schema: { ...docs, params: caseIdParams, body, response: caseResponse } },
+      async (request) => {
+        const { meta } = request.body as z.infer<S>;
+        return { data: toCaseResource(await run(request.params.id, meta, requestActor(request))) };
       },
-    },
-    async (request) => ({
-      data: toCaseResource(
-        await actions.addObjects(request.params.id, request.body.meta['object-ids'], requestActor(request)),
-      ),
-    }),
+    );
+  }
+
+  action(
+    'add-objects',
+    routeDocs('Attach objects', 'Each object at most once; at most 1,000 per case.'),
+    caseObjectsRequestSchema,
+    (id, meta, actor) => actions.addObjects(id, meta['object-ids'], actor),
   );
-  app.post(
-    '/cases/:id/remove-objects',
-    {
-      schema: {
-        ...routeDocs('Detach objects'),
-        params: caseIdParams,
-        body: caseObjectsRequestSchema,
-        response: caseResponse,
-      },
-    },
-    async (request) => ({
-      data: toCaseResource(
-        await actions.removeObjects(request.params.id, request.body.meta['object-ids'], requestActor(request)),
-      ),
-    }),
+  action('remove-objects', routeDocs('Detach objects'), caseObjectsRequestSchema, (id, meta, actor) =>
+    actions.removeObjects(id, meta['object-ids'], actor),
   );
-  app.post(
-    '/cases/:id/assign',
-    {
-      schema: {
-        ...routeDocs('Assign a case'),
-        params: caseIdParams,
-        body: assignCaseRequestSchema,
-        response: caseResponse,
-      },
-    },
-    async (request) => ({
-      data: toCaseResource(
-        await actions.assign(request.params.id, request.body.meta['user-email-address'], requestActor(request)),
-      ),
-    }),
+  action('assign', routeDocs('Assign a case'), assignCaseRequestSchema, (id, meta, actor) =>
+    actions.assign(id, meta['user-email-address'], actor),
   );
-  app.post(
-    '/cases/:id/set-status',
-    {
-      schema: {
-        ...routeDocs(
-          'Set the status',
-          "Must be one of the template's statuses; entering an end status resolves the case, leaving one reopens it.",
-        ),
-        params: caseIdParams,
-        body: setCaseStatusRequestSchema,
-        response: caseResponse,
-      },
-    },
-    async (request) => ({
-      data: toCaseResource(await actions.setStatus(request.params.id, request.body.meta.status, requestActor(request))),
-    }),
+  action(
+    'set-status',
+    routeDocs(
+      'Set the status',
+      "Must be one of the template's statuses; entering an end status resolves the case, leaving one reopens it.",
+    ),
+    setCaseStatusRequestSchema,
+    (id, meta, actor) => actions.setStatus(id, meta.status, actor),
   );
-  app.post(
-    '/cases/:id/add-tag',
-    { schema: { ...routeDocs('Add a tag'), params: caseIdParams, body: caseTagRequestSchema, response: caseResponse } },
-    async (request) => ({
-      data: toCaseResource(
-        await actions.addTag(request.params.id, request.body.meta['tag-name'], requestActor(request)),
-      ),
-    }),
+  action('add-tag', routeDocs('Add a tag'), caseTagRequestSchema, (id, meta, actor) =>
+    actions.addTag(id, meta['tag-name'], actor),
   );
-  app.post(
-    '/cases/:id/remove-tag',
-    {
-      schema: {
-        ...routeDocs('Remove a tag'),
-        params: caseIdParams,
-        body: caseTagRequestSchema,
-        response: caseResponse,
-      },
-    },
-    async (request) => ({
-      data: toCaseResource(
-        await actions.removeTag(request.params.id, request.body.meta['tag-name'], requestActor(request)),
-      ),
-    }),
+  action('remove-tag', routeDocs('Remove a tag'), caseTagRequestSchema, (id, meta, actor) =>
+    actions.removeTag(id, meta['tag-name'], actor),
   );
-  app.post(
-    '/cases/:id/set-tags',
-    {
-      schema: {
-        ...routeDocs('Replace the tags'),
-        params: caseIdParams,
-        body: setCaseTagsRequestSchema,
-        response: caseResponse,
-      },
-    },
-    async (request) => ({
-      data: toCaseResource(
-        await actions.setTags(request.params.id, request.body.meta['tag-name'], requestActor(request)),
-      ),
-    }),
+  action('set-tags', routeDocs('Replace the tags'), setCaseTagsRequestSchema, (id, meta, actor) =>
+    actions.setTags(id, meta['tag-name'], actor),
   );
 
   app.post(
