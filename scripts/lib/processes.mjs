@@ -10,17 +10,18 @@ export function startProcess(name, command, args, { env, cwd, echo = true, onLin
   const child = spawn(command, args, { env: env ?? process.env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   const tag = dim(`[${name}]`);
   const recent = [];
+  let stopping = false;
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       recent.push(line);
       if (recent.length > 40) recent.shift();
       onLine?.(line);
-      if (echo) console.log(`${tag} ${line}`);
+      // Once asked to stop, a service's shutdown chatter (e.g. Temporal's poll errors) is noise.
+      if (echo && !stopping) console.log(`${tag} ${line}`);
     });
   }
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   child.on('error', (error) => console.error(`${tag} failed to start: ${error.message}`));
-  let stopping = false;
   return {
     name,
     child,
