@@ -1,0 +1,30 @@
+import type { TypedNode } from '../nodes/node-catalog.ts';
+import type { CheckedEdges } from './check-edges.ts';
+import { issue, type CompileIssue } from './compile-issue.ts';
+import { compileLimits, utf8Length } from './compile-limits.ts';
+import type { Plan, PlanStep } from './plan.ts';
+
+/** Builds the plan from checked parts, and checks its size; null when it is too large. */
+export function buildPlan(
+  trigger: string,
+  reachable: readonly string[],
+  typed: ReadonlyMap<string, TypedNode>,
+  edges: CheckedEdges,
+  issues: CompileIssue[],
+): Plan | null {
+  const steps: Record<string, PlanStep> = {};
+  for (const id of reachable) {
+    const node = typed.get(id);
+    if (!node) continue;
+    const next = Object.fromEntries(edges.next.get(id) ?? []);
+    steps[id] = { kind: node.kind, version: node.version, label: node.label, params: node.params, next } as PlanStep;
+  }
+  const plan: Plan = { version: 1, trigger, steps };
+  const bytes = utf8Length(JSON.stringify(plan));
+  if (bytes >= compileLimits.planBytes) {
+    const message = `the plan is ${bytes} bytes; it must be under ${compileLimits.planBytes}`;
+    issues.push(issue('limit-exceeded', message, { path: '/' }));
+    return null;
+  }
+  return plan;
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { caseStatusDefinitionSchema } from '../cases/case-status.ts';
+import { fieldSchemaSchema } from '../cases/field-schema.ts';
+
+/** What `compile` knows of the world: templates (statuses, fields) and queues, passed in by the caller. */
+export const catalogSnapshotSchema = z.object({
+  templates: z.array(
+    z.object({
+      id: z.string(),
+      key: z.string(),
+      statuses: z.array(caseStatusDefinitionSchema),
+      fieldSchemas: z.array(fieldSchemaSchema),
+      status: z.enum(['active', 'archived']),
+    }),
+  ),
+  queues: z.array(z.object({ id: z.string(), status: z.enum(['active', 'archived']) })),
+});
+
+export type CatalogSnapshot = z.infer<typeof catalogSnapshotSchema>;
+export type TemplateSnapshot = CatalogSnapshot['templates'][number];

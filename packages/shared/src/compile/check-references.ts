@@ -1,0 +1,96 @@
+import { parseExpression, type ExpressionParse } from '../expressions/expression-parse.ts';
+import { expressionReads } from '../expressions/expression-reads.ts';
+import { expressionStrings } from '../expressions/expression-strings.ts';
+import type { TypedNode } from '../nodes/node-catalog.ts';
+import { nodeCatalog } from '../nodes/node-catalog.ts';
+import { issue, type CompileIssue } from './compile-issue.ts';
+
+export interface ReferenceScope {
+  typed: ReadonlyMap<string, TypedNode>;
+  ids: ReadonlySet<string>;
+  /** Whether `other` may have run before `id` (is its ancestor). */
+  mayRunBefore: (other: string, id: string) => boolean;
+  /** Whether `other` surely ran before `id` (strictly dominates it from the trigger). */
+  surelyRunsBefore: (other: string, id: string) => boolean;
+  /** Parses JSONata once per distinct source within one compile (`{{ trigger.x }}` recurs a lot). */
+  parse: (source: string) => ExpressionParse;
+}
+
+export function memoizedParse(): (source: string) => ExpressionParse {
+  const cache = new Map<string, ExpressionParse>();
+  return (source) => {
+    const found = cache.get(source) ?? parseExpression(source);
+    cache.set(source, found);
+    return found;
+  };
+}
+
+/** Checks every `{{ … }}` in a node's params: JSONata syntax, and that each `steps.<id>` is upstream. */
+export function checkExpressions(node: TypedNode, scope: ReferenceScope, issues: CompileIssue[]): void {
+  for (const found of expressionStrings(node.params, '/params')) {
+    const where = { 'node-id': node.id, path: found.path };
+    if (found.unterminatedAt !== null) {
+      issues.push(issue('expression-syntax', `"{{" at ${found.unterminatedAt} is never closed by "}}"`, where));
+    }
+    for (const expression of found.expressions) {
+      const parsed = scope.parse(expression.source);
+      if (!parsed.ok) {
+        const at = parsed.position === null ? '' : ` (at ${expression.offset + parsed.position})`;
+        issues.push(issue('expression-syntax', `${parsed.message}${at}`, where));
+        continue;
+      }
+      for (const id of expressionReads(parsed.ast).steps) {
+        if (!scope.ids.has(id)) issues.push(issue('unknown-reference', `steps.${id}: there is no node "${id}"`, where));
+        else if (!scope.mayRunBefore(id, node.id)) {
+          issues.push(issue('unknown-reference', `steps.${id}: "${id}" does not run before this node`, where));
+        }
+      }
+    }
+  }
+}
+
+/** The `case: { node }` reference of a node, if its kind acts on an existing case. */
+export function caseRefOf(node: TypedNode): string | null {
+  switch (node.kind) {
+    case 'case.update-fields':
+    case 'case.attach-objects':
+    case 'case.set-status':
+    case 'case.assign':
+    case 'case.set-sla':
+    case 'case.clear-sla':
+    case 'case.add-to-queue':
+    case 'case.add-comment':
+    case 'case.add-tags':
+    case 'wait.case':
+      return node.params.case.node;
+    case 'trigger.api':
+    case 'trigger.event':
+    case 'case.create':
+    case 'logic.condition':
+    case 'wait.duration':
+    case 'end':
+      return null;
+    default:
+      return assertNever(node);
+  }
+}
+
+/** Checks a `case` reference names a node that surely ran before and whose output carries a case. */
+export function checkCaseRef(node: TypedNode, scope: ReferenceScope, issues: CompileIssue[]): void {
+  const ref = caseRefOf(node);
+  if (ref === null) return;
+  const where = { 'node-id': node.id, path: '/params/case/node' };
+  const target = scope.typed.get(ref);
+  if (!scope.ids.has(ref)) issues.push(issue('bad-case-ref', `there is no node "${ref}"`, where));
+  else if (!scope.mayRunBefore(ref, node.id))
+    issues.push(issue('bad-case-ref', `"${ref}" does not run before this node`, where));
+  else if (target && !nodeCatalog[target.kind].outputHasCase) {
+    issues.push(issue('bad-case-ref', `"${ref}" (${target.kind}) has no case in its output`, where));
+  } else if (!scope.surelyRunsBefore(ref, node.id)) {
+    issues.push(issue('bad-case-ref', `"${ref}" does not run on every path to this node`, where));
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}

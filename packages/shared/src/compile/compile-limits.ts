@@ -1,0 +1,17 @@
+/** Limits of DESIGN.md §7: what one workflow may hold. */
+export const compileLimits = { nodes: 500, edges: 2000, planBytes: 256 * 1024 } as const;
+
+/** UTF-8 size of a string, computed without `TextEncoder` (shared code uses no host APIs). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -1,0 +1,80 @@
+import { createAncestry } from '../graph/ancestry.ts';
+import { immediateDominators, predecessorsOf, strictlyDominates, topologicalOrder } from '../graph/graph-utils.ts';
+import { graphSchema } from '../graph/graph.schema.ts';
+import { buildPlan } from './build-plan.ts';
+import type { CatalogSnapshot } from './catalog-snapshot.ts';
+import { checkCatalog, templateResolver } from './check-catalog.ts';
+import { checkEdges } from './check-edges.ts';
+import { checkFlow } from './check-flow.ts';
+import { checkNodes } from './check-nodes.ts';
+import { checkCaseRef, checkExpressions, memoizedParse, type ReferenceScope } from './check-references.ts';
+import { issue, pointer, type CompileIssue } from './compile-issue.ts';
+import { compileLimits } from './compile-limits.ts';
+import type { Plan } from './plan.ts';
+
+/** A plan when there is no error; warnings (unreachable nodes, open handles) come with it. */
+export type CompileResult = { ok: true; plan: Plan; issues: CompileIssue[] } | { ok: false; issues: CompileIssue[] };
+
+const result = (plan: Plan | null, issues: CompileIssue[]): CompileResult =>
+  plan !== null && !issues.some((found) => found.severity === 'error')
+    ? { ok: true, plan, issues }
+    : { ok: false, issues };
+
+/**
+ * Compiles a workflow graph (any JSON: a draft may be invalid) against a catalog snapshot. Pure and
+ * deterministic: the same graph and snapshot give the same result, whatever the order of nodes and edges.
+ */
+export function compile(input: unknown, catalog: CatalogSnapshot): CompileResult {
+  const parsed = graphSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((problem) =>
+      issue('invalid-graph', problem.message, {
+        path: problem.path.reduce<string>((at, s) => pointer(at, String(s)), ''),
+      }),
+    );
+    return { ok: false, issues };
+  }
+  const graph = parsed.data;
+  const issues: CompileIssue[] = [];
+  if (graph.nodes.length > compileLimits.nodes) {
+    issues.push(
+      issue('limit-exceeded', `${graph.nodes.length} nodes; at most ${compileLimits.nodes}`, { path: '/nodes' }),
+    );
+  }
+  if (graph.edges.length > compileLimits.edges) {
+    issues.push(
+      issue('limit-exceeded', `${graph.edges.length} edges; at most ${compileLimits.edges}`, { path: '/edges' }),
+    );
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
+  const nodes = checkNodes(graph.nodes, issues);
+  const edges = checkEdges(graph.edges, nodes, issues);
+  const flow = checkFlow(nodes, edges, issues);
+  const scope = referenceScope(nodes, edges.successors, flow.trigger, flow.acyclic);
+  const templateOf = templateResolver(nodes.typed);
+  for (const node of nodes.typed.values()) {
+    checkExpressions(node, scope, issues);
+    checkCaseRef(node, scope, issues);
+    checkCatalog(node, templateOf, catalog, issues);
+  }
+  if (flow.trigger === null || issues.some((found) => found.severity === 'error')) return { ok: false, issues };
+  return result(buildPlan(flow.trigger, flow.reachable, nodes.typed, edges, issues), issues);
+}
+
+function referenceScope(
+  nodes: ReturnType<typeof checkNodes>,
+  successors: Map<string, string[]>,
+  trigger: string | null,
+  acyclic: boolean,
+): ReferenceScope {
+  const predecessors = predecessorsOf(successors);
+  const order = trigger !== null && acyclic ? topologicalOrder(trigger, successors) : [];
+  const mayRunBefore = createAncestry(order, predecessors);
+  const idom =
+    trigger !== null && acyclic ? immediateDominators(trigger, successors) : new Map<string, string | null>();
+  // Without a dominator tree (a cycle, or no trigger) fall back to ancestry; the flow is reported invalid anyway.
+  const surelyRunsBefore = (other: string, id: string) =>
+    idom.has(id) ? strictlyDominates(idom, other, id) : mayRunBefore(other, id);
+  return { typed: nodes.typed, ids: nodes.ids, mayRunBefore, surelyRunsBefore, parse: memoizedParse() };
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { fieldKeySchema, fieldTypes } from '../cases/field-schema.ts';
+import { defineNode } from './node-definition.ts';
+
+/** Starts a run from `POST /workflows/{id}/trigger`; its output (and `trigger`) is the validated payload. */
+export const triggerApiNode = defineNode({
+  kind: 'trigger.api',
+  version: 1,
+  role: 'trigger',
+  paramsSchema: z.strictObject({
+    fields: z
+      .array(z.strictObject({ key: fieldKeySchema, type: z.enum(fieldTypes), required: z.boolean().default(false) }))
+      .max(200)
+      .default([])
+      .refine((fields) => new Set(fields.map((field) => field.key)).size === fields.length, 'keys must be unique'),
+  }),
+  handles: () => ['next'],
+  outputSchema: z.record(z.string(), z.unknown()),
+  outputHasCase: false,
+});
