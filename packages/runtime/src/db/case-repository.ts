@@ -103,7 +103,12 @@ export function createCaseRepository(db: Db) {
       await caseRevisions.updateOne({ _id: revisionId }, { $set: { slaSyncPending: false } });
     },
     /** Revisions a crash or outage left half-done: events not yet published, or SLA timers not yet synced. */
-    unpublished: (limit: number) => caseRevisions.find({ published: false }).sort({ _id: 1 }).limit(limit).toArray(),
+    unpublished: (limit: number, caseId?: string) =>
+      caseRevisions
+        .find({ published: false, ...(caseId ? { caseId } : {}) })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .toArray(),
     slaSyncPending: (limit: number) => caseRevisions.find({ slaSyncPending: true }).limit(limit).toArray(),
   };
 }

@@ -53,7 +53,6 @@ export type IdempotencyRecordDocument =
   | (IdempotencyRecordBase & { state: 'in-flight'; /** Refreshed while the claimant runs. */ lockedAt: Date })
   | (IdempotencyRecordBase & { state: 'completed'; completedAt: Date; response: StoredResponse });
 
-/** One API key's request count in one fixed rate-limit window. */
 /** Slot n of an API key's rate-limit window, taken by the n-th request of that window. */
 export interface RateLimitHitDocument {
   /** `<api key id>:<window start, epoch ms>:<n>`. */

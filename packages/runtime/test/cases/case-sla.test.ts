@@ -1,7 +1,5 @@
-import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slaWorkflowId } from '../../src/services/sla-scheduler.ts';
-import { createWorker } from '../../src/temporal/worker-factory.ts';
 import {
   caseAction,
   caseEvents,
@@ -12,6 +10,7 @@ import {
 } from '../helpers/case-fixtures.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { connectTemporal } from '../helpers/temporal.ts';
+import { startInProcessWorker } from '../helpers/in-process-worker.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
 
@@ -67,29 +66,19 @@ async function slaOutcome(temporal: Temporal, caseId: string) {
 describe.concurrent('case SLA timers on the real stack', () => {
   let t: TestApp;
   let temporal: Temporal;
-  let worker: Worker;
-  let closeWorker: () => Promise<void>;
-  let running: Promise<void>;
+  let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
   let breachQueue: { id: string };
   let template: { id: string };
 
   beforeAll(async () => {
     t = await createTestApp();
     temporal = await connectTemporal(t.env);
-    ({ worker, close: closeWorker } = await createWorker({
-      db: t.db,
-      address: t.env.TEMPORAL_ADDRESS,
-      namespace: t.env.TEMPORAL_NAMESPACE,
-      taskQueue: t.env.TEMPORAL_TASK_QUEUE,
-    }));
-    running = worker.run();
+    worker = await startInProcessWorker(t);
     breachQueue = await createQueue(t, 'SLA breaches');
     template = await createTemplate(t, { 'sla-breach-queue-id': breachQueue.id });
   });
   afterAll(async () => {
-    worker.shutdown();
-    await running;
-    await closeWorker();
+    await worker.stop();
     await temporal.close();
     await t.close();
   });

@@ -1,32 +1,21 @@
-import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionNames } from '../../src/db/collections.ts';
-import { createWorker } from '../../src/temporal/worker-factory.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { connectTemporal } from '../helpers/temporal.ts';
+import { startInProcessWorker } from '../helpers/in-process-worker.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 // The smoke path: API → Temporal workflow → activity writes MongoDB → API reads it back, all real.
 describe('system check through the real stack', () => {
   let t: TestApp;
-  let worker: Worker;
-  let closeWorker: () => Promise<void>;
-  let running: Promise<void>;
+  let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
 
   beforeAll(async () => {
     t = await createTestApp();
-    ({ worker, close: closeWorker } = await createWorker({
-      db: t.db,
-      address: t.env.TEMPORAL_ADDRESS,
-      namespace: t.env.TEMPORAL_NAMESPACE,
-      taskQueue: t.env.TEMPORAL_TASK_QUEUE,
-    }));
-    running = worker.run();
+    worker = await startInProcessWorker(t);
   });
   afterAll(async () => {
-    worker.shutdown();
-    await running;
-    await closeWorker();
+    await worker.stop();
     await t.close();
   });
 

@@ -109,9 +109,9 @@ export const caseActionRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      // Publish what a crashed write may have left unpublished, so the timeline is complete when read.
+      // Publish what a crashed write may have left of this case, so its timeline is complete when read.
       await cases.get(request.params.id);
-      await publisher.publishPending();
+      await publisher.publishPending({ caseId: request.params.id });
       const page = await cases.listEvents({ 'case-id': request.params.id }, request.query, requestUrl(request.url));
       return { data: page.items.map(toEventResource), links: page.links };
     },

@@ -30,9 +30,10 @@ export const eventRoutes: FastifyPluginAsyncZod<{ cases: CaseService; publisher:
     },
     async (request) => {
       const { query } = request;
-      // As on a case's timeline: a write committed elsewhere (the worker's SLA expiry, a crashed api) shows here
-      // as soon as its case does, not only after the writer or the sweeper publishes it.
-      await publisher.publishPending();
+      // As on a case's timeline, a case's own events are caught up before they are read. Unfiltered lists rely on
+      // the writer and the sweeper: catching up every case here would scan all revisions on each request.
+      const caseId = query['filter[case-id]'];
+      if (caseId) await publisher.publishPending({ caseId });
       const page = await cases.listEvents(
         { name: query['filter[name]'], 'case-id': query['filter[case-id]'], since: query['filter[since]'] },
         query,
