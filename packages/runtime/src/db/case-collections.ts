@@ -1,6 +1,7 @@
 import type { ActorType, CaseEventName, CaseStatusDefinition, FieldSchema } from '@casework/shared';
 import { createHash } from 'node:crypto';
 import type { Db } from 'mongodb';
+import { ensureIndex } from './indexes.ts';
 
 /** Collection names of the case domain: persisted, so never renamed. */
 export const caseCollectionNames = {
@@ -146,16 +147,16 @@ export function caseCollections(db: Db) {
 /** Indexes of the case domain: unique where the model says unique, and one per list filter. */
 export async function ensureCaseIndexes(db: Db): Promise<void> {
   const { caseTemplates, cases, caseRevisions, caseNumbers, events } = caseCollections(db);
-  await caseTemplates.createIndex({ key: 1 }, { unique: true, name: 'key_unique' });
-  await cases.createIndex({ templateId: 1, _id: -1 }, { name: 'template_id' });
-  await cases.createIndex({ status: 1, _id: -1 }, { name: 'status_id' });
-  await cases.createIndex({ queueId: 1, _id: -1 }, { name: 'queue_id' });
-  await cases.createIndex({ assigneeId: 1, _id: -1 }, { name: 'assignee_id' });
-  await cases.createIndex({ objectIds: 1, _id: -1 }, { name: 'object_ids' });
-  await caseRevisions.createIndex({ caseId: 1, version: -1 }, { name: 'case_version' });
-  await caseRevisions.createIndex({ published: 1 }, { name: 'published' });
-  await caseRevisions.createIndex({ slaSyncPending: 1 }, { name: 'sla_sync_pending' });
-  await caseNumbers.createIndex({ templateId: 1, n: -1 }, { name: 'template_n' });
-  await events.createIndex({ caseId: 1, _id: -1 }, { name: 'case_id' });
-  await events.createIndex({ name: 1, _id: -1 }, { name: 'name_id' });
+  await ensureIndex(caseTemplates, { key: 1 }, { unique: true, name: 'key_unique' });
+  await ensureIndex(cases, { templateId: 1, _id: -1 }, { name: 'template_id' });
+  await ensureIndex(cases, { status: 1, _id: -1 }, { name: 'status_id' });
+  await ensureIndex(cases, { queueId: 1, _id: -1 }, { name: 'queue_id' });
+  await ensureIndex(cases, { assigneeId: 1, _id: -1 }, { name: 'assignee_id' });
+  await ensureIndex(cases, { objectIds: 1, _id: -1 }, { name: 'object_ids' });
+  await ensureIndex(caseRevisions, { caseId: 1, version: -1 }, { name: 'case_version' });
+  await ensureIndex(caseRevisions, { published: 1 }, { name: 'published' });
+  await ensureIndex(caseRevisions, { slaSyncPending: 1 }, { name: 'sla_sync_pending' });
+  await ensureIndex(caseNumbers, { templateId: 1, n: -1 }, { name: 'template_n' });
+  await ensureIndex(events, { caseId: 1, _id: -1 }, { name: 'case_id' });
+  await ensureIndex(events, { name: 1, _id: -1 }, { name: 'name_id' });
 }

@@ -1,13 +1,41 @@
-import type { Db } from 'mongodb';
+import {
+  MongoServerError,
+  type Collection,
+  type CreateIndexesOptions,
+  type Db,
+  type Document,
+  type IndexSpecification,
+} from 'mongodb';
 import { collections } from './collections.ts';
+
+/** IndexOptionsConflict, IndexKeySpecsConflict: an index of that name exists with another definition. */
+const INDEX_CONFLICT_CODES = new Set([85, 86]);
+
+/**
+ * Creates a named index, replacing an older definition under the same name: a data directory from an earlier
+ * release may hold an index whose keys or options have since changed, and start-up must not fail on it.
+ */
+export async function ensureIndex<T extends Document>(
+  collection: Collection<T>,
+  spec: IndexSpecification,
+  options: CreateIndexesOptions & { name: string },
+): Promise<void> {
+  try {
+    await collection.createIndex(spec, options);
+  } catch (error) {
+    if (!(error instanceof MongoServerError) || !INDEX_CONFLICT_CODES.has(Number(error.code))) throw error;
+    await collection.dropIndex(options.name);
+    await collection.createIndex(spec, options);
+  }
+}
 
 /** Creates every index the repositories rely on. Idempotent; run at start-up by the api and the worker. */
 export async function ensureIndexes(db: Db): Promise<void> {
   const { apiKeys, idempotencyRecords, rateLimitHits } = collections(db);
-  await apiKeys.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' });
+  await ensureIndex(apiKeys, { hash: 1 }, { unique: true, name: 'hash_unique' });
   // Expiry is done in code (FerretDB has no TTL indexes): these serve the periodic purges.
-  await idempotencyRecords.createIndex({ completedAt: 1 }, { name: 'completed_at' });
-  await idempotencyRecords.createIndex({ lockedAt: 1 }, { name: 'locked_at' });
-  await rateLimitHits.createIndex({ apiKeyId: 1, windowStart: 1, n: -1 }, { name: 'key_window_n' });
-  await rateLimitHits.createIndex({ windowStart: 1 }, { name: 'window_start' });
+  await ensureIndex(idempotencyRecords, { completedAt: 1 }, { name: 'completed_at' });
+  await ensureIndex(idempotencyRecords, { lockedAt: 1 }, { name: 'locked_at' });
+  await ensureIndex(rateLimitHits, { apiKeyId: 1, windowStart: 1, n: -1 }, { name: 'key_window_n' });
+  await ensureIndex(rateLimitHits, { windowStart: 1 }, { name: 'window_start' });
 }
