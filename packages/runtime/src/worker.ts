@@ -1,5 +1,6 @@
 import { loadEnv } from './config/env.ts';
 import { ensureIndexes } from './db/indexes.ts';
+import { ensureRunIndexes } from './db/workflow-run-collections.ts';
 import { connectMongo } from './db/mongo.ts';
 import { createWorker } from './temporal/worker-factory.ts';
 
@@ -8,6 +9,7 @@ import { createWorker } from './temporal/worker-factory.ts';
 const env = loadEnv();
 const mongo = await connectMongo(env.MONGODB_URI, env.MONGODB_DB);
 await ensureIndexes(mongo.db);
+await ensureRunIndexes(mongo.db);
 const { worker, close } = await createWorker({
   db: mongo.db,
   address: env.TEMPORAL_ADDRESS,

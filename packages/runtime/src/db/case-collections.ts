@@ -77,6 +77,8 @@ export interface CaseDocument {
   updater: Actor | null;
   /** Optimistic concurrency: revision number, 1 at creation, +1 per write. */
   version: number;
+  /** The last workflow steps (`<run id>:<node id>`) that changed the case: a retried step changes it once. */
+  appliedSteps?: string[];
 }
 
 /**

@@ -20,6 +20,13 @@ export function createEventRepository(db: Db) {
         if (!isDuplicateKeyOnly(error)) throw error;
       }
     },
+    /** The first event of a case named one of `names`, recorded at or after `since`; null when none. */
+    firstSince: (caseId: string, names: readonly string[], since: Date) =>
+      events
+        .find({ caseId, name: { $in: [...names] as EventDocument['name'][] }, createdAt: { $gte: since } })
+        .sort({ _id: 1 })
+        .limit(1)
+        .next(),
     list: (filter: Filter<EventDocument>, page: PageQuery, url: Parameters<typeof paginate>[3]) =>
       paginate(events, filter, page, url),
   };

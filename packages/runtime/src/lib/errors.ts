@@ -26,18 +26,32 @@ export class ConflictError extends DomainError {
   readonly title = 'Conflict';
 }
 
+/** A write to a redacted case: final, unlike a conflict with a concurrent writer. */
+export class CaseRedactedError extends ConflictError {}
+
+/** One problem of a 422; `title` replaces the generic one when the problem has a stable code of its own. */
+export interface UnprocessableIssue {
+  pointer?: string;
+  message: string;
+  title?: string;
+}
+
 export class UnprocessableError extends DomainError {
   readonly title = 'Unprocessable Entity';
   /** Every problem found, each with its JSON pointer; the error handler sends one API error per issue. */
-  readonly issues: { pointer?: string; message: string }[];
-  constructor(message: string, pointer?: string, issues?: { pointer?: string; message: string }[]) {
+  readonly issues: UnprocessableIssue[];
+  /** The error document's top-level `meta`, for machine-readable detail (e.g. the compiler's issue list). */
+  meta?: Record<string, unknown>;
+  constructor(message: string, pointer?: string, issues?: UnprocessableIssue[]) {
     super(message, pointer);
     this.issues = issues ?? [{ message, ...(pointer ? { pointer } : {}) }];
   }
 
-  static fromIssues(issues: { pointer?: string; message: string }[]): UnprocessableError {
+  static fromIssues(issues: UnprocessableIssue[], meta?: Record<string, unknown>): UnprocessableError {
     const [first] = issues;
-    return new UnprocessableError(first?.message ?? 'Invalid request', first?.pointer, issues);
+    const error = new UnprocessableError(first?.message ?? 'Invalid request', first?.pointer, issues);
+    if (meta) error.meta = meta;
+    return error;
   }
 }
 

@@ -11,7 +11,7 @@ import { createCaseQueueService } from './case-queue-service.ts';
 import { createCaseService } from './case-service.ts';
 import { createCaseTemplateService } from './case-template-service.ts';
 import { createCaseWriter, type WarnLogger } from './case-writer.ts';
-import { createEventPublisher } from './event-publisher.ts';
+import { createEventPublisher, type PublishedListener } from './event-publisher.ts';
 import { createSlaScheduler } from './sla-scheduler.ts';
 
 /**
@@ -23,6 +23,8 @@ export function createCaseDomain(deps: {
   clock: Clock;
   log: WarnLogger;
   temporal: { client: Client; taskQueue: string };
+  /** Workflows' interest in recorded events (waits, event triggers); wired by the api and the worker. */
+  onPublished?: PublishedListener;
 }) {
   const { db, clock, log } = deps;
   const templateRepository = createCaseTemplateRepository(db);
@@ -37,7 +39,12 @@ export function createCaseDomain(deps: {
     caseQueues: queueRepository,
     clock,
   });
-  const publisher = createEventPublisher({ cases: caseRepository, events: eventRepository });
+  const publisher = createEventPublisher({
+    cases: caseRepository,
+    events: eventRepository,
+    log,
+    onPublished: deps.onPublished,
+  });
   const slaTimers = createSlaScheduler(deps.temporal);
   const writer = createCaseWriter({ cases: caseRepository, publisher, slaTimers, clock, log });
   const cases = createCaseService({
@@ -65,6 +72,7 @@ export function createCaseDomain(deps: {
     actions,
     publisher,
     writer,
+    eventRepository,
     caseRepository,
     templateRepository,
     queueRepository,

@@ -1,4 +1,4 @@
-import { objectTypeOf, typedFields, type CaseResource, type EventResource } from '@casework/shared';
+import { objectTypeOf, typedFields, type CaseResource, type EventResource, type PlainCase } from '@casework/shared';
 import type { Actor, CaseDocument, EventDocument } from '../db/case-collections.ts';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -61,5 +61,24 @@ export function toEventResource(doc: EventDocument): EventResource {
       'actor-type': doc.actor?.type ?? null,
       payload: doc.payload,
     },
+  };
+}
+
+/** The plain case object workflow expressions read as `steps.<id>.case` (DESIGN.md §7). */
+export function toPlainCase(doc: CaseDocument): PlainCase {
+  return {
+    id: doc._id,
+    name: doc.name,
+    status: doc.status,
+    'case-template-id': doc.templateId,
+    'case-queue-id': doc.queueId,
+    'assignee-id': doc.assigneeId,
+    tags: doc.tags,
+    'sla-expires-at': iso(doc.slaExpiresAt),
+    'sla-expired-at': iso(doc.slaExpiredAt),
+    'resolved-at': iso(doc.resolvedAt),
+    'created-at': doc.createdAt.toISOString(),
+    'object-ids': doc.objectIds,
+    fields: doc.fields,
   };
 }

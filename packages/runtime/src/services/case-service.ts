@@ -45,7 +45,12 @@ export function createCaseService(deps: CaseServiceDeps) {
   return {
     get,
 
-    async create(request: CreateCaseRequest, requester: Actor): Promise<CaseDocument> {
+    /** `opts.id`: the id to create under (a workflow step's claimed id); `opts.workflowRunId`: the run creating it. */
+    async create(
+      request: CreateCaseRequest,
+      requester: Actor,
+      opts: { id?: string; workflowRunId?: string } = {},
+    ): Promise<CaseDocument> {
       const { attributes } = request.data;
       const template = await deps.templates.getActiveForNewCase(attributes['case-template-id']);
       const fields = validateFieldValues(template.fieldSchemas, attributes.fields ?? {});
@@ -64,7 +69,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         ? { id: attributes['creator-email-address'], type: 'user' }
         : requester;
       const kase: CaseDocument = {
-        _id: newId('case'),
+        _id: opts.id ?? newId('case'),
         name: `${template.key}-${number}`,
         templateId: template._id,
         statuses: template.statuses,
@@ -74,7 +79,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         queueId,
         tags: [],
         objectIds,
-        workflowRunIds: creator.type === 'workflow-run' ? [creator.id] : [],
+        workflowRunIds: opts.workflowRunId ? [opts.workflowRunId] : creator.type === 'workflow-run' ? [creator.id] : [],
         createdAt: now,
         updatedAt: now,
         resolvedAt: null,

@@ -1,7 +1,7 @@
 import type { Actor, CaseDocument, CaseRevisionDocument, EventDocument } from '../db/case-collections.ts';
 import { newRevision, type CaseRepository } from '../db/case-repository.ts';
 import type { Clock } from '../lib/clock.ts';
-import { ConflictError, NotFoundError } from '../lib/errors.ts';
+import { CaseRedactedError, ConflictError, NotFoundError } from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
 import type { CaseChange } from './case-changes.ts';
 import type { EventPublisher } from './event-publisher.ts';
@@ -92,7 +92,7 @@ export function createCaseWriter(deps: {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const kase = await deps.cases.findById(caseId);
       if (!kase) throw new NotFoundError(`No case with id ${caseId}.`);
-      if (kase.redactedAt) throw new ConflictError(`Case ${caseId} is redacted and can no longer change.`);
+      if (kase.redactedAt) throw new CaseRedactedError(`Case ${caseId} is redacted and can no longer change.`);
       const now = deps.clock();
       const change = compute(kase, now);
       if (!change) return kase;

@@ -4,6 +4,8 @@ import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Db } from 'mongodb';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import { createCaseDomain } from '../services/case-domain.ts';
+import { createCaseStepService } from '../services/case-step-service.ts';
+import { createRunDomain } from '../services/run-domain.ts';
 import { createActivities } from './activities/index.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -33,21 +35,27 @@ export async function createWorker(
   };
   try {
     const clock = deps.clock ?? systemClock;
-    const domain = createCaseDomain({
-      db: deps.db,
+    const log = { warn: (details: object, message: string) => Runtime.instance().logger.warn(message, { ...details }) };
+    const temporal = {
+      client: new Client({ connection: clientConnection, namespace: deps.namespace }),
+      taskQueue: deps.taskQueue,
+    };
+    const runDomain = createRunDomain({ db: deps.db, clock, log, temporal });
+    const domain = createCaseDomain({ db: deps.db, clock, log, temporal, onPublished: runDomain.dispatcher.onPublished });
+    const runs = {
+      steps: createCaseStepService({ domain, claims: runDomain.claims }),
+      runs: runDomain.runs,
+      events: domain.eventRepository,
+      cases: domain.caseRepository,
+      publisher: domain.publisher,
       clock,
-      log: { warn: (details, message) => Runtime.instance().logger.warn(message, { ...details }) },
-      temporal: {
-        client: new Client({ connection: clientConnection, namespace: deps.namespace }),
-        taskQueue: deps.taskQueue,
-      },
-    });
+    };
     const worker = await Worker.create({
       connection,
       namespace: deps.namespace,
       taskQueue: deps.taskQueue,
       workflowsPath,
-      activities: createActivities({ db: deps.db, clock, slaExpiry: domain.actions }),
+      activities: createActivities({ db: deps.db, clock, slaExpiry: domain.actions, runs }),
       ...(deps.identity ? { identity: deps.identity } : {}),
     });
     return { worker, connection, close };

@@ -20,3 +20,5 @@ export const caseOutputSchema = z.object({
 export const eventOutputSchema = z.object({ id: z.string(), name: z.string(), at: z.string() });
 
 export const caseStepOutputSchema = z.object({ case: caseOutputSchema });
+
+export type PlainCase = z.infer<typeof caseOutputSchema>;

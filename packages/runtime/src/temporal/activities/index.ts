@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import { createSystemCheckRepository } from '../../db/system-check-repository.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { createCaseSlaActivities, unconfiguredSlaExpiry, type SlaExpiry } from './case-sla.activities.ts';
+import { createRunActivities, type RunActivityDeps } from './run.activities.ts';
 import { createSystemCheckActivities } from './system-check.activities.ts';
 
 export interface ActivityDeps {
@@ -9,6 +10,8 @@ export interface ActivityDeps {
   clock: Clock;
   /** The case service's idempotent SLA expiry; without it, `expireCaseSla` fails non-retryably. */
   slaExpiry?: SlaExpiry;
+  /** The interpreter's case steps, waits and run records; without them the worker runs no workflow plans. */
+  runs?: RunActivityDeps;
 }
 
 /** Every activity the worker registers, built from its dependencies (no module singletons). */
@@ -16,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createSystemCheckActivities({ systemChecks: createSystemCheckRepository(deps.db), clock: deps.clock }),
     ...createCaseSlaActivities({ slaExpiry: deps.slaExpiry ?? unconfiguredSlaExpiry }),
+    ...(deps.runs ? createRunActivities(deps.runs) : {}),
   };
 }
 

@@ -2,3 +2,4 @@
 // function names and are persisted in histories: never rename one.
 export { systemCheck } from './system-check.workflow.ts';
 export { caseSla } from './case-sla.workflow.ts';
+export { runPlan } from './run-plan.workflow.ts';

@@ -1,0 +1,31 @@
+import type { Db } from 'mongodb';
+import type { Clock } from '../lib/clock.ts';
+import { isDuplicateKeyError } from './duplicate-key.ts';
+import { runCollections } from './workflow-run-collections.ts';
+
+/**
+ * `claimOnce(key, make)`: the value first claimed for `key`, making it with `make()` if nobody has. A unique
+ * insert decides, so retries and concurrent duplicates (a retried activity, a re-published event) agree on one
+ * value — on FerretDB too, where guarded updates are not atomic.
+ */
+export function createClaims(db: Db, clock: Clock) {
+  const { claims } = runCollections(db);
+  return {
+    async claimOnce(key: string, make: () => string): Promise<{ value: string; first: boolean }> {
+      const existing = await claims.findOne({ _id: key });
+      if (existing) return { value: existing.value, first: false };
+      const value = make();
+      try {
+        await claims.insertOne({ _id: key, value, createdAt: clock() });
+        return { value, first: true };
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        const winner = await claims.findOne({ _id: key });
+        if (!winner) throw error;
+        return { value: winner.value, first: false };
+      }
+    },
+  };
+}
+
+export type Claims = ReturnType<typeof createClaims>;

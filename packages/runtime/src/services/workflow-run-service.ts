@@ -1,0 +1,155 @@
+import { isFinalRunStatus, pendingSteps, type Plan } from '@casework/shared';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdReusePolicy,
+  WorkflowNotFoundError,
+  type Client,
+} from '@temporalio/client';
+import type { Filter } from 'mongodb';
+import type { Actor } from '../db/case-collections.ts';
+import type { Claims } from '../db/claims.ts';
+import type { RunTrigger, WorkflowRunDocument } from '../db/workflow-run-collections.ts';
+import type { WorkflowRunRepository } from '../db/workflow-run-repository.ts';
+import type { Clock } from '../lib/clock.ts';
+import { ConflictError, DependencyUnavailableError, NotFoundError } from '../lib/errors.ts';
+import { newId } from '../lib/ids.ts';
+import type { PageQuery } from '../lib/pagination.ts';
+import { runPlan } from '../temporal/workflows/run-plan.workflow.ts';
+import { caseIdsKey, versionIdKey, workflowIdKey } from '../temporal/workflows/search-attributes.ts';
+
+/** What a run is started from: a published version (its plan) of a workflow. */
+export interface RunnableVersion {
+  workflowId: string;
+  versionId: string;
+  versionNumber: number;
+  plan: Plan;
+}
+
+export interface StartRun {
+  version: RunnableVersion;
+  /** The trigger's output: the validated payload, or `{ event, case }`. */
+  input: unknown;
+  trigger: RunTrigger;
+  creator: Actor | null;
+  /** A key that names this start: the same key always gives the same run (an Idempotency-Key, an event). */
+  dedupeKey?: string;
+}
+
+const CANCEL_SETTLE_MS = 5_000;
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createWorkflowRunService(deps: {
+  runs: WorkflowRunRepository;
+  claims: Claims;
+  temporal: { client: Client; taskQueue: string };
+  clock: Clock;
+}) {
+  async function get(id: string): Promise<WorkflowRunDocument> {
+    const run = await deps.runs.findById(id);
+    if (!run) throw new NotFoundError(`No workflow run with id ${id}.`);
+    return run;
+  }
+
+  /**
+   * Records the run, then starts its workflow (workflow id = run id, never reused): a duplicate start (same
+   * dedupe key) finds the same run and Temporal refuses a second execution, so a run starts at most once.
+   */
+  async function start(request: StartRun): Promise<WorkflowRunDocument> {
+    const runId = request.dedupeKey
+      ? (await deps.claims.claimOnce(request.dedupeKey, () => newId('workflowRun'))).value
+      : newId('workflowRun');
+    const { version } = request;
+    const now = deps.clock();
+    const run: WorkflowRunDocument = {
+      _id: runId,
+      workflowId: version.workflowId,
+      versionId: version.versionId,
+      versionNumber: version.versionNumber,
+      trigger: request.trigger,
+      input: request.input,
+      status: 'in_progress',
+      steps: pendingSteps(Object.keys(version.plan.steps)),
+      caseIds: request.trigger.kind === 'event' ? [request.trigger.caseId] : [],
+      error: null,
+      temporalRunId: null,
+      seq: 0,
+      creator: request.creator,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
+    };
+    if (!(await deps.runs.insert(run))) {
+      const existing = await get(runId);
+      if (existing.temporalRunId !== null || existing.seq > 0) return existing;
+    }
+    try {
+      const handle = await deps.temporal.client.workflow.start(runPlan, {
+        workflowId: runId,
+        taskQueue: deps.temporal.taskQueue,
+        args: [
+          {
+            runId,
+            workflowId: version.workflowId,
+            versionId: version.versionId,
+            plan: version.plan,
+            trigger: request.input,
+          },
+        ],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        typedSearchAttributes: [
+          { key: workflowIdKey, value: version.workflowId },
+          { key: versionIdKey, value: version.versionId },
+          { key: caseIdsKey, value: run.caseIds },
+        ],
+        staticSummary: `Workflow ${version.workflowId} v${version.versionNumber}`,
+      });
+      return { ...run, temporalRunId: handle.firstExecutionRunId };
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return (await deps.runs.findById(runId)) ?? run;
+      // Not started: forget the record, so a retry (same dedupe key) starts it afresh.
+      await deps.runs.remove(runId, 0).catch(() => undefined);
+      throw new DependencyUnavailableError(
+        `The run could not be started: Temporal is unavailable (${(error as Error).message}). Try again.`,
+      );
+    }
+  }
+
+  return {
+    get,
+    start,
+
+    list(
+      filters: { 'workflow-id'?: string; status?: string; 'case-id'?: string },
+      page: PageQuery,
+      url: { path: string; search: URLSearchParams },
+    ) {
+      const filter: Filter<WorkflowRunDocument> = {};
+      if (filters['workflow-id']) filter.workflowId = filters['workflow-id'];
+      if (filters.status) filter.status = filters.status as WorkflowRunDocument['status'];
+      if (filters['case-id']) filter.caseIds = filters['case-id'];
+      return deps.runs.list(filter, page, url);
+    },
+
+    /** Asks Temporal to cancel the run; resolves the run once it has recorded its cancellation (or after a while). */
+    async cancel(id: string): Promise<WorkflowRunDocument> {
+      const run = await get(id);
+      if (isFinalRunStatus(run.status))
+        throw new ConflictError(`Workflow run ${id} has already ended (${run.status}).`);
+      try {
+        await deps.temporal.client.workflow.getHandle(id).cancel();
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) throw new ConflictError(`Workflow run ${id} is not running.`);
+        throw error;
+      }
+      const until = Date.now() + CANCEL_SETTLE_MS;
+      let latest = run;
+      while (!isFinalRunStatus(latest.status) && Date.now() < until) {
+        await delay(100);
+        latest = await get(id);
+      }
+      return latest;
+    },
+  };
+}
+
+export type WorkflowRunService = ReturnType<typeof createWorkflowRunService>;

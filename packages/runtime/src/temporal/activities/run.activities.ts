@@ -1,0 +1,120 @@
+import type { CaseEventName, PlainCase, RunStatus, StepState } from '@casework/shared';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { EventRepository } from '../../db/event-repository.ts';
+import type { WorkflowRunRepository } from '../../db/workflow-run-repository.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { CaseRedactedError, NotFoundError, UnprocessableError } from '../../lib/errors.ts';
+import { toPlainCase } from '../../services/case-mapper.ts';
+import type { CaseRepository } from '../../db/case-repository.ts';
+import type { EventPublisher } from '../../services/event-publisher.ts';
+import type { CaseStepRequest, CaseStepService } from '../../services/case-step-service.ts';
+
+/** A step's error as the run view shows it, and whether retrying could help. */
+export interface StepFailureDetails {
+  attempt: number;
+}
+
+/** What the interpreter records of its run after each change (dates as ISO strings). */
+export interface RunRecord {
+  runId: string;
+  seq: number;
+  status: RunStatus;
+  steps: StepState[];
+  caseIds: string[];
+  error: string | null;
+  temporalRunId: string;
+  at: string;
+  completedAt: string | null;
+}
+
+export interface CaseWaitRequest {
+  runId: string;
+  nodeId: string;
+  caseId: string;
+  events: CaseEventName[];
+  /** Events recorded from this instant on count (ISO). */
+  since: string;
+}
+
+export type CaseWaitMatch = { event: { id: string; name: string; at: string }; case: PlainCase } | null;
+
+export interface RunActivityDeps {
+  steps: CaseStepService;
+  runs: WorkflowRunRepository;
+  events: EventRepository;
+  cases: CaseRepository;
+  publisher: EventPublisher;
+  clock: Clock;
+}
+
+/** Errors a retry cannot fix: bad input for the case (422), a missing record (404), a redacted case. */
+const isPermanent = (error: unknown) =>
+  error instanceof UnprocessableError || error instanceof NotFoundError || error instanceof CaseRedactedError;
+
+function describe(error: unknown): string {
+  if (error instanceof UnprocessableError && error.issues.length > 1) {
+    return error.issues.map((issue) => `${issue.pointer ? `${issue.pointer}: ` : ''}${issue.message}`).join('; ');
+  }
+  const pointer = error instanceof UnprocessableError && error.pointer ? `${error.pointer}: ` : '';
+  return pointer + (error instanceof Error ? error.message : String(error));
+}
+
+/** The interpreter's activities: case steps through the case services, waits on case events, the run record. */
+export function createRunActivities(deps: RunActivityDeps) {
+  return {
+    async runCaseStep(request: CaseStepRequest): Promise<{ case: PlainCase; attempt: number }> {
+      const { attempt } = Context.current().info;
+      try {
+        return { case: await deps.steps.run(request), attempt };
+      } catch (error) {
+        const details: StepFailureDetails = { attempt };
+        throw ApplicationFailure.create({
+          message: describe(error),
+          type: error instanceof Error ? error.name : 'Error',
+          nonRetryable: isPermanent(error),
+          details: [details],
+          cause: error instanceof Error ? error : undefined,
+        });
+      }
+    },
+
+    /**
+     * Registers the run as waiting on the case, then looks for an awaited event recorded since the wait began: an
+     * event recorded before the registration is found here, one after it is signalled by the publisher.
+     */
+    async openCaseWait(request: CaseWaitRequest): Promise<CaseWaitMatch> {
+      await deps.runs.openWait({ ...request, at: deps.clock() });
+      await deps.publisher.publishPending({ caseId: request.caseId });
+      const event = await deps.events.firstSince(request.caseId, request.events, new Date(request.since));
+      if (!event) return null;
+      const kase = await deps.cases.findById(request.caseId);
+      if (!kase) throw ApplicationFailure.nonRetryable(`case ${request.caseId} no longer exists`, 'NotFoundError');
+      return { event: { id: event._id, name: event.name, at: event.createdAt.toISOString() }, case: toPlainCase(kase) };
+    },
+
+    async closeCaseWait(request: { runId: string; nodeId: string; caseId: string }): Promise<void> {
+      await deps.runs.closeWait(request);
+    },
+
+    async readCase(caseId: string): Promise<PlainCase> {
+      const kase = await deps.cases.findById(caseId);
+      if (!kase) throw ApplicationFailure.nonRetryable(`case ${caseId} no longer exists`, 'NotFoundError');
+      return toPlainCase(kase);
+    },
+
+    async recordRun(record: RunRecord): Promise<void> {
+      await deps.runs.applySnapshot(record.runId, {
+        seq: record.seq,
+        status: record.status,
+        steps: record.steps,
+        caseIds: record.caseIds,
+        error: record.error,
+        temporalRunId: record.temporalRunId,
+        updatedAt: new Date(record.at),
+        completedAt: record.completedAt ? new Date(record.completedAt) : null,
+      });
+    },
+  };
+}
+
+export type RunActivities = ReturnType<typeof createRunActivities>;

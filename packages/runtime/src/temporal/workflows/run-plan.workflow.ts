@@ -1,0 +1,246 @@
+import {
+  type CaseEventDelivery,
+  evaluateCondition,
+  evaluateValue,
+  type PlanStep,
+  type RunInput,
+} from '@casework/shared';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  ContinueAsNew,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  isCancellation,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { RunActivities, RunRecord, StepFailureDetails } from '../activities/run.activities.ts';
+import { caseIdOf, conditionSource, durationMs, nextOf, operationParams, retryPolicy } from './run-steps.ts';
+import { createRunTracker, type RunTracker } from './run-tracker.ts';
+import { caseIdsKey } from './search-attributes.ts';
+
+// Persisted names (in histories and in the api's calls): never rename one.
+export const caseEventSignal = defineSignal<[CaseEventDelivery]>('runPlan.caseEvent');
+export const runStateQuery = defineQuery<RunRecord>('runPlan.state');
+
+export interface RunOutcome {
+  status: 'completed';
+  caseIds: string[];
+}
+
+// A plan is acyclic and holds at most 500 steps, so every step runs at most once; this only guards a bug.
+const MAX_STEPS_PER_RUN = 1_000;
+
+const { recordRun } = proxyLocalActivities<RunActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+const caseWaits = proxyActivities<RunActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** A step failed and the run stops there (its `continue-on-error` is off, or it is not an action). */
+class StepFailed extends Error {
+  constructor(
+    readonly nodeId: string,
+    message: string,
+  ) {
+    super(`step ${nodeId}: ${message}`);
+  }
+}
+
+function failureOf(error: unknown): { message: string; attempts: number } {
+  if (error instanceof ActivityFailure && error.cause) {
+    const details = (error.cause as ApplicationFailure).details?.[0] as StepFailureDetails | undefined;
+    return { message: error.cause.message, attempts: details?.attempt ?? 1 };
+  }
+  return { message: error instanceof Error ? error.message : String(error), attempts: 1 };
+}
+
+/**
+ * The interpreter: runs any compiled plan (DESIGN.md §7) from its trigger to an end. Deterministic — expressions
+ * are evaluated here (JSONata is pure), side effects are activities, waits are durable timers and signals.
+ */
+export async function runPlan(input: RunInput): Promise<RunOutcome> {
+  const { plan, runId } = input;
+  const nowIso = () => new Date(Date.now()).toISOString();
+  const run = createRunTracker(input, nowIso);
+  const inbox: CaseEventDelivery[] = [];
+  setHandler(caseEventSignal, (delivery) => {
+    if (!inbox.some((seen) => seen.event.id === delivery.event.id)) inbox.push(delivery);
+  });
+  setHandler(runStateQuery, () => run.view(runId, workflowInfo().runId));
+  const record = () => recordRun(run.record(runId, workflowInfo().runId));
+
+  let at: string | null;
+  if (input.resume) {
+    at = input.resume.at;
+  } else {
+    const trigger = plan.steps[plan.trigger];
+    if (!trigger) throw ApplicationFailure.nonRetryable(`the plan has no trigger step ${plan.trigger}`, 'InvalidPlan');
+    run.complete(plan.trigger, input.trigger);
+    const eventCase = caseIdOf(input.trigger);
+    if (eventCase) run.touchCase(eventCase);
+    at = nextOf(trigger, 'next');
+  }
+
+  try {
+    await record();
+    for (let count = 0; at !== null; count++) {
+      if (count >= MAX_STEPS_PER_RUN) throw new StepFailed(at, `the run exceeded ${MAX_STEPS_PER_RUN} steps`);
+      if (workflowInfo().continueAsNewSuggested) {
+        await record();
+        await continueAsNew<typeof runPlan>({ ...input, resume: run.resumeAt(at) });
+      }
+      const step: PlanStep | undefined = plan.steps[at];
+      if (!step) throw new StepFailed(at, 'the plan has no such step');
+      at = await runStep(at, step, input, run, inbox);
+      await record();
+    }
+    run.finish('completed');
+    await record();
+    return { status: 'completed', caseIds: run.caseIds };
+  } catch (error) {
+    if (error instanceof ContinueAsNew) throw error;
+    if (isCancellation(error)) {
+      run.finish('canceled', 'canceled');
+      await CancellationScope.nonCancellable(record);
+      throw error;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    run.finish('errored', message);
+    await record();
+    throw ApplicationFailure.nonRetryable(message, error instanceof StepFailed ? 'StepFailed' : 'RunFailed');
+  }
+}
+
+/** Runs one step; resolves the id of the step to run next (null: the run ends). */
+async function runStep(
+  id: string,
+  step: PlanStep,
+  input: RunInput,
+  run: RunTracker,
+  inbox: CaseEventDelivery[],
+): Promise<string | null> {
+  const scope = { trigger: input.trigger, steps: run.outputs };
+  const caseOf = (ref: { node: string }) => {
+    const caseId = caseIdOf(run.outputs[ref.node]);
+    if (!caseId) throw new StepFailed(id, `step ${ref.node} has no case to act on`);
+    return caseId;
+  };
+  switch (step.kind) {
+    case 'trigger.api':
+    case 'trigger.event':
+      return nextOf(step, 'next');
+    case 'end':
+      run.complete(id, null);
+      return null;
+    case 'logic.condition': {
+      run.start(id);
+      try {
+        for (const route of step.params.routes) {
+          if (await evaluateCondition(conditionSource(route.when), scope)) {
+            run.complete(id, { route: route.id });
+            return nextOf(step, route.id);
+          }
+        }
+      } catch (error) {
+        run.fail(id, failureOf(error).message, 1);
+        throw new StepFailed(id, failureOf(error).message);
+      }
+      run.complete(id, { route: 'else' });
+      return nextOf(step, 'else');
+    }
+    case 'wait.duration': {
+      run.start(id, true);
+      await recordRun(run.record(input.runId, workflowInfo().runId));
+      await sleep(durationMs(step.params.duration), { summary: step.label || 'Wait' });
+      run.complete(id, { 'waited-until': new Date(Date.now()).toISOString() });
+      return nextOf(step, 'next');
+    }
+    case 'wait.case':
+      return waitForCase(id, step, caseOf(step.params.case), input, run, inbox);
+    case 'case.create':
+    case 'case.update-fields':
+    case 'case.attach-objects':
+    case 'case.set-status':
+    case 'case.assign':
+    case 'case.set-sla':
+    case 'case.clear-sla':
+    case 'case.add-to-queue':
+    case 'case.add-comment':
+    case 'case.add-tags': {
+      run.start(id);
+      try {
+        const caseId = step.kind === 'case.create' ? null : caseOf(step.params.case);
+        const params = (await evaluateValue(operationParams(step.params), scope)) as Record<string, unknown>;
+        const { runCaseStep } = proxyActivities<RunActivities>({
+          startToCloseTimeout: '1 minute',
+          retry: retryPolicy(step.params.retry),
+          summary: step.label || step.kind,
+        });
+        const result = await runCaseStep({ runId: input.runId, nodeId: id, kind: step.kind, params, caseId });
+        if (run.touchCase(result.case.id)) upsertSearchAttributes([{ key: caseIdsKey, value: [...run.caseIds] }]);
+        run.complete(id, { case: result.case }, result.attempt);
+        return nextOf(step, 'next');
+      } catch (error) {
+        if (isCancellation(error)) throw error;
+        const { message, attempts } = failureOf(error);
+        run.fail(id, message, attempts, { error: message });
+        if (!step.params['continue-on-error']) throw new StepFailed(id, message);
+        return nextOf(step, 'next');
+      }
+    }
+    default: {
+      const unknownStep: never = step;
+      throw new StepFailed(id, `unknown step kind ${(unknownStep as PlanStep).kind}`);
+    }
+  }
+}
+
+/** `wait.case`: the first awaited event of the case (already recorded, or signalled later), or the timeout. */
+async function waitForCase(
+  id: string,
+  step: Extract<PlanStep, { kind: 'wait.case' }>,
+  caseId: string,
+  input: RunInput,
+  run: RunTracker,
+  inbox: CaseEventDelivery[],
+): Promise<string | null> {
+  const { events, timeout } = step.params;
+  run.start(id, true);
+  await recordRun(run.record(input.runId, workflowInfo().runId));
+  const since = new Date(Date.now()).toISOString();
+  const wait = { runId: input.runId, nodeId: id, caseId };
+  const awaited = (delivery: CaseEventDelivery) =>
+    delivery.caseId === caseId &&
+    (events as readonly string[]).includes(delivery.event.name) &&
+    delivery.event.at >= since;
+  let match = await caseWaits.openCaseWait({ ...wait, events, since });
+  if (!match) {
+    const signalled = await condition(() => inbox.some(awaited), durationMs(timeout));
+    const delivery = signalled ? inbox.find(awaited) : undefined;
+    match = delivery ? { event: delivery.event, case: delivery.case as never } : null;
+  }
+  await caseWaits.closeCaseWait(wait);
+  if (match) {
+    run.complete(id, match);
+    return nextOf(step, 'matched');
+  }
+  if (step.params['error-on-timeout']) {
+    const message = `no ${events.join(' or ')} within the timeout`;
+    run.fail(id, message, 1);
+    throw new StepFailed(id, message);
+  }
+  run.complete(id, { event: null, case: await caseWaits.readCase(caseId) });
+  return nextOf(step, 'timed-out');
+}

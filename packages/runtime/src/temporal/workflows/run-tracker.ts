@@ -1,0 +1,105 @@
+import {
+  pendingSteps,
+  trimOutput,
+  type RunInput,
+  type RunResume,
+  type RunStatus,
+  type StepState,
+} from '@casework/shared';
+
+/**
+ * What a run knows of itself as it goes: each step's state for the run view, the outputs later expressions read
+ * (`steps.<id>`), the cases it touched. Pure bookkeeping; the workflow decides when to record it.
+ */
+export function createRunTracker(input: RunInput, now: () => string) {
+  const resume: RunResume | undefined = input.resume;
+  const steps: StepState[] = resume?.steps ?? pendingSteps(Object.keys(input.plan.steps));
+  const outputs: Record<string, unknown> = resume?.outputs ?? {};
+  const caseIds: string[] = resume?.caseIds ?? [];
+  let seq = resume?.seq ?? 0;
+  let status: RunStatus = 'in_progress';
+  let error: string | null = null;
+  let completedAt: string | null = null;
+
+  const stateOf = (id: string): StepState => {
+    const found = steps.find((step) => step['node-id'] === id);
+    if (!found) throw new Error(`node ${id} is not a step of this plan`);
+    return found;
+  };
+
+  return {
+    outputs,
+    caseIds,
+    get status() {
+      return status;
+    },
+
+    start(id: string, waiting = false) {
+      Object.assign(stateOf(id), { status: waiting ? 'waiting' : 'running', 'started-at': now(), error: null });
+      status = waiting ? 'waiting' : 'in_progress';
+    },
+
+    complete(id: string, output: unknown, attempts = 1) {
+      outputs[id] = output;
+      const state = stateOf(id);
+      Object.assign(state, {
+        status: 'completed',
+        'started-at': state['started-at'] ?? now(),
+        'completed-at': now(),
+        attempts,
+        output: trimOutput(output),
+      });
+      status = 'in_progress';
+    },
+
+    fail(id: string, message: string, attempts: number, output?: unknown) {
+      if (output !== undefined) outputs[id] = output;
+      const state = stateOf(id);
+      Object.assign(state, {
+        status: 'errored',
+        'started-at': state['started-at'] ?? now(),
+        'completed-at': now(),
+        attempts,
+        error: message,
+      });
+      status = 'in_progress';
+    },
+
+    /** Adds a case the run touched; true when it is new (the search attribute needs updating). */
+    touchCase(caseId: string): boolean {
+      if (caseIds.includes(caseId)) return false;
+      caseIds.push(caseId);
+      return true;
+    },
+
+    /** Ends the run: steps never reached are `skipped`. */
+    finish(final: Extract<RunStatus, 'completed' | 'errored' | 'canceled'>, message: string | null = null) {
+      for (const state of steps) {
+        if (state.status === 'pending') state.status = 'skipped';
+        if (final === 'canceled' && (state.status === 'running' || state.status === 'waiting')) {
+          Object.assign(state, { status: 'errored', 'completed-at': now(), error: 'canceled' });
+        }
+      }
+      status = final;
+      error = message;
+      completedAt = now();
+    },
+
+    /** The next record to store; each has a higher `seq`, so a late retry never overwrites a newer one. */
+    record(runId: string, temporalRunId: string) {
+      seq += 1;
+      return this.view(runId, temporalRunId);
+    },
+
+    /** The current state, without taking a new `seq` (for queries, which must not change the workflow). */
+    view(runId: string, temporalRunId: string) {
+      return { runId, seq, status, steps, caseIds, error, temporalRunId, at: now(), completedAt };
+    },
+
+    resumeAt(at: string | null): RunResume {
+      return { at, outputs, steps, caseIds, seq };
+    },
+  };
+}
+
+export type RunTracker = ReturnType<typeof createRunTracker>;

@@ -1,0 +1,32 @@
+import type { Plan } from '../compile/plan.ts';
+import type { StepState } from './run-state.ts';
+
+/** Where a run continues after continue-as-new: the next step, what earlier steps produced, and the run view. */
+export interface RunResume {
+  at: string | null;
+  outputs: Record<string, unknown>;
+  steps: StepState[];
+  caseIds: string[];
+  seq: number;
+}
+
+/**
+ * The input of the interpreter workflow: everything a run needs, so it is pinned to its version's plan forever.
+ * `trigger` is the trigger's output: the validated payload, or `{ event, case }` for an event trigger.
+ */
+export interface RunInput {
+  runId: string;
+  workflowId: string;
+  versionId: string;
+  plan: Plan;
+  trigger: unknown;
+  resume?: RunResume;
+}
+
+/** A case event delivered to a run waiting on that case. */
+export interface CaseEventDelivery {
+  caseId: string;
+  event: { id: string; name: string; at: string };
+  /** The case as that event left it (the plain case object of DESIGN.md §7). */
+  case: unknown;
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** A run's status (DESIGN.md §5). Persisted and public: never rename one. */
+export const runStatuses = ['in_progress', 'waiting', 'completed', 'errored', 'canceled'] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+/** A step's status in a run. Persisted and public: never rename one. */
+export const stepStatuses = ['pending', 'running', 'waiting', 'completed', 'skipped', 'errored'] as const;
+export type StepStatus = (typeof stepStatuses)[number];
+
+export const isFinalRunStatus = (status: RunStatus) =>
+  status === 'completed' || status === 'errored' || status === 'canceled';
+
+/** What the run view shows of one node of the plan. */
+export const stepStateSchema = z.object({
+  'node-id': z.string(),
+  status: z.enum(stepStatuses),
+  'started-at': z.string().nullable(),
+  'completed-at': z.string().nullable(),
+  attempts: z.number().int().min(0),
+  /** The step's output, trimmed to a readable size (see `trimOutput`). */
+  output: z.unknown(),
+  error: z.string().nullable(),
+});
+export type StepState = z.infer<typeof stepStateSchema>;
+
+/** Every step of a plan, pending, in the plan's order. */
+export const pendingSteps = (nodeIds: readonly string[]): StepState[] =>
+  nodeIds.map((id) => ({
+    'node-id': id,
+    status: 'pending',
+    'started-at': null,
+    'completed-at': null,
+    attempts: 0,
+    output: null,
+    error: null,
+  }));
+
+export const MAX_OUTPUT_CHARS = 4_000;
+
+/** A step output small enough to store and show: past `maxChars` of JSON, a truncated preview instead. */
+export function trimOutput(value: unknown, maxChars = MAX_OUTPUT_CHARS): unknown {
+  if (value === undefined) return null;
+  const json = JSON.stringify(value);
+  if (json.length <= maxChars) return value;
+  return { truncated: true, preview: json.slice(0, maxChars) };
+}
