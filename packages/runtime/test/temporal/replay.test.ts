@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
-import { describe, expect, it } from 'vitest';
+import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { workflowsPath } from '../../src/temporal/worker-factory.ts';
 
 // Recorded histories of real runs (scripts/record-history.ts). Replaying them against today's workflow code
@@ -11,12 +11,18 @@ const historiesDir = path.join(import.meta.dirname, '..', 'histories');
 const histories = readdirSync(historiesDir).filter((name) => name.endsWith('.json'));
 
 describe('replay of recorded histories', () => {
+  // One bundle of today's workflow code for every history (bundling is the slow part).
+  let workflowBundle: WorkflowBundleWithSourceMap;
+  beforeAll(async () => {
+    workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+  });
+
   it('has recorded histories to replay', () => {
     expect(histories.length).toBeGreaterThan(0);
   });
 
   it.each(histories)('%s replays deterministically', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(path.join(historiesDir, file), 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowsPath }, history, file)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle }, history, file)).resolves.toBeUndefined();
   });
 });
