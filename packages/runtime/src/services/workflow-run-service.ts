@@ -108,9 +108,8 @@ export function createWorkflowRunService(deps: {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return (await deps.runs.findById(runId)) ?? run;
       // Not started: forget the record, so a retry (same dedupe key) starts it afresh.
       await deps.runs.remove(runId, 0).catch(() => undefined);
-      throw new DependencyUnavailableError(
-        `The run could not be started: Temporal is unavailable (${(error as Error).message}). Try again.`,
-      );
+      const reason = error instanceof Error ? `${error.message}${error.cause ? `: ${String(error.cause)}` : ''}` : String(error);
+      throw new DependencyUnavailableError(`The run could not be started; try again (Temporal: ${reason}).`);
     }
   }
 

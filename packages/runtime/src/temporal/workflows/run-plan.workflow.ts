@@ -184,7 +184,7 @@ async function runStep(
         const caseId = step.kind === 'case.create' ? null : caseOf(step.params.case);
         const params = (await evaluateValue(operationParams(step.params), scope)) as Record<string, unknown>;
         const { runCaseStep } = proxyActivities<RunActivities>({
-          startToCloseTimeout: '1 minute',
+          startToCloseTimeout: '30 seconds',
           retry: retryPolicy(step.params.retry),
           summary: step.label || step.kind,
         });
