@@ -3,6 +3,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Env } from './config/env.ts';
 import { createApiKeyRepository } from './db/api-key-repository.ts';
 import { ensureCaseIndexes } from './db/case-collections.ts';
+import { ensureWorkflowIndexes } from './db/workflow-collections.ts';
+import { ensureRunIndexes } from './db/workflow-run-collections.ts';
 import { createIdempotencyRepository } from './db/idempotency-repository.ts';
 import { createRateLimitRepository } from './db/rate-limit-repository.ts';
 import { ensureIndexes } from './db/indexes.ts';
@@ -22,6 +24,10 @@ import { caseQueueRoutes } from './routes/case-queues/case-queues.routes.ts';
 import { caseActionRoutes } from './routes/cases/case-actions.routes.ts';
 import { caseRoutes } from './routes/cases/cases.routes.ts';
 import { eventRoutes } from './routes/events/events.routes.ts';
+import { workflowRoutes } from './routes/workflows/workflows.routes.ts';
+import { workflowRunRoutes } from './routes/workflow-runs/workflow-runs.routes.ts';
+import { createRunDomain } from './services/run-domain.ts';
+import { createWorkflowServiceOn } from './services/workflow-service.ts';
 import { caseTemplateRoutes } from './routes/case-templates/case-templates.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { systemCheckRoutes } from './routes/system-checks/system-checks.routes.ts';
@@ -82,6 +88,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await ensureIndexes(mongo.db);
   await ensureCaseIndexes(mongo.db);
+  await ensureWorkflowIndexes(mongo.db);
+  await ensureRunIndexes(mongo.db);
   const apiKeys = createApiKeyService({ apiKeys: createApiKeyRepository(mongo.db), clock });
   if (env.CASEWORK_API_KEY) await apiKeys.register(env.CASEWORK_API_KEY, 'configured key (CASEWORK_API_KEY)');
   const readiness = createReadinessService({
@@ -94,7 +102,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clock,
   });
   // The case domain (DESIGN.md §5–§6): templates, queues, cases, events, SLA timers.
-  const domain = createCaseDomain({ db: mongo.db, clock, log: app.log, temporal });
+  // Runs of workflows (DESIGN.md §7): started over HTTP, by case events, and woken by case events while waiting.
+  const runDomain = createRunDomain({ db: mongo.db, clock, log: app.log, temporal });
+  const domain = createCaseDomain({
+    db: mongo.db,
+    clock,
+    log: app.log,
+    temporal,
+    onPublished: runDomain.dispatcher.onPublished,
+  });
+  const workflows = createWorkflowServiceOn(mongo.db, clock);
   const sweeper = startCaseSweeper({
     ...domain,
     cases: domain.caseRepository,
@@ -133,6 +150,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         publisher: domain.publisher,
       });
       await api.register(eventRoutes, { cases: domain.cases, publisher: domain.publisher });
+      await api.register(workflowRoutes, { workflows });
+      await api.register(workflowRunRoutes, {
+        workflows,
+        runs: runDomain.runService,
+        temporal: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
+      });
     },
     { prefix: '/api/v1' },
   );

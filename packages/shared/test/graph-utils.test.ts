@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backEdges, immediateDominators, reachableFrom, strictlyDominates, topologicalOrder } from '../src/index.ts';
+import {
+  backEdges,
+  dominance,
+  immediateDominators,
+  reachableFrom,
+  strictlyDominates,
+  topologicalOrder,
+} from '../src/index.ts';
 
 const adjacency = (entries: Record<string, string[]>) => new Map(Object.entries(entries));
 
@@ -26,5 +34,32 @@ describe('graph utils', () => {
       ['c', 'c'],
     ]);
     expect(backEdges(['a'], diamond)).toEqual([]);
+  });
+});
+
+describe('dominance', () => {
+  // Random DAGs: edges only go from a lower to a higher index, node 0 is the start.
+  const dags = fc
+    .array(fc.tuple(fc.nat(11), fc.nat(11)), { maxLength: 30 })
+    .map((pairs) =>
+      adjacency(
+        Object.fromEntries(
+          Array.from({ length: 12 }, (_, from) => [
+            `n${from}`,
+            [...new Set(pairs.filter(([a, b]) => a === from && b > a).map(([, b]) => `n${b}`))],
+          ]),
+        ),
+      ),
+    );
+
+  it('answers exactly as strictlyDominates does, for every pair', () => {
+    fc.assert(
+      fc.property(dags, (successors) => {
+        const idom = immediateDominators('n0', successors);
+        const dominates = dominance(idom);
+        const ids = [...successors.keys(), 'missing'];
+        for (const a of ids) for (const b of ids) expect(dominates(a, b)).toBe(strictlyDominates(idom, a, b));
+      }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { ActorType, CaseEventName, CaseStatusDefinition, FieldSchema } from '@casework/shared';
+import type { ActorType, CaseEventName, CaseStatusDefinition, EventName, FieldSchema } from '@casework/shared';
 import { createHash } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { ensureIndex } from './indexes.ts';
@@ -41,14 +41,19 @@ export interface CaseQueueDocument {
   updatedAt: Date;
 }
 
+/** A recorded event: of a case (committed with the case's revision), or of a workflow run. */
 export interface EventDocument {
   _id: string;
-  name: CaseEventName;
-  caseId: string;
+  name: EventName;
+  caseId: string | null;
+  /** Set on `workflow-run.*` events. */
+  runId?: string;
   createdAt: Date;
   actor: Actor | null;
   payload: Record<string, unknown>;
 }
+
+export type CaseEventDocument = EventDocument & { name: CaseEventName; caseId: string };
 
 export interface CaseDocument {
   _id: string;
@@ -92,7 +97,7 @@ export interface CaseRevisionDocument {
   caseId: string;
   version: number;
   doc: CaseDocument;
-  events: EventDocument[];
+  events: CaseEventDocument[];
   createdAt: Date;
   /** The events are in the `events` collection and listeners were told. */
   published: boolean;

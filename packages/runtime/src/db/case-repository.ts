@@ -8,7 +8,7 @@ import {
   type StoredCaseDocument,
   type CaseDocument,
   type CaseRevisionDocument,
-  type EventDocument,
+  type CaseEventDocument,
 } from './case-collections.ts';
 import { isDuplicateKeyError } from './duplicate-key.ts';
 
@@ -117,7 +117,7 @@ export const revisionId = (caseId: string, version: number) => `${caseId}:${vers
 
 export function newRevision(
   doc: CaseDocument,
-  events: EventDocument[],
+  events: CaseEventDocument[],
   flags: { slaSyncPending: boolean },
   now: Date,
 ): CaseRevisionDocument {

@@ -13,8 +13,13 @@ import {
 
 const title = (status: number) => STATUS_CODES[status] ?? 'Error';
 
-export function sendErrors(reply: FastifyReply, status: number, errors: ApiError[]): FastifyReply {
-  const body: ErrorDocument = { errors: errors as ErrorDocument['errors'] };
+export function sendErrors(
+  reply: FastifyReply,
+  status: number,
+  errors: ApiError[],
+  meta?: Record<string, unknown>,
+): FastifyReply {
+  const body: ErrorDocument = { errors: errors as ErrorDocument['errors'], ...(meta ? { meta } : {}) };
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 
@@ -85,10 +90,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
         reply,
         422,
         error.issues.map((issue) => ({
-          title: error.title,
+          title: issue.title ?? error.title,
           details: issue.message,
           ...(issue.pointer ? { source: { pointer: issue.pointer } } : {}),
         })),
+        error.meta,
       );
     }
     if (error instanceof DomainError) {

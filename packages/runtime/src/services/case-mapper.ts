@@ -57,6 +57,7 @@ export function toEventResource(doc: EventDocument): EventResource {
       name: doc.name,
       'created-at': doc.createdAt.toISOString(),
       'case-id': doc.caseId,
+      'workflow-run-id': doc.runId ?? null,
       'actor-id': doc.actor?.id ?? null,
       'actor-type': doc.actor?.type ?? null,
       payload: doc.payload,

@@ -32,9 +32,7 @@ export interface CaseStepRequest {
 
 /** A list of strings; an item that is itself a list (an expression giving several ids) is spread into it. */
 const strings = (label: string) =>
-  z
-    .array(z.union([z.string(), z.array(z.string())]), { error: label })
-    .transform((items): string[] => items.flat());
+  z.array(z.union([z.string(), z.array(z.string())]), { error: label }).transform((items): string[] => items.flat());
 const email = z.email();
 const createParams = z.object({
   'case-template-id': z.string(),
@@ -103,7 +101,10 @@ export function createCaseStepService(deps: { domain: CaseDomain; claims: Claims
         return (kase) => applyFieldOperations(kase, operations);
       }
       case 'case.attach-objects': {
-        const ids = checkObjectIds(parse(z.object({ 'object-ids': strings('object ids must be strings') }), params)['object-ids'], '/object-ids');
+        const ids = checkObjectIds(
+          parse(z.object({ 'object-ids': strings('object ids must be strings') }), params)['object-ids'],
+          '/object-ids',
+        );
         return (kase) => changeObjects(kase, ids, 'add');
       }
       case 'case.set-status': {
@@ -127,7 +128,10 @@ export function createCaseStepService(deps: { domain: CaseDomain; claims: Claims
       }
       case 'case.add-comment': {
         const { body } = parse(z.object({ body: z.string().trim().min(1).max(10_000) }), params);
-        return () => ({ set: {}, events: [{ name: 'case.commented', payload: { 'comment-id': newId('comment'), body } }] });
+        return () => ({
+          set: {},
+          events: [{ name: 'case.commented', payload: { 'comment-id': newId('comment'), body } }],
+        });
       }
       case 'case.add-tags': {
         const { tags } = parse(z.object({ tags: strings('tags must be strings') }), params);

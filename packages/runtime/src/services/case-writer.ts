@@ -1,4 +1,4 @@
-import type { Actor, CaseDocument, CaseRevisionDocument, EventDocument } from '../db/case-collections.ts';
+import type { Actor, CaseDocument, CaseRevisionDocument, CaseEventDocument } from '../db/case-collections.ts';
 import { newRevision, type CaseRepository } from '../db/case-repository.ts';
 import type { Clock } from '../lib/clock.ts';
 import { CaseRedactedError, ConflictError, NotFoundError } from '../lib/errors.ts';
@@ -25,7 +25,12 @@ export const slaTimerWanted = (kase: CaseDocument) =>
 const slaState = (kase: CaseDocument | null) =>
   kase ? `${kase.slaExpiresAt?.getTime() ?? ''}|${slaTimerWanted(kase)}` : '';
 
-export function toEventDocuments(change: CaseChange, caseId: string, actor: Actor | null, now: Date): EventDocument[] {
+export function toEventDocuments(
+  change: CaseChange,
+  caseId: string,
+  actor: Actor | null,
+  now: Date,
+): CaseEventDocument[] {
   return change.events.map((event) => ({ _id: newId('event'), caseId, createdAt: now, actor, ...event }));
 }
 
@@ -76,7 +81,7 @@ export function createCaseWriter(deps: {
   }
 
   /** Commits a brand-new case (version 1) with its creation events. */
-  async function create(kase: CaseDocument, events: EventDocument[]): Promise<CaseDocument> {
+  async function create(kase: CaseDocument, events: CaseEventDocument[]): Promise<CaseDocument> {
     const revision = newRevision(kase, events, { slaSyncPending: slaTimerWanted(kase) }, kase.createdAt);
     if (!(await deps.cases.commit(revision))) throw new ConflictError(`Case ${kase._id} already exists.`);
     await afterCommit(revision);

@@ -7,7 +7,10 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
 function listAt(fields: Record<string, unknown>, field: string, index: number): unknown[] {
   const current = fields[field] ?? [];
   if (!Array.isArray(current)) {
-    throw new UnprocessableError(`"${field}" holds no list, so items cannot be added or removed`, `/operations/${index}`);
+    throw new UnprocessableError(
+      `"${field}" holds no list, so items cannot be added or removed`,
+      `/operations/${index}`,
+    );
   }
   return current;
 }

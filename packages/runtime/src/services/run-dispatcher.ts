@@ -1,6 +1,6 @@
 import { evaluateCondition, parseTemplate, type CaseEventDelivery } from '@casework/shared';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { CaseRevisionDocument, EventDocument } from '../db/case-collections.ts';
+import type { CaseRevisionDocument, CaseEventDocument } from '../db/case-collections.ts';
 import type { WorkflowRunRepository } from '../db/workflow-run-repository.ts';
 import { caseEventSignal } from '../temporal/workflows/run-plan.workflow.ts';
 import { toPlainCase } from './case-mapper.ts';
@@ -24,7 +24,7 @@ export function createRunDispatcher(deps: {
   client: Client;
   log: WarnLogger;
 }) {
-  async function signalWaitingRuns(revision: CaseRevisionDocument, events: EventDocument[]): Promise<void> {
+  async function signalWaitingRuns(revision: CaseRevisionDocument, events: CaseEventDocument[]): Promise<void> {
     const waits = await deps.runs.waitsOn(revision.caseId);
     for (const event of events) {
       const delivery: CaseEventDelivery = {
@@ -56,7 +56,7 @@ export function createRunDispatcher(deps: {
     }
   }
 
-  async function startTriggeredRuns(revision: CaseRevisionDocument, event: EventDocument): Promise<void> {
+  async function startTriggeredRuns(revision: CaseRevisionDocument, event: CaseEventDocument): Promise<void> {
     const triggered = await deps.eventTriggered(event.name);
     for (const { version, criteria } of triggered) {
       const input = {

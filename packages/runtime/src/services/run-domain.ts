@@ -2,11 +2,13 @@ import type { Plan } from '@casework/shared';
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import { createClaims } from '../db/claims.ts';
+import { createEventRepository } from '../db/event-repository.ts';
 import { createWorkflowRepository } from '../db/workflow-repository.ts';
 import { createWorkflowRunRepository } from '../db/workflow-run-repository.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { WarnLogger } from './case-writer.ts';
 import { createRunDispatcher } from './run-dispatcher.ts';
+import { createRunEvents } from './run-events.ts';
 import { createWorkflowRunService, type RunnableVersion } from './workflow-run-service.ts';
 
 /** The `criteria` of a plan's event trigger, if it has one. */
@@ -37,7 +39,8 @@ export function createRunDomain(deps: {
   const runs = createWorkflowRunRepository(deps.db);
   const claims = createClaims(deps.db, deps.clock);
   const workflows = createWorkflowRepository(deps.db);
-  const runService = createWorkflowRunService({ runs, claims, temporal: deps.temporal, clock: deps.clock });
+  const runEvents = createRunEvents({ events: createEventRepository(deps.db), claims, clock: deps.clock });
+  const runService = createWorkflowRunService({ runs, claims, runEvents, temporal: deps.temporal, clock: deps.clock });
   const dispatcher = createRunDispatcher({
     runs,
     runService,
@@ -49,7 +52,7 @@ export function createRunDomain(deps: {
         criteria: triggerCriteria(version.plan),
       })),
   });
-  return { runs, claims, runService, dispatcher };
+  return { runs, claims, runEvents, runService, dispatcher };
 }
 
 export type RunDomain = ReturnType<typeof createRunDomain>;

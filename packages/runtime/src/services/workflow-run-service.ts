@@ -14,6 +14,7 @@ import type { Clock } from '../lib/clock.ts';
 import { ConflictError, DependencyUnavailableError, NotFoundError } from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
 import type { PageQuery } from '../lib/pagination.ts';
+import type { RunEvents } from './run-events.ts';
 import { runPlan } from '../temporal/workflows/run-plan.workflow.ts';
 import { caseIdsKey, versionIdKey, workflowIdKey } from '../temporal/workflows/search-attributes.ts';
 
@@ -42,8 +43,17 @@ export function createWorkflowRunService(deps: {
   runs: WorkflowRunRepository;
   claims: Claims;
   temporal: { client: Client; taskQueue: string };
+  runEvents: RunEvents;
   clock: Clock;
 }) {
+  const recordCreated = (run: WorkflowRunDocument) =>
+    deps.runEvents.record(
+      run._id,
+      'workflow-run.created',
+      { 'workflow-id': run.workflowId, 'workflow-version-id': run.versionId, 'trigger-kind': run.trigger.kind },
+      run.creator,
+    );
+
   async function get(id: string): Promise<WorkflowRunDocument> {
     const run = await deps.runs.findById(id);
     if (!run) throw new NotFoundError(`No workflow run with id ${id}.`);
@@ -103,12 +113,17 @@ export function createWorkflowRunService(deps: {
         ],
         staticSummary: `Workflow ${version.workflowId} v${version.versionNumber}`,
       });
+      await recordCreated(run);
       return { ...run, temporalRunId: handle.firstExecutionRunId };
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return (await deps.runs.findById(runId)) ?? run;
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        await recordCreated(run);
+        return (await deps.runs.findById(runId)) ?? run;
+      }
       // Not started: forget the record, so a retry (same dedupe key) starts it afresh.
       await deps.runs.remove(runId, 0).catch(() => undefined);
-      const reason = error instanceof Error ? `${error.message}${error.cause ? `: ${String(error.cause)}` : ''}` : String(error);
+      const reason =
+        error instanceof Error ? `${error.message}${error.cause ? `: ${String(error.cause)}` : ''}` : String(error);
       throw new DependencyUnavailableError(`The run could not be started; try again (Temporal: ${reason}).`);
     }
   }

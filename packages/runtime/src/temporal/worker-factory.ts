@@ -41,13 +41,20 @@ export async function createWorker(
       taskQueue: deps.taskQueue,
     };
     const runDomain = createRunDomain({ db: deps.db, clock, log, temporal });
-    const domain = createCaseDomain({ db: deps.db, clock, log, temporal, onPublished: runDomain.dispatcher.onPublished });
+    const domain = createCaseDomain({
+      db: deps.db,
+      clock,
+      log,
+      temporal,
+      onPublished: runDomain.dispatcher.onPublished,
+    });
     const runs = {
       steps: createCaseStepService({ domain, claims: runDomain.claims }),
       runs: runDomain.runs,
       events: domain.eventRepository,
       cases: domain.caseRepository,
       publisher: domain.publisher,
+      runEvents: runDomain.runEvents,
       clock,
     };
     const worker = await Worker.create({

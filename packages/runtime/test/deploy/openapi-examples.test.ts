@@ -10,12 +10,22 @@ import {
   createCaseTemplateRequestSchema,
   createCommentRequestSchema,
   createSystemCheckRequestSchema,
+  createWorkflowRequestSchema,
   errorDocumentSchema,
   eventResourceSchema,
+  publishWorkflowRequestSchema,
+  rerunWorkflowRunRequestSchema,
+  restoreWorkflowRequestSchema,
+  saveWorkflowDraftRequestSchema,
   setCaseStatusRequestSchema,
   setCaseTagsRequestSchema,
   updateCaseRequestSchema,
   updateCaseTemplateRequestSchema,
+  triggerWorkflowRequestSchema,
+  updateWorkflowRequestSchema,
+  workflowResourceSchema,
+  workflowRunResourceSchema,
+  workflowVersionResourceSchema,
 } from '@casework/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -60,6 +70,13 @@ const requestBodies: Record<string, z.ZodType> = {
   'POST /api/v1/cases/{id}/remove-tag': caseTagRequestSchema,
   'POST /api/v1/cases/{id}/set-tags': setCaseTagsRequestSchema,
   'POST /api/v1/cases/{id}/comments': createCommentRequestSchema,
+  'POST /api/v1/workflows': createWorkflowRequestSchema,
+  'PATCH /api/v1/workflows/{id}': updateWorkflowRequestSchema,
+  'PUT /api/v1/workflows/{id}/draft': saveWorkflowDraftRequestSchema,
+  'POST /api/v1/workflows/{id}/publish': publishWorkflowRequestSchema,
+  'POST /api/v1/workflows/{id}/restore': restoreWorkflowRequestSchema,
+  'POST /api/v1/workflows/{id}/trigger': triggerWorkflowRequestSchema,
+  'POST /api/v1/workflow-runs/{id}/rerun': rerunWorkflowRunRequestSchema,
 };
 
 /** The main resources (and the error document) as the docs show them, by component name. */
@@ -68,6 +85,9 @@ const resources: Record<string, z.ZodType> = {
   CaseTemplate: caseTemplateResourceSchema,
   CaseQueue: caseQueueResourceSchema,
   Event: eventResourceSchema,
+  Workflow: workflowResourceSchema,
+  WorkflowVersion: workflowVersionResourceSchema,
+  WorkflowRun: workflowRunResourceSchema,
   ErrorDocument: errorDocumentSchema,
 };
 

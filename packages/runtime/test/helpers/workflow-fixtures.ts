@@ -8,7 +8,14 @@ const examplesDir = new URL('../../../../examples/review-workflow/', import.meta
 const readExample = (name: string) => readFileSync(new URL(name, examplesDir), 'utf8');
 
 export interface GraphJson {
-  nodes: { id: string; kind: string; version: number; label?: string; position: { x: number; y: number }; params: Record<string, unknown> }[];
+  nodes: {
+    id: string;
+    kind: string;
+    version: number;
+    label?: string;
+    position: { x: number; y: number };
+    params: Record<string, unknown>;
+  }[];
   edges: { id: string; source: string; sourceHandle?: string; target: string }[];
 }
 
@@ -20,7 +27,9 @@ export const exampleTemplateAttributes = () => ({
 
 /** The canonical review workflow of `examples/review-workflow/workflow.json`, bound to a template and queue. */
 export function exampleWorkflow(ids: { templateId: string; queueId: string }) {
-  const text = readExample('workflow.json').replaceAll('$TEMPLATE_ID', ids.templateId).replaceAll('$QUEUE_ID', ids.queueId);
+  const text = readExample('workflow.json')
+    .replaceAll('$TEMPLATE_ID', ids.templateId)
+    .replaceAll('$QUEUE_ID', ids.queueId);
   return JSON.parse(text) as { name: string; description: string; graph: GraphJson };
 }
 
@@ -39,13 +48,26 @@ export interface RunBody {
   };
 }
 
-export async function api(t: TestApp, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown, headers: Record<string, string> = {}) {
-  return t.app.inject({ method, url: `/api/v1${url}`, headers: { ...t.auth, ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+export async function api(
+  t: TestApp,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { ...t.auth, ...headers },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 }
 
 /** Creates a workflow with `graph` as its draft and publishes it; the workflow and version ids. */
 export async function publishWorkflow(t: TestApp, workflow: { name: string; graph: unknown }) {
-  const created = await api(t, 'POST', '/workflows', { data: { attributes: { name: workflow.name, graph: workflow.graph } } });
+  const created = await api(t, 'POST', '/workflows', {
+    data: { attributes: { name: workflow.name, graph: workflow.graph } },
+  });
   expect(created.statusCode, created.body).toBe(201);
   const workflowId = (created.json() as { data: { id: string } }).data.id;
   const published = await api(t, 'POST', `/workflows/${workflowId}/publish`, { meta: { notes: 'test' } });
@@ -53,8 +75,19 @@ export async function publishWorkflow(t: TestApp, workflow: { name: string; grap
   return { workflowId, versionId: (published.json() as { data: { id: string } }).data.id };
 }
 
-export async function triggerRun(t: TestApp, workflowId: string, fields: Record<string, unknown>, headers: Record<string, string> = {}) {
-  const response = await api(t, 'POST', `/workflows/${workflowId}/trigger`, { data: { attributes: { fields } } }, headers);
+export async function triggerRun(
+  t: TestApp,
+  workflowId: string,
+  fields: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
+  const response = await api(
+    t,
+    'POST',
+    `/workflows/${workflowId}/trigger`,
+    { data: { attributes: { fields } } },
+    headers,
+  );
   expect(response.statusCode, response.body).toBe(201);
   return (response.json() as { data: RunBody }).data;
 }
@@ -85,6 +118,10 @@ export function runReaches(
       const stepOk = !nodeId || stepOf(last, nodeId).status === stepStatus;
       return statuses.includes(last.attributes.status) && stepOk ? last : undefined;
     },
-    { timeoutMs, what: () => `run ${runId} to be ${statuses.join('|')} (last: ${JSON.stringify(last?.attributes.status)} ${JSON.stringify(last?.attributes.steps.map((s) => [s['node-id'], s.status]))})` },
+    {
+      timeoutMs,
+      what: () =>
+        `run ${runId} to be ${statuses.join('|')} (last: ${JSON.stringify(last?.attributes.status)} ${JSON.stringify(last?.attributes.steps.map((s) => [s['node-id'], s.status]))})`,
+    },
   );
 }

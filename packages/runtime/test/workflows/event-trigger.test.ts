@@ -20,9 +20,19 @@ const escalation = {
   name: 'Escalate breached cases',
   graph: {
     nodes: [
-      node('breached', 'trigger.event', { event: 'case.sla-expired', criteria: '{{ trigger.case.fields.amount >= 1000 }}' }, 0),
+      node(
+        'breached',
+        'trigger.event',
+        { event: 'case.sla-expired', criteria: '{{ trigger.case.fields.amount >= 1000 }}' },
+        0,
+      ),
       node('tag', 'case.add-tags', { case: { node: 'breached' }, tags: ['escalated'] }, 200),
-      node('comment', 'case.add-comment', { case: { node: 'tag' }, body: 'SLA breached on {{ trigger.case.name }}' }, 400),
+      node(
+        'comment',
+        'case.add-comment',
+        { case: { node: 'tag' }, body: 'SLA breached on {{ trigger.case.name }}' },
+        400,
+      ),
       node('done', 'end', {}, 600),
     ],
     edges: [
@@ -43,7 +53,7 @@ describe('event-triggered workflows', () => {
     expect(response.statusCode, response.body).toBe(200);
     return (response.json() as { data: RunBody[] }).data;
   };
-  const getCase = async (id: string) => (((await api(t, 'GET', `/cases/${id}`)).json()) as { data: CaseBody }).data;
+  const getCase = async (id: string) => ((await api(t, 'GET', `/cases/${id}`)).json() as { data: CaseBody }).data;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -58,16 +68,28 @@ describe('event-triggered workflows', () => {
 
   it('starts one run per breach whose criteria hold, also when the events are published again', async () => {
     const template = await createTemplate(t);
-    const big = await createCase(t, template.id, { attributes: { fields: { amount: 5_000 } }, meta: { 'sla-expires-in-seconds': 2 } });
-    const small = await createCase(t, template.id, { attributes: { fields: { amount: 10 } }, meta: { 'sla-expires-in-seconds': 2 } });
+    const big = await createCase(t, template.id, {
+      attributes: { fields: { amount: 5_000 } },
+      meta: { 'sla-expires-in-seconds': 2 },
+    });
+    const small = await createCase(t, template.id, {
+      attributes: { fields: { amount: 10 } },
+      meta: { 'sla-expires-in-seconds': 2 },
+    });
 
-    const [run] = await eventually(async () => {
-      const runs = await runsOf(big.id);
-      return runs.length > 0 ? runs : undefined;
-    }, { what: `a run of the escalation workflow for ${big.id}` });
+    const [run] = await eventually(
+      async () => {
+        const runs = await runsOf(big.id);
+        return runs.length > 0 ? runs : undefined;
+      },
+      { what: `a run of the escalation workflow for ${big.id}` },
+    );
     const done = await runReaches(t, String(run?.id), ['completed']);
     expect(done.attributes['trigger-kind']).toBe('event');
-    expect(stepOf(done, 'breached').output).toMatchObject({ event: { name: 'case.sla-expired' }, case: { id: big.id } });
+    expect(stepOf(done, 'breached').output).toMatchObject({
+      event: { name: 'case.sla-expired' },
+      case: { id: big.id },
+    });
     const kase = await getCase(big.id);
     expect(kase.attributes.tags).toEqual(['escalated']);
     expect(await caseEvents(t, big.id)).toContain('case.commented');

@@ -50,7 +50,13 @@ describe('the review workflow when nobody decides within a day', () => {
       const log = { warn: () => {} };
       const temporal = { client: testEnv.client, taskQueue };
       const runDomain = createRunDomain({ db, clock: systemClock, log, temporal });
-      const domain = createCaseDomain({ db, clock: systemClock, log, temporal, onPublished: runDomain.dispatcher.onPublished });
+      const domain = createCaseDomain({
+        db,
+        clock: systemClock,
+        log,
+        temporal,
+        onPublished: runDomain.dispatcher.onPublished,
+      });
       const worker = await Worker.create({
         connection: testEnv.nativeConnection,
         taskQueue,
@@ -65,6 +71,7 @@ describe('the review workflow when nobody decides within a day', () => {
             events: domain.eventRepository,
             cases: domain.caseRepository,
             publisher: domain.publisher,
+            runEvents: runDomain.runEvents,
             clock: systemClock,
           },
         }),
@@ -83,7 +90,11 @@ describe('the review workflow when nobody decides within a day', () => {
       await worker.runUntil(async () => {
         const run = await runDomain.runService.start({
           version: { workflowId: 'wfl_timeout', versionId: 'wfv_timeout', versionNumber: 1, plan: compiled.plan },
-          input: { 'inquiry-id': 'inq_Timeout0000000000000001', 'report-id': 'rep_Timeout0000000000000001', amount: 40_000 },
+          input: {
+            'inquiry-id': 'inq_Timeout0000000000000001',
+            'report-id': 'rep_Timeout0000000000000001',
+            amount: 40_000,
+          },
           trigger: { kind: 'api' },
           creator: null,
         });
@@ -101,7 +112,10 @@ describe('the review workflow when nobody decides within a day', () => {
         const done = await runDomain.runs.findById(run._id);
         const step = (id: string) => done?.steps.find((candidate) => candidate['node-id'] === id);
         expect(done?.status).toBe('completed');
-        expect(step('wait-resolved')).toMatchObject({ status: 'completed', output: { event: null, case: { id: caseId } } });
+        expect(step('wait-resolved')).toMatchObject({
+          status: 'completed',
+          output: { event: null, case: { id: caseId } },
+        });
         expect(step('escalate')?.status).toBe('completed');
         expect(step('check-status')?.status).toBe('skipped');
         const kase = await domain.cases.get(caseId);

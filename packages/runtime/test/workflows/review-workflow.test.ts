@@ -38,7 +38,10 @@ describe('the canonical review workflow', () => {
     const template = await api(t, 'POST', '/case-templates', { data: { attributes: exampleTemplateAttributes() } });
     expect(template.statusCode, template.body).toBe(201);
     const queue = await createQueue(t, 'KYC review');
-    const workflow = exampleWorkflow({ templateId: (template.json() as { data: { id: string } }).data.id, queueId: queue.id });
+    const workflow = exampleWorkflow({
+      templateId: (template.json() as { data: { id: string } }).data.id,
+      queueId: queue.id,
+    });
     ({ workflowId } = await publishWorkflow(t, workflow));
   });
 
@@ -76,7 +79,8 @@ describe('the canonical review workflow', () => {
     expect(kase.relationships.inquiries?.data).toEqual([{ type: 'inquiry', id: 'inq_5cNxZX3vMy7ACoqYbHQBbNyA' }]);
     expect(kase.relationships.reports?.data).toEqual([{ type: 'report', id: 'rep_Q2FzZXdvcmsgaXMgZ3JlYXQh' }]);
     expect(kase.relationships['workflow-runs']?.data).toEqual([{ type: 'workflow-run', id: started.id }]);
-    const slaMs = Date.parse(String(kase.attributes['sla-expires-at'])) - Date.parse(kase.attributes['created-at'] as string);
+    const slaMs =
+      Date.parse(String(kase.attributes['sla-expires-at'])) - Date.parse(kase.attributes['created-at'] as string);
     expect(slaMs).toBe(2 * 3600 * 1000);
     expect(kase.attributes['creator-type']).toBe('workflow-run');
 
@@ -107,6 +111,12 @@ describe('the canonical review workflow', () => {
       { what: `Temporal visibility to list the run by CaseworkCaseIds = '${caseId}'` },
     );
     expect(found).toEqual([started.id]);
+    const runEvents = await api(t, 'GET', '/events?filter[name]=workflow-run.completed');
+    expect((runEvents.json() as { data: { attributes: Record<string, unknown> }[] }).data).toContainEqual(
+      expect.objectContaining({
+        attributes: expect.objectContaining({ 'workflow-run-id': started.id, 'case-id': null }),
+      }),
+    );
     const byCase = await api(t, 'GET', `/workflow-runs?filter[case-id]=${caseId}`);
     expect((byCase.json() as { data: { id: string }[] }).data.map((run) => run.id)).toEqual([started.id]);
   });

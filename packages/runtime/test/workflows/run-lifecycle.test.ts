@@ -15,7 +15,9 @@ const node = (id: string, kind: string, params: Record<string, unknown>, x: numb
 });
 const chain = (nodes: ReturnType<typeof node>[]) => ({
   nodes,
-  edges: nodes.slice(1).map((target, index) => ({ id: `e${index}`, source: String(nodes[index]?.id), target: target.id })),
+  edges: nodes
+    .slice(1)
+    .map((target, index) => ({ id: `e${index}`, source: String(nodes[index]?.id), target: target.id })),
 });
 const trigger = node('trigger', 'trigger.api', { fields: [{ key: 'amount', type: 'number', required: true }] }, 0);
 
@@ -25,7 +27,13 @@ describe('workflow runs', () => {
   let templateId: string;
 
   const trigger201 = async (workflowId: string, amount: number, headers: Record<string, string> = {}) => {
-    const response = await api(t, 'POST', `/workflows/${workflowId}/trigger`, { data: { attributes: { fields: { amount } } } }, headers);
+    const response = await api(
+      t,
+      'POST',
+      `/workflows/${workflowId}/trigger`,
+      { data: { attributes: { fields: { amount } } } },
+      headers,
+    );
     expect(response.statusCode, response.body).toBe(201);
     return (response.json() as { data: RunBody }).data;
   };
@@ -44,29 +52,45 @@ describe('workflow runs', () => {
   const createCaseWorkflow = () =>
     publishWorkflow(t, {
       name: 'Create a case',
-      graph: chain([trigger, node('create', 'case.create', { 'case-template-id': templateId, fields: { amount: '{{ trigger.amount }}' } }, 200), node('done', 'end', {}, 400)]),
+      graph: chain([
+        trigger,
+        node(
+          'create',
+          'case.create',
+          { 'case-template-id': templateId, fields: { amount: '{{ trigger.amount }}' } },
+          200,
+        ),
+        node('done', 'end', {}, 400),
+      ]),
     });
 
-  it('starts 100 runs for 100 concurrent triggers with distinct keys, and 1 run for 100 with one key', { timeout: 300_000 }, async () => {
-    const { workflowId } = await createCaseWorkflow();
-    const distinct = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => trigger201(workflowId, i, { 'idempotency-key': `distinct-${i}` })),
-    );
-    expect(new Set(distinct.map((run) => run.id)).size).toBe(100);
-    const same = await Promise.all(
-      Array.from({ length: 100 }, () => trigger201(workflowId, 7, { 'idempotency-key': 'one-key' })),
-    );
-    expect(new Set(same.map((run) => run.id)).size).toBe(1);
+  it(
+    'starts 100 runs for 100 concurrent triggers with distinct keys, and 1 run for 100 with one key',
+    { timeout: 300_000 },
+    async () => {
+      const { workflowId } = await createCaseWorkflow();
+      const distinct = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => trigger201(workflowId, i, { 'idempotency-key': `distinct-${i}` })),
+      );
+      expect(new Set(distinct.map((run) => run.id)).size).toBe(100);
+      const same = await Promise.all(
+        Array.from({ length: 100 }, () => trigger201(workflowId, 7, { 'idempotency-key': 'one-key' })),
+      );
+      expect(new Set(same.map((run) => run.id)).size).toBe(1);
 
-    await eventually(
-      async () => ((await t.db.collection('workflow_runs').countDocuments({ workflowId, status: 'completed' })) === 101 ? true : undefined),
-      { timeoutMs: 240_000, intervalMs: 1_000, what: '101 runs to complete' },
-    );
-    const runs = await t.db.collection('workflow_runs').find({ workflowId }).toArray();
-    expect(runs).toHaveLength(101);
-    expect(new Set(runs.flatMap((run) => run.caseIds as string[])).size).toBe(101);
-    expect(await t.db.collection('cases').countDocuments({ templateId })).toBe(101);
-  });
+      await eventually(
+        async () =>
+          (await t.db.collection('workflow_runs').countDocuments({ workflowId, status: 'completed' })) === 101
+            ? true
+            : undefined,
+        { timeoutMs: 240_000, intervalMs: 1_000, what: '101 runs to complete' },
+      );
+      const runs = await t.db.collection('workflow_runs').find({ workflowId }).toArray();
+      expect(runs).toHaveLength(101);
+      expect(new Set(runs.flatMap((run) => run.caseIds as string[])).size).toBe(101);
+      expect(await t.db.collection('cases').countDocuments({ templateId })).toBe(101);
+    },
+  );
 
   it('records a failing step: the run errors, or carries on past it with continue-on-error', async () => {
     const failing = (continueOnError: boolean) =>
@@ -74,8 +98,23 @@ describe('workflow runs', () => {
         name: `Failing step (continue-on-error ${continueOnError})`,
         graph: chain([
           trigger,
-          node('create', 'case.create', { 'case-template-id': templateId, fields: { amount: '{{ trigger.amount }}' } }, 200),
-          node('assign', 'case.assign', { case: { node: 'create' }, 'user-email-address': '{{ "not an email " & trigger.amount }}', 'continue-on-error': continueOnError, retry: { 'max-attempts': 2, 'initial-interval': { amount: 1, unit: 'seconds' } } }, 400),
+          node(
+            'create',
+            'case.create',
+            { 'case-template-id': templateId, fields: { amount: '{{ trigger.amount }}' } },
+            200,
+          ),
+          node(
+            'assign',
+            'case.assign',
+            {
+              case: { node: 'create' },
+              'user-email-address': '{{ "not an email " & trigger.amount }}',
+              'continue-on-error': continueOnError,
+              retry: { 'max-attempts': 2, 'initial-interval': { amount: 1, unit: 'seconds' } },
+            },
+            400,
+          ),
           node('tag', 'case.add-tags', { case: { node: 'create' }, tags: ['after-assign'] }, 600),
           node('done', 'end', {}, 800),
         ]),
@@ -92,7 +131,8 @@ describe('workflow runs', () => {
     const passed = await runReaches(t, (await trigger201(carriesOn.workflowId, 2)).id, ['completed']);
     expect(stepOf(passed, 'assign').status).toBe('errored');
     expect(stepOf(passed, 'tag').status).toBe('completed');
-    const kase = ((await api(t, 'GET', `/cases/${passed.attributes['case-ids'][0]}`)).json() as { data: CaseBody }).data;
+    const kase = ((await api(t, 'GET', `/cases/${passed.attributes['case-ids'][0]}`)).json() as { data: CaseBody })
+      .data;
     expect(kase.attributes.tags).toEqual(['after-assign']);
   });
 

@@ -33,7 +33,12 @@ describe('a worker killed mid-run', () => {
       node('trigger', 'trigger.api', { fields: [{ key: 'amount', type: 'number', required: true }] }, 0),
       node('create', 'case.create', { 'case-template-id': templateId, fields: { amount: '{{ trigger.amount }}' } }, 1),
       node('pause', 'wait.duration', { duration: { amount: 4, unit: 'seconds' } }, 2),
-      node('note', 'case.update-fields', { case: { node: 'create' }, operations: [{ field: 'flags', op: 'push', value: 'checked' }] }, 3),
+      node(
+        'note',
+        'case.update-fields',
+        { case: { node: 'create' }, operations: [{ field: 'flags', op: 'push', value: 'checked' }] },
+        3,
+      ),
       node('comment', 'case.add-comment', { case: { node: 'note' }, body: 'Checked {{ steps.create.case.name }}' }, 4),
       node('done', 'end', {}, 5),
     ];

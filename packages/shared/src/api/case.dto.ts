@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseEventNames } from '../cases/case-events.ts';
+import { eventNames } from '../cases/case-events.ts';
 import { MAX_OBJECTS_PER_CASE } from '../cases/object-ids.ts';
 import { fieldTypes } from '../cases/field-schema.ts';
 import { MAX_SLA_SECONDS } from './case-template.dto.ts';
@@ -210,9 +210,12 @@ export const caseIncludeQuerySchema = z.strictObject({
 });
 
 export const eventAttributesSchema = z.object({
-  name: z.enum(caseEventNames),
+  name: z.enum(eventNames),
   'created-at': isoDateTime,
-  'case-id': z.string(),
+  /** The case the event happened to; null for events of workflow runs. */
+  'case-id': z.string().nullable(),
+  /** The workflow run the event is about (`workflow-run.*`); null for case events. */
+  'workflow-run-id': z.string().nullable(),
   'actor-id': z.string().nullable(),
   'actor-type': actorType,
   payload: z.record(z.string(), z.unknown()),
@@ -226,6 +229,7 @@ export const eventResourceSchema = resourceSchema('event', eventAttributesSchema
       name: 'case.status-updated',
       'created-at': '2026-11-25T19:44:25.199Z',
       'case-id': 'case_P7J9obVfPMzfmbhS3SGyiel7',
+      'workflow-run-id': null,
       'actor-id': exampleKeyId,
       'actor-type': 'api-key',
       payload: { from: 'in-review', to: 'approved' },
@@ -235,7 +239,7 @@ export const eventResourceSchema = resourceSchema('event', eventAttributesSchema
 export const eventListSchema = z.object({ data: z.array(eventResourceSchema), links: pageLinksSchema });
 export const eventListQuerySchema = z.strictObject({
   ...pageQueryOf('event'),
-  'filter[name]': z.enum(caseEventNames).optional(),
+  'filter[name]': z.enum(eventNames).optional(),
   'filter[case-id]': z.string().max(100).optional(),
   'filter[since]': z.iso.datetime({ offset: true }).optional(),
 });

@@ -15,18 +15,25 @@ export const apiErrorSchema = z
   })
   .meta({ id: 'Error' });
 
-export const errorDocumentSchema = z.object({ errors: z.array(apiErrorSchema).min(1) }).meta({
-  id: 'ErrorDocument',
-  example: {
-    errors: [
-      {
-        title: 'Unprocessable Entity',
-        details: '"lost" is not a status of this case\'s template (open, in-review, approved, declined)',
-        source: { pointer: '/meta/status' },
-      },
-    ],
-  },
-});
+export const errorDocumentSchema = z
+  .object({
+    errors: z.array(apiErrorSchema).min(1),
+    meta: z.record(z.string(), z.unknown()).optional().meta({
+      description: 'Machine-readable detail of some errors, e.g. `issues` of a workflow that fails to compile.',
+    }),
+  })
+  .meta({
+    id: 'ErrorDocument',
+    example: {
+      errors: [
+        {
+          title: 'Unprocessable Entity',
+          details: '"lost" is not a status of this case\'s template (open, in-review, approved, declined)',
+          source: { pointer: '/meta/status' },
+        },
+      ],
+    },
+  });
 
 export type ApiError = z.infer<typeof apiErrorSchema>;
 export type ErrorDocument = z.infer<typeof errorDocumentSchema>;

@@ -103,9 +103,7 @@ export const triggerWorkflowRequestSchema = z
 
 export const rerunWorkflowRunRequestSchema = z
   .strictObject({
-    meta: z
-      .strictObject({ version: z.enum(['same', 'live']).default('same').meta({ example: 'live' }) })
-      .optional(),
+    meta: z.strictObject({ version: z.enum(['same', 'live']).default('same').meta({ example: 'live' }) }).optional(),
   })
   .meta({ id: 'RerunWorkflowRunRequest', example: { meta: { version: 'live' } } });
 

@@ -17,3 +17,16 @@ export const caseEventNames = [
 ] as const;
 
 export type CaseEventName = (typeof caseEventNames)[number];
+
+/** Events of workflow runs (DESIGN.md §5), recorded next to case events. Persisted: never rename one. */
+export const runEventNames = [
+  'workflow-run.created',
+  'workflow-run.completed',
+  'workflow-run.errored',
+  'workflow-run.canceled',
+] as const;
+
+export type RunEventName = (typeof runEventNames)[number];
+
+export const eventNames = [...caseEventNames, ...runEventNames] as const;
+export type EventName = CaseEventName | RunEventName;

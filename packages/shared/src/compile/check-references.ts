@@ -1,9 +1,8 @@
-import { parseExpression, type ExpressionParse } from '../expressions/expression-parse.ts';
-import { expressionReads } from '../expressions/expression-reads.ts';
 import { expressionStrings } from '../expressions/expression-strings.ts';
 import type { TypedNode } from '../nodes/node-catalog.ts';
 import { nodeCatalog } from '../nodes/node-catalog.ts';
 import { issue, type CompileIssue } from './compile-issue.ts';
+import type { ExpressionAnalysis } from './expression-analysis.ts';
 
 export interface ReferenceScope {
   typed: ReadonlyMap<string, TypedNode>;
@@ -12,17 +11,8 @@ export interface ReferenceScope {
   mayRunBefore: (other: string, id: string) => boolean;
   /** Whether `other` surely ran before `id` (strictly dominates it from the trigger). */
   surelyRunsBefore: (other: string, id: string) => boolean;
-  /** Parses JSONata once per distinct source within one compile (`{{ trigger.x }}` recurs a lot). */
-  parse: (source: string) => ExpressionParse;
-}
-
-export function memoizedParse(): (source: string) => ExpressionParse {
-  const cache = new Map<string, ExpressionParse>();
-  return (source) => {
-    const found = cache.get(source) ?? parseExpression(source);
-    cache.set(source, found);
-    return found;
-  };
+  /** Parses JSONata once per distinct source (`{{ trigger.x }}` recurs a lot): see `memoizedAnalysis`. */
+  analyze: (source: string) => ExpressionAnalysis;
 }
 
 /** Checks every `{{ … }}` in a node's params: JSONata syntax, and that each `steps.<id>` is upstream. */
@@ -33,13 +23,13 @@ export function checkExpressions(node: TypedNode, scope: ReferenceScope, issues:
       issues.push(issue('expression-syntax', `"{{" at ${found.unterminatedAt} is never closed by "}}"`, where));
     }
     for (const expression of found.expressions) {
-      const parsed = scope.parse(expression.source);
+      const parsed = scope.analyze(expression.source);
       if (!parsed.ok) {
         const at = parsed.position === null ? '' : ` (at ${expression.offset + parsed.position})`;
         issues.push(issue('expression-syntax', `${parsed.message}${at}`, where));
         continue;
       }
-      for (const id of expressionReads(parsed.ast).steps) {
+      for (const id of parsed.steps) {
         if (!scope.ids.has(id)) issues.push(issue('unknown-reference', `steps.${id}: there is no node "${id}"`, where));
         else if (!scope.mayRunBefore(id, node.id)) {
           issues.push(issue('unknown-reference', `steps.${id}: "${id}" does not run before this node`, where));

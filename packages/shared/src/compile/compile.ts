@@ -1,5 +1,5 @@
 import { createAncestry } from '../graph/ancestry.ts';
-import { immediateDominators, predecessorsOf, strictlyDominates, topologicalOrder } from '../graph/graph-utils.ts';
+import { dominance, immediateDominators, predecessorsOf, topologicalOrder } from '../graph/graph-utils.ts';
 import { graphSchema } from '../graph/graph.schema.ts';
 import { buildPlan } from './build-plan.ts';
 import type { CatalogSnapshot } from './catalog-snapshot.ts';
@@ -7,9 +7,10 @@ import { checkCatalog, templateResolver } from './check-catalog.ts';
 import { checkEdges } from './check-edges.ts';
 import { checkFlow } from './check-flow.ts';
 import { checkNodes } from './check-nodes.ts';
-import { checkCaseRef, checkExpressions, memoizedParse, type ReferenceScope } from './check-references.ts';
+import { checkCaseRef, checkExpressions, type ReferenceScope } from './check-references.ts';
 import { issue, pointer, type CompileIssue } from './compile-issue.ts';
 import { compileLimits } from './compile-limits.ts';
+import { memoizedAnalysis } from './expression-analysis.ts';
 import type { Plan } from './plan.ts';
 
 /** A plan when there is no error; warnings (unreachable nodes, open handles) come with it. */
@@ -74,7 +75,8 @@ function referenceScope(
   const idom =
     trigger !== null && acyclic ? immediateDominators(trigger, successors) : new Map<string, string | null>();
   // Without a dominator tree (a cycle, or no trigger) fall back to ancestry; the flow is reported invalid anyway.
+  const dominates = dominance(idom);
   const surelyRunsBefore = (other: string, id: string) =>
-    idom.has(id) ? strictlyDominates(idom, other, id) : mayRunBefore(other, id);
-  return { typed: nodes.typed, ids: nodes.ids, mayRunBefore, surelyRunsBefore, parse: memoizedParse() };
+    idom.has(id) ? dominates(other, id) : mayRunBefore(other, id);
+  return { typed: nodes.typed, ids: nodes.ids, mayRunBefore, surelyRunsBefore, analyze: memoizedAnalysis() };
 }

@@ -1,4 +1,5 @@
 import jsonata from 'jsonata';
+import { errorDetails } from './expression-error.ts';
 
 export type JsonataAst = ReturnType<jsonata.Expression['ast']>;
 
@@ -11,12 +12,7 @@ export function parseExpression(source: string): ExpressionParse {
   try {
     return { ok: true, ast: jsonata(source).ast() };
   } catch (error) {
-    const details = error as Partial<jsonata.JsonataError>;
-    return {
-      ok: false,
-      message: typeof details.message === 'string' ? details.message : String(error),
-      position: typeof details.position === 'number' ? details.position : null,
-      code: typeof details.code === 'string' ? details.code : null,
-    };
+    const { message, position, code } = errorDetails(error);
+    return { ok: false, message, position, code };
   }
 }

@@ -9,20 +9,29 @@ export interface ExpressionString {
   unterminatedAt: number | null;
 }
 
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+/** Escapes `~` and `/` in one segment of a JSON pointer. */
+export const escapePointerSegment = (segment: string) =>
+  segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 
 /** Every string in `value` containing `{{`, depth-first in key order, with JSON pointers below `base`. */
 export function expressionStrings(value: unknown, base = ''): ExpressionString[] {
+  const found: ExpressionString[] = [];
+  collect(value, base, found);
+  return found;
+}
+
+// One accumulator, no per-level arrays: compile walks every node's params on each (re)compile.
+function collect(value: unknown, path: string, found: ExpressionString[]): void {
   if (typeof value === 'string') {
-    if (!value.includes('{{')) return [];
-    const expressions = expressionsOf(value);
+    if (!value.includes('{{')) return;
     const open = value.lastIndexOf('{{');
     const unterminatedAt = value.indexOf('}}', open + 2) < 0 ? open : null;
-    return [{ path: base, text: value, expressions, unterminatedAt }];
+    found.push({ path, text: value, expressions: expressionsOf(value), unterminatedAt });
+  } else if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) collect(value[index], `${path}/${index}`, found);
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      collect((value as Record<string, unknown>)[key], `${path}/${escapePointerSegment(key)}`, found);
+    }
   }
-  if (Array.isArray(value)) return value.flatMap((item, index) => expressionStrings(item, `${base}/${index}`));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => expressionStrings(item, `${base}/${escape(key)}`));
-  }
-  return [];
 }

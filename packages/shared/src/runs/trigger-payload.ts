@@ -21,7 +21,10 @@ function asFieldSchema(field: TriggerField): FieldSchema {
  * Checks a trigger payload (`data.attributes.fields`) against an API trigger's fields: required keys present,
  * values of their type, no unknown keys. Issues point below `/data/attributes/fields`.
  */
-export function validateTriggerPayload(fields: readonly TriggerField[], input: Record<string, unknown>): FieldValidation {
+export function validateTriggerPayload(
+  fields: readonly TriggerField[],
+  input: Record<string, unknown>,
+): FieldValidation {
   const result = validateFieldValues(fields.map(asFieldSchema), input);
   if (result.ok) return result;
   return {

@@ -49,7 +49,9 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
       const { version } = await workflows.liveVersion(request.params.id);
       const trigger = version.plan.steps[version.plan.trigger];
       if (trigger?.kind !== 'trigger.api') {
-        throw new ConflictError('This workflow starts on case events (trigger.event); it cannot be triggered over HTTP.');
+        throw new ConflictError(
+          'This workflow starts on case events (trigger.event); it cannot be triggered over HTTP.',
+        );
       }
       const payload = validateTriggerPayload(trigger.params.fields, request.body.data?.attributes?.fields ?? {});
       if (!payload.ok) throw UnprocessableError.fromIssues(payload.issues);

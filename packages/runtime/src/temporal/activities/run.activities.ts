@@ -8,6 +8,7 @@ import { toPlainCase } from '../../services/case-mapper.ts';
 import type { CaseRepository } from '../../db/case-repository.ts';
 import type { EventPublisher } from '../../services/event-publisher.ts';
 import type { CaseStepRequest, CaseStepService } from '../../services/case-step-service.ts';
+import type { RunEvents } from '../../services/run-events.ts';
 
 /** A step's error as the run view shows it, and whether retrying could help. */
 export interface StepFailureDetails {
@@ -17,6 +18,7 @@ export interface StepFailureDetails {
 /** What the interpreter records of its run after each change (dates as ISO strings). */
 export interface RunRecord {
   runId: string;
+  workflowId: string;
   seq: number;
   status: RunStatus;
   steps: StepState[];
@@ -44,6 +46,7 @@ export interface RunActivityDeps {
   events: EventRepository;
   cases: CaseRepository;
   publisher: EventPublisher;
+  runEvents: RunEvents;
   clock: Clock;
 }
 
@@ -102,6 +105,7 @@ export function createRunActivities(deps: RunActivityDeps) {
       return toPlainCase(kase);
     },
 
+    /** Stores the run's latest state; on its final one, records `workflow-run.<status>`. */
     async recordRun(record: RunRecord): Promise<void> {
       await deps.runs.applySnapshot(record.runId, {
         seq: record.seq,
@@ -113,6 +117,10 @@ export function createRunActivities(deps: RunActivityDeps) {
         updatedAt: new Date(record.at),
         completedAt: record.completedAt ? new Date(record.completedAt) : null,
       });
+      if (record.status === 'completed' || record.status === 'errored' || record.status === 'canceled') {
+        const payload = { 'workflow-id': record.workflowId, 'case-ids': record.caseIds, error: record.error };
+        await deps.runEvents.record(record.runId, `workflow-run.${record.status}`, payload);
+      }
     },
   };
 }

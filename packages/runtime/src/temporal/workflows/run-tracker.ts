@@ -93,7 +93,18 @@ export function createRunTracker(input: RunInput, now: () => string) {
 
     /** The current state, without taking a new `seq` (for queries, which must not change the workflow). */
     view(runId: string, temporalRunId: string) {
-      return { runId, seq, status, steps, caseIds, error, temporalRunId, at: now(), completedAt };
+      return {
+        runId,
+        workflowId: input.workflowId,
+        seq,
+        status,
+        steps,
+        caseIds,
+        error,
+        temporalRunId,
+        at: now(),
+        completedAt,
+      };
     },
 
     resumeAt(at: string | null): RunResume {

@@ -1,0 +1,131 @@
+import type { CaseEventName, Graph, Plan, WorkflowTriggerKind } from '@casework/shared';
+import type { Db } from 'mongodb';
+import type { Actor } from './case-collections.ts';
+import { ensureIndex } from './indexes.ts';
+
+/** Collection names of workflows: persisted, so never renamed. */
+export const workflowCollectionNames = {
+  workflows: 'workflows',
+  workflowRevisions: 'workflow_revisions',
+  workflowVersions: 'workflow_versions',
+  workflowVersionNumbers: 'workflow_version_numbers',
+} as const;
+
+/** A workflow: its draft (any JSON object, valid or not) and a pointer to its live (latest published) version. */
+export interface WorkflowDocument {
+  _id: string;
+  name: string;
+  description: string | null;
+  status: 'active' | 'archived';
+  draft: { graph: Record<string, unknown>; revision: number; savedAt: Date };
+  liveVersionId: string | null;
+  liveVersionNumber: number | null;
+  /** The event of the live version's `trigger.event`, null for other triggers: event routing queries it. */
+  liveTriggerEvent: CaseEventName | null;
+  creator: Actor | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Optimistic concurrency of every write (draft, rename, archive, live version): 1 at creation, +1 per write. */
+  seq: number;
+}
+
+/** A published version: immutable. */
+export interface WorkflowVersionDocument {
+  _id: string;
+  workflowId: string;
+  number: number;
+  graph: Graph;
+  plan: Plan;
+  notes: string | null;
+  author: Actor | null;
+  triggerKind: WorkflowTriggerKind;
+  triggerEvent: CaseEventName | null;
+  /** The draft revision it was published from. */
+  draftRevision: number;
+  createdAt: Date;
+}
+
+/**
+ * Graphs and plans are kept as JSON text: a draft may hold any keys, and MongoDB-protocol servers refuse keys
+ * starting with `$` or containing `.` (FerretDB does), which a literal object value in a node's params may have.
+ */
+export type StoredWorkflowDocument = Omit<WorkflowDocument, 'draft'> & {
+  draft: { graphJson: string; revision: number; savedAt: Date };
+};
+export type StoredWorkflowVersionDocument = Omit<WorkflowVersionDocument, 'graph' | 'plan'> & {
+  graphJson: string;
+  planJson: string;
+};
+
+/**
+ * One write to a workflow, committed by inserting `<workflow id>:<seq>`: of two writers that read the same seq
+ * exactly one wins (FerretDB 1.x updates are not atomic: concurrent `$set`s of different fields lose each other,
+ * unique inserts do not). The `workflows` collection is the queryable copy of each workflow's latest revision.
+ */
+export interface WorkflowRevisionDocument {
+  _id: string;
+  workflowId: string;
+  seq: number;
+  /** The workflow after this write; null once compacted (only the claim of the seq must stay). */
+  doc: StoredWorkflowDocument | null;
+  createdAt: Date;
+}
+
+/** Version number n of a workflow, claimed by inserting `<workflow id>:<n>` before the version is written. */
+export interface WorkflowVersionNumberDocument {
+  _id: string;
+  workflowId: string;
+  n: number;
+  versionId: string;
+}
+
+export const toStoredWorkflow = ({ draft, ...rest }: WorkflowDocument): StoredWorkflowDocument => ({
+  ...rest,
+  draft: { graphJson: JSON.stringify(draft.graph), revision: draft.revision, savedAt: draft.savedAt },
+});
+
+export const fromStoredWorkflow = ({ draft, ...rest }: StoredWorkflowDocument): WorkflowDocument => ({
+  ...rest,
+  draft: {
+    graph: JSON.parse(draft.graphJson) as Record<string, unknown>,
+    revision: draft.revision,
+    savedAt: draft.savedAt,
+  },
+});
+
+export const toStoredVersion = ({ graph, plan, ...rest }: WorkflowVersionDocument): StoredWorkflowVersionDocument => ({
+  ...rest,
+  graphJson: JSON.stringify(graph),
+  planJson: JSON.stringify(plan),
+});
+
+export const fromStoredVersion = ({
+  graphJson,
+  planJson,
+  ...rest
+}: StoredWorkflowVersionDocument): WorkflowVersionDocument => ({
+  ...rest,
+  graph: JSON.parse(graphJson) as Graph,
+  plan: JSON.parse(planJson) as Plan,
+});
+
+export function workflowCollections(db: Db) {
+  return {
+    workflows: db.collection<StoredWorkflowDocument>(workflowCollectionNames.workflows),
+    workflowRevisions: db.collection<WorkflowRevisionDocument>(workflowCollectionNames.workflowRevisions),
+    workflowVersions: db.collection<StoredWorkflowVersionDocument>(workflowCollectionNames.workflowVersions),
+    workflowVersionNumbers: db.collection<WorkflowVersionNumberDocument>(
+      workflowCollectionNames.workflowVersionNumbers,
+    ),
+  };
+}
+
+/** Indexes of workflows: one per list filter, event routing, and a unique backstop on version numbers. */
+export async function ensureWorkflowIndexes(db: Db): Promise<void> {
+  const { workflows, workflowVersions, workflowVersionNumbers } = workflowCollections(db);
+  await ensureIndex(workflows, { status: 1, _id: -1 }, { name: 'status_id' });
+  await ensureIndex(workflows, { liveTriggerEvent: 1 }, { name: 'live_trigger_event' });
+  await ensureIndex(workflowVersions, { workflowId: 1, number: 1 }, { unique: true, name: 'workflow_number_unique' });
+  await ensureIndex(workflowVersions, { workflowId: 1, _id: -1 }, { name: 'workflow_id' });
+  await ensureIndex(workflowVersionNumbers, { workflowId: 1, n: -1 }, { name: 'workflow_n' });
+}

@@ -1,0 +1,41 @@
+import { boundedCache } from '../expressions/bounded-cache.ts';
+import { parseExpression } from '../expressions/expression-parse.ts';
+import { expressionReads } from '../expressions/expression-reads.ts';
+import { simpleExpressionReads } from '../expressions/expression-simple-reads.ts';
+
+/** What compile needs of an expression's source: whether it parses, and which `steps.<id>` it reads. */
+export type ExpressionAnalysis =
+  | { readonly ok: true; readonly steps: readonly string[] }
+  | { readonly ok: false; readonly message: string; readonly position: number | null };
+
+/** Longer sources are rare; keeping them between compiles would let the cache grow large. */
+const maxSharedLength = 1_000;
+
+/**
+ * Analyses kept between compiles, by source. jsonata builds its whole parser for every parse (tens of
+ * microseconds even for `a`), and the editor recompiles mostly unchanged expressions on every edit. An
+ * analysis is a frozen, pure function of its source, so sharing it cannot change what compile returns.
+ */
+const shared = boundedCache<string, ExpressionAnalysis>(4_096);
+
+function analyze(source: string): ExpressionAnalysis {
+  const simple = simpleExpressionReads(source);
+  if (simple !== null) return Object.freeze({ ok: true, steps: Object.freeze(simple) });
+  const parsed = parseExpression(source);
+  if (!parsed.ok) return Object.freeze({ ok: false, message: parsed.message, position: parsed.position });
+  return Object.freeze({ ok: true, steps: Object.freeze(expressionReads(parsed.ast).steps) });
+}
+
+/** Analyses each distinct source once per compile, reusing analyses of earlier compiles. */
+export function memoizedAnalysis(): (source: string) => ExpressionAnalysis {
+  const local = new Map<string, ExpressionAnalysis>();
+  return (source) => {
+    let found = local.get(source) ?? shared.get(source);
+    if (found === undefined) {
+      found = analyze(source);
+      if (source.length <= maxSharedLength) shared.set(source, found);
+    }
+    local.set(source, found);
+    return found;
+  };
+}

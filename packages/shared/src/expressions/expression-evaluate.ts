@@ -1,0 +1,106 @@
+import { ExpressionError } from './expression-error.ts';
+import { evaluateGuarded, expressionLimits } from './expression-guard.ts';
+import { toPlainJson } from './expression-plain.ts';
+import { escapePointerSegment } from './expression-strings.ts';
+import { parseTemplate } from './expression-template.ts';
+
+export { ExpressionError } from './expression-error.ts';
+export { expressionLimits } from './expression-guard.ts';
+
+/** What expressions read: the trigger's payload (or event) and the outputs of completed steps by node id. */
+export interface ExpressionScope {
+  trigger: unknown;
+  steps: Record<string, unknown>;
+}
+
+const inputOf = (scope: ExpressionScope) => ({ trigger: scope.trigger, steps: scope.steps });
+
+/**
+ * Evaluates JSONata `source` (without `{{ }}`) against `{ trigger, steps }`, bounded by `expressionLimits`.
+ * The result is plain JSON (a sequence becomes an array; a single match stays a single value, as in jsonata),
+ * or `undefined` when nothing matched. Throws an ExpressionError for syntax and runtime errors and limits.
+ */
+export async function evaluateExpression(source: string, scope: ExpressionScope): Promise<unknown> {
+  return toPlainJson(await evaluateGuarded(source, inputOf(scope)), expressionLimits.resultBytes);
+}
+
+/** Whether `source` holds, by jsonata's `$boolean()`: empty strings, 0, empty arrays and objects are false. */
+export async function evaluateCondition(source: string, scope: ExpressionScope): Promise<boolean> {
+  const value = await evaluateGuarded(source, inputOf(scope));
+  return (await evaluateGuarded('$boolean($value)', null, { value })) === true;
+}
+
+/**
+ * Evaluates the expressions in a parameter value: a string that is one `{{ … }}` becomes the expression's
+ * value (any JSON), text with embedded `{{ … }}` becomes a string, other strings and JSON stay as they are.
+ * A key or item whose value evaluates to `undefined` (nothing matched) is left out. Errors carry the JSON
+ * pointer of their string (e.g. `/fields/amount`) and their position in it.
+ */
+export async function evaluateValue(value: unknown, scope: ExpressionScope): Promise<unknown> {
+  const result = await evaluateAt(value, inputOf(scope), '');
+  // Each expression's result is bounded; so is their sum.
+  return toPlainJson(result, expressionLimits.resultBytes);
+}
+
+type Input = ReturnType<typeof inputOf>;
+
+async function evaluateAt(value: unknown, input: Input, path: string): Promise<unknown> {
+  if (typeof value === 'string') return evaluateString(value, input, path);
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const [index, item] of value.entries()) {
+      const result = await evaluateAt(item, input, `${path}/${index}`);
+      if (result !== undefined) items.push(result);
+    }
+    return items;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries: [string, unknown][] = [];
+    for (const [key, item] of Object.entries(value)) {
+      const result = await evaluateAt(item, input, `${path}/${escapePointerSegment(key)}`);
+      if (result !== undefined) entries.push([key, result]);
+    }
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
+async function evaluateString(text: string, input: Input, path: string): Promise<unknown> {
+  const template = parseTemplate(text);
+  const evaluate = async (source: string, offset: number) => {
+    try {
+      return toPlainJson(await evaluateGuarded(source, input), expressionLimits.resultBytes);
+    } catch (error) {
+      throw error instanceof ExpressionError ? error.at(path, offset) : error;
+    }
+  };
+  switch (template.kind) {
+    case 'literal':
+      return text;
+    case 'unterminated': {
+      const message = `"{{" at ${template.offset} is never closed by "}}"`;
+      throw new ExpressionError(message, { position: 0 }).at(path, template.offset);
+    }
+    case 'expression':
+      return evaluate(template.source, template.offset);
+    case 'interpolation': {
+      let joined = '';
+      for (const part of template.parts) {
+        joined += part.kind === 'text' ? part.text : asText(await evaluate(part.source, part.offset));
+        if (joined.length > expressionLimits.resultBytes) {
+          const message = `the text is longer than ${expressionLimits.resultBytes} characters`;
+          throw new ExpressionError(message, { code: 'size-exceeded' }).at(path, 0);
+        }
+      }
+      return joined;
+    }
+  }
+}
+
+/** How a value reads inside text: strings as they are, nothing for `null`/`undefined`, other values as JSON. */
+function asText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
