@@ -1,4 +1,5 @@
 import {
+  type Plan,
   rerunWorkflowRunRequestSchema,
   triggerWorkflowRequestSchema,
   validateTriggerPayload,
@@ -22,6 +23,18 @@ const docs = (tag: string, summary: string, description: string) => ({
   description,
   security: [{ bearerAuth: [] }],
 });
+
+/** The payload of an API-triggered run, validated against the plan's `trigger.api` fields. */
+function apiPayload(plan: Plan, fields: unknown): Record<string, unknown> {
+  const trigger = plan.steps[plan.trigger];
+  if (trigger?.kind !== 'trigger.api') {
+    throw new ConflictError('This workflow starts on case events (trigger.event); it cannot be triggered over HTTP.');
+  }
+  const input = fields !== null && typeof fields === 'object' ? (fields as Record<string, unknown>) : {};
+  const payload = validateTriggerPayload(trigger.params.fields, input);
+  if (!payload.ok) throw UnprocessableError.fromIssues(payload.issues);
+  return payload.values;
+}
 
 /** Triggering a workflow's live version over HTTP, and its runs: list, retrieve, cancel, rerun. */
 export const workflowRunRoutes: FastifyPluginAsyncZod<{
@@ -47,18 +60,11 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { version } = await workflows.liveVersion(request.params.id);
-      const trigger = version.plan.steps[version.plan.trigger];
-      if (trigger?.kind !== 'trigger.api') {
-        throw new ConflictError(
-          'This workflow starts on case events (trigger.event); it cannot be triggered over HTTP.',
-        );
-      }
-      const payload = validateTriggerPayload(trigger.params.fields, request.body.data?.attributes?.fields ?? {});
-      if (!payload.ok) throw UnprocessableError.fromIssues(payload.issues);
+      const payload = apiPayload(version.plan, request.body.data?.attributes?.fields ?? {});
       const key = request.headers['idempotency-key'];
       const run = await runs.start({
         version: runnableVersion(version),
-        input: payload.values,
+        input: payload,
         trigger: { kind: 'api' },
         creator: requestActor(request),
         ...(typeof key === 'string' && key ? { dedupeKey: `trigger:${request.apiKeyId ?? ''}:${key}` } : {}),
@@ -139,10 +145,12 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
         request.body?.meta?.version === 'live'
           ? await workflows.liveVersion(original.workflowId)
           : { version: await workflows.getVersion(original.versionId) };
+      // An API-triggered run replayed on a newer version must still fit that version's trigger.
+      const input = original.trigger.kind === 'event' ? original.input : apiPayload(version.plan, original.input);
       const key = request.headers['idempotency-key'];
       const run = await runs.start({
         version: runnableVersion(version),
-        input: original.input,
+        input,
         trigger: { kind: 'rerun', rerunOf: original._id },
         creator: requestActor(request),
         ...(typeof key === 'string' && key ? { dedupeKey: `rerun:${request.apiKeyId ?? ''}:${key}` } : {}),
