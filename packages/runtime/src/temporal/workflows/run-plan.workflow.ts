@@ -15,6 +15,7 @@ import {
   defineQuery,
   defineSignal,
   isCancellation,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -180,6 +181,9 @@ async function runStep(
     case 'case.add-comment':
     case 'case.add-tags': {
       run.start(id);
+      // Added after runs were in flight: show the step as running while its activity works (a slow or retrying
+      // step), so the run view does not show it pending. Histories without the marker replay without the record.
+      if (patched('record-running-case-steps')) await recordRun(run.record(input.runId, workflowInfo().runId));
       try {
         const caseId = step.kind === 'case.create' ? null : caseOf(step.params.case);
         const params = (await evaluateValue(operationParams(step.params), scope)) as Record<string, unknown>;
