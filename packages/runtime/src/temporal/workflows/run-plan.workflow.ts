@@ -225,10 +225,11 @@ async function waitForCase(
   await recordRun(run.record(input.runId, workflowInfo().runId));
   const since = new Date(Date.now()).toISOString();
   const wait = { runId: input.runId, nodeId: id, caseId };
-  const awaited = (delivery: CaseEventDelivery) =>
-    delivery.caseId === caseId &&
-    (events as readonly string[]).includes(delivery.event.name) &&
-    delivery.event.at >= since;
+  // Deliveries before this wait (to an earlier wait on the same case) don't count; the publisher signals only while
+  // the wait is registered, so no clock comparison is needed for signalled events.
+  const firstNew = inbox.length;
+  const awaited = (delivery: CaseEventDelivery, index: number) =>
+    index >= firstNew && delivery.caseId === caseId && (events as readonly string[]).includes(delivery.event.name);
   let match = await caseWaits.openCaseWait({ ...wait, events, since });
   if (!match) {
     const signalled = await condition(() => inbox.some(awaited), durationMs(timeout));
