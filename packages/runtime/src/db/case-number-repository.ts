@@ -7,6 +7,10 @@ export function createCaseNumberRepository(db: Db) {
   const { caseNumbers } = caseCollections(db);
   return {
     next: (templateId: string) =>
-      claimNext(caseNumbers, { templateId }, (n) => ({ _id: `${templateId}:${n}`, templateId, n })),
+      claimNext(
+        caseNumbers,
+        (n) => `${templateId}:${n}`,
+        (n) => ({ _id: `${templateId}:${n}`, templateId, n }),
+      ),
   };
 }

@@ -13,6 +13,8 @@ import {
 import { isDuplicateKeyError } from './duplicate-key.ts';
 
 const CONVERGE_ROUNDS = 5;
+/** How far back a case's own catch-up looks for unpublished revisions (the sweeper looks at all of them). */
+const RECENT_REVISIONS = 20;
 
 /**
  * Cases as revisions (see CaseRevisionDocument): a write commits `<case id>:<version>` with one insert, so of
@@ -48,7 +50,35 @@ export function createCaseRepository(db: Db) {
     return { ...rest, statuses: schema.statuses, fieldSchemas: schema.fieldSchemas };
   }
 
-  const latestRevision = (caseId: string) => caseRevisions.find({ caseId }).sort({ version: -1 }).limit(1).next();
+  const revisionAt = (caseId: string, version: number) => caseRevisions.findOne({ _id: revisionId(caseId, version) });
+
+  /**
+   * The case's latest revision, found by `_id` only: from the version the `cases` copy holds (the latest, or just
+   * behind it), step forward while a newer revision exists. FerretDB pushes only `_id` equality down to SQLite, so
+   * a query on `caseId` would decode every revision of every case; this costs a few indexed reads whatever the size.
+   */
+  async function latestRevision(caseId: string): Promise<CaseRevisionDocument | null> {
+    const copy = await cases.findOne({ _id: caseId }, { projection: { version: 1 } });
+    let latest = await revisionAt(caseId, copy?.version ?? 1);
+    if (!latest) return null;
+    for (;;) {
+      const next = await revisionAt(caseId, latest.version + 1);
+      if (!next) return latest;
+      latest = next;
+    }
+  }
+
+  /** Unpublished revisions among a case's latest few (a crash leaves at most the writes then in flight). */
+  async function unpublishedOf(caseId: string, limit: number): Promise<CaseRevisionDocument[]> {
+    const latest = await latestRevision(caseId);
+    if (!latest) return [];
+    const found: CaseRevisionDocument[] = [];
+    for (let version = latest.version; version >= 1 && version > latest.version - RECENT_REVISIONS; version--) {
+      const revision = version === latest.version ? latest : await revisionAt(caseId, version);
+      if (revision && !revision.published) found.unshift(revision);
+    }
+    return found.slice(0, limit);
+  }
 
   /**
    * Makes the `cases` copy equal to the latest revision. A whole-document replace, re-checked after writing:
@@ -95,7 +125,7 @@ export function createCaseRepository(db: Db) {
       for (const doc of docs) await saveSchema(doc);
       await cases.insertMany(docs.map(toStoredCase));
     },
-    revision: (caseId: string, version: number) => caseRevisions.findOne({ _id: `${caseId}:${version}` }),
+    revision: revisionAt,
     markPublished: async (revisionId: string) => {
       await caseRevisions.updateOne({ _id: revisionId }, { $set: { published: true } });
     },
@@ -104,11 +134,9 @@ export function createCaseRepository(db: Db) {
     },
     /** Revisions a crash or outage left half-done: events not yet published, or SLA timers not yet synced. */
     unpublished: (limit: number, caseId?: string) =>
-      caseRevisions
-        .find({ published: false, ...(caseId ? { caseId } : {}) })
-        .sort({ _id: 1 })
-        .limit(limit)
-        .toArray(),
+      caseId
+        ? unpublishedOf(caseId, limit)
+        : caseRevisions.find({ published: false }).sort({ _id: 1 }).limit(limit).toArray(),
     slaSyncPending: (limit: number) => caseRevisions.find({ slaSyncPending: true }).limit(limit).toArray(),
   };
 }

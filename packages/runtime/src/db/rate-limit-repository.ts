@@ -14,7 +14,7 @@ export function createRateLimitRepository(db: Db) {
     take: (apiKeyId: string, windowStart: Date, max: number) =>
       claimNext(
         hits,
-        { apiKeyId, windowStart },
+        (n) => `${apiKeyId}:${windowStart.getTime()}:${n}`,
         (n) => ({ _id: `${apiKeyId}:${windowStart.getTime()}:${n}`, apiKeyId, windowStart, n }),
         max,
       ),

@@ -26,10 +26,14 @@ export function createWorkflowVersionRepository(db: Db) {
      */
     async publish(workflowId: string, build: (id: string, number: number) => WorkflowVersionDocument) {
       let versionId = '';
-      const number = await claimNext(workflowVersionNumbers, { workflowId }, (n) => {
-        versionId = newId('workflowVersion');
-        return { _id: `${workflowId}:${n}`, workflowId, n, versionId };
-      });
+      const number = await claimNext(
+        workflowVersionNumbers,
+        (n) => `${workflowId}:${n}`,
+        (n) => {
+          versionId = newId('workflowVersion');
+          return { _id: `${workflowId}:${n}`, workflowId, n, versionId };
+        },
+      );
       const version = build(versionId, number);
       await workflowVersions.insertOne(toStoredVersion(version));
       return version;

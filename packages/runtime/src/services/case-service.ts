@@ -45,11 +45,14 @@ export function createCaseService(deps: CaseServiceDeps) {
   return {
     get,
 
-    /** `opts.id`: the id to create under (a workflow step's claimed id); `opts.workflowRunId`: the run creating it. */
+    /**
+     * `opts.id`: the id to create under (a workflow step's claimed id); `opts.workflowRunId`: the run creating it;
+     * `opts.beforeCommit`: a last check that may veto the write by throwing.
+     */
     async create(
       request: CreateCaseRequest,
       requester: Actor,
-      opts: { id?: string; workflowRunId?: string } = {},
+      opts: { id?: string; workflowRunId?: string; beforeCommit?: () => void } = {},
     ): Promise<CaseDocument> {
       const { attributes } = request.data;
       const template = await deps.templates.getActiveForNewCase(attributes['case-template-id']);
@@ -106,6 +109,7 @@ export function createCaseService(deps: CaseServiceDeps) {
             : []),
         ],
       };
+      opts.beforeCommit?.();
       return deps.writer.create(kase, toEventDocuments(change, kase._id, creator, now));
     },
 

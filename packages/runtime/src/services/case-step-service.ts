@@ -60,7 +60,7 @@ function parse<T>(schema: z.ZodType<T>, params: unknown): T {
 export function createCaseStepService(deps: { domain: CaseDomain; claims: Claims }) {
   const { domain } = deps;
 
-  async function create(request: CaseStepRequest, actor: Actor): Promise<CaseDocument> {
+  async function create(request: CaseStepRequest, actor: Actor, beforeCommit: () => void): Promise<CaseDocument> {
     const params = parse(createParams, request.params);
     const { value: id } = await deps.claims.claimOnce(`case-step:${request.runId}:${request.nodeId}`, () =>
       newId('case'),
@@ -83,7 +83,7 @@ export function createCaseStepService(deps: { domain: CaseDomain; claims: Claims
         },
       },
       actor,
-      { id, workflowRunId: request.runId },
+      { id, workflowRunId: request.runId, beforeCommit },
     );
   }
 
@@ -141,10 +141,10 @@ export function createCaseStepService(deps: { domain: CaseDomain; claims: Claims
   }
 
   return {
-    /** Runs the step; resolves the case as the step left it. */
-    async run(request: CaseStepRequest): Promise<PlainCase> {
+    /** Runs the step; resolves the case as the step left it. `beforeCommit` may veto the write (by throwing). */
+    async run(request: CaseStepRequest, beforeCommit: () => void = () => {}): Promise<PlainCase> {
       const actor: Actor = { id: request.runId, type: 'workflow-run' };
-      if (request.kind === 'case.create') return toPlainCase(await create(request, actor));
+      if (request.kind === 'case.create') return toPlainCase(await create(request, actor, beforeCommit));
       if (!request.caseId) throw new UnprocessableError(`step ${request.nodeId} has no case to act on`);
       const stepKey = `${request.runId}:${request.nodeId}`;
       const compute = await changeOf(request, actor);
@@ -152,6 +152,7 @@ export function createCaseStepService(deps: { domain: CaseDomain; claims: Claims
         if (current.appliedSteps?.includes(stepKey)) return null;
         const change = compute(current, now);
         if (!change) return null;
+        beforeCommit();
         const runIds = current.workflowRunIds.includes(request.runId)
           ? current.workflowRunIds
           : [...current.workflowRunIds, request.runId];

@@ -50,6 +50,8 @@ export interface RunActivityDeps {
   clock: Clock;
 }
 
+const COMMIT_MARGIN_MS = 2_000;
+
 /** Errors a retry cannot fix: bad input for the case (422), a missing record (404), a redacted case. */
 const isPermanent = (error: unknown) =>
   error instanceof UnprocessableError || error instanceof NotFoundError || error instanceof CaseRedactedError;
@@ -66,9 +68,15 @@ function describe(error: unknown): string {
 export function createRunActivities(deps: RunActivityDeps) {
   return {
     async runCaseStep(request: CaseStepRequest): Promise<{ case: PlainCase; attempt: number }> {
-      const { attempt } = Context.current().info;
+      const { attempt, currentAttemptScheduledTimestampMs, startToCloseTimeoutMs } = Context.current().info;
+      // An attempt that outlived its timeout has been given up on (a retry, or the run's failure, follows): it must
+      // not change the case any more, or a step the run reports as failed would still take effect.
+      const deadline = currentAttemptScheduledTimestampMs + startToCloseTimeoutMs - COMMIT_MARGIN_MS;
+      const beforeCommit = () => {
+        if (Date.now() > deadline) throw new Error('the attempt ran past its timeout; it changed nothing');
+      };
       try {
-        return { case: await deps.steps.run(request), attempt };
+        return { case: await deps.steps.run(request, beforeCommit), attempt };
       } catch (error) {
         const details: StepFailureDetails = { attempt };
         throw ApplicationFailure.create({

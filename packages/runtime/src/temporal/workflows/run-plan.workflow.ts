@@ -59,10 +59,12 @@ class StepFailed extends Error {
   }
 }
 
-function failureOf(error: unknown): { message: string; attempts: number } {
+/** The step's error message and how many attempts it took (all of them when its retries ran out). */
+function failureOf(error: unknown, maxAttempts = 1): { message: string; attempts: number } {
   if (error instanceof ActivityFailure && error.cause) {
     const details = (error.cause as ApplicationFailure).details?.[0] as StepFailureDetails | undefined;
-    return { message: error.cause.message, attempts: details?.attempt ?? 1 };
+    const exhausted = error.retryState === 'MAXIMUM_ATTEMPTS_REACHED';
+    return { message: error.cause.message, attempts: exhausted ? maxAttempts : (details?.attempt ?? 1) };
   }
   return { message: error instanceof Error ? error.message : String(error), attempts: 1 };
 }
@@ -188,7 +190,7 @@ async function runStep(
         const caseId = step.kind === 'case.create' ? null : caseOf(step.params.case);
         const params = (await evaluateValue(operationParams(step.params), scope)) as Record<string, unknown>;
         const { runCaseStep } = proxyActivities<RunActivities>({
-          startToCloseTimeout: '30 seconds',
+          startToCloseTimeout: '1 minute',
           retry: retryPolicy(step.params.retry),
           summary: step.label || step.kind,
         });
@@ -198,7 +200,7 @@ async function runStep(
         return nextOf(step, 'next');
       } catch (error) {
         if (isCancellation(error)) throw error;
-        const { message, attempts } = failureOf(error);
+        const { message, attempts } = failureOf(error, step.params.retry['max-attempts']);
         run.fail(id, message, attempts, { error: message });
         if (!step.params['continue-on-error']) throw new StepFailed(id, message);
         return nextOf(step, 'next');
