@@ -35,8 +35,9 @@ await main('test', async (log) => {
   log.info('lint (eslint, prettier)');
   await pnpm(['exec', 'eslint', '.', '--max-warnings=0']);
   await pnpm(['exec', 'prettier', '--check', '--log-level=warn', '.']);
-  log.info('typecheck (tsc, every package)');
+  log.info('typecheck (tsc, every package and bench/)');
   await pnpm(['-r', '--no-bail', 'run', 'typecheck']);
+  await pnpm(['exec', 'tsc', '-p', 'bench']);
 
   await ensureTemporalCli(log);
   await ensureTemporalTestServer(log);

@@ -5,7 +5,7 @@
 #   high-value payload → the run waits on `wait-resolved` while its case sits in the queue → a reviewer approves
 #   the case → the run records the decision and completes.
 #
-#   examples/review-workflow/run.sh              # the whole walk, a few seconds
+#   examples/review-workflow/run.sh              # the whole walk, 5 to 20 seconds
 #   examples/review-workflow/run.sh --no-resolve # leave the run waiting (resolve the case yourself, or cancel it)
 #
 # Environment: CASEWORK_URL (default http://localhost:3000), CASEWORK_API_KEY (default: the key `npm start`

@@ -1,7 +1,10 @@
 import './app.css';
 import { useReadiness } from '../api/use-readiness.ts';
-import { WorkflowCanvas } from '../canvas/workflow-canvas.tsx';
 import { AppHeader } from './app-header.tsx';
+import { starterGraph } from './starter-graph.ts';
+import { WorkflowEditor } from './workflow-editor.tsx';
+
+const initial = { graph: starterGraph };
 
 export function App() {
   const readiness = useReadiness();
@@ -9,7 +12,7 @@ export function App() {
     <div className="app">
       <AppHeader readiness={readiness} />
       <main className="app-body">
-        <WorkflowCanvas systemReady={readiness?.state === 'ready'} />
+        <WorkflowEditor initial={initial} />
       </main>
     </div>
   );

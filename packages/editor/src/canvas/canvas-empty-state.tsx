@@ -1,13 +1,9 @@
-/** Says plainly that this build can't draw workflows yet. */
-export function CanvasEmptyState({ systemReady }: { systemReady: boolean }) {
+/** Shown over an empty canvas: where nodes come from. */
+export function CanvasEmptyState() {
   return (
     <div className="canvas-empty-state" data-testid="canvas-empty-state">
-      <h2>Workflows can't be drawn here yet</h2>
-      <p>
-        {systemReady
-          ? 'The workflow editor is coming next; the API and runtime are up.'
-          : 'The workflow editor is coming next; see the system status above.'}
-      </p>
+      <h2>An empty workflow</h2>
+      <p>Drag a node from the palette, or click one to add it. Every workflow starts with a trigger.</p>
     </div>
   );
 }

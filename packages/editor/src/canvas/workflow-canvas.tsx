@@ -1,22 +1,88 @@
 import '@xyflow/react/dist/style.css';
 import './workflow-canvas.css';
-import { Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
+import '../nodes/nodes.css';
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type DefaultEdgeOptions,
+  type FitViewOptions,
+} from '@xyflow/react';
+import { useCallback } from 'react';
+import { isValidConnection } from '../graph/connection-rules.ts';
+import type { EditorEdge, EditorNode } from '../graph/editor-node.ts';
+import { roleOf } from '../graph/kind-info.ts';
+import { nodeTypes } from '../nodes/node-types.ts';
+import { useEditorStore } from '../store/use-editor-store.ts';
+import { useEditorStoreApi } from '../store/use-editor-store-api.ts';
 import { CanvasEmptyState } from './canvas-empty-state.tsx';
+import { useEditorShortcuts } from './use-editor-shortcuts.ts';
+import { usePaletteDrop } from './use-palette-drop.ts';
 
-// Module-scope constants keep React Flow from seeing new arrays on every render.
-const noNodes: never[] = [];
-const noEdges: never[] = [];
+/** Beyond this many nodes the canvas renders only what is in view. */
+const VISIBLE_ONLY_ABOVE = 150;
 
-/** The canvas the workflow editor will draw on; empty in this build. */
-export function WorkflowCanvas({ systemReady }: { systemReady: boolean }) {
+// Module-scope constants: React Flow sees the same objects on every render.
+const defaultEdgeOptions: DefaultEdgeOptions = { type: 'smoothstep', markerEnd: { type: MarkerType.ArrowClosed } };
+const fitViewOptions: FitViewOptions = { padding: 0.2, maxZoom: 1.25 };
+const multiSelectionKeys = ['Meta', 'Control', 'Shift'];
+const roleColours: Record<string, string> = {
+  trigger: '#2f5bd3',
+  action: '#1f8a4c',
+  logic: '#8e44ad',
+  wait: '#b26a00',
+  end: '#5b6475',
+  unknown: '#c0392b',
+};
+const minimapColour = (node: EditorNode) => roleColours[roleOf(node.data.kind)] ?? '#8a93a3';
+
+/**
+ * The workflow canvas: React Flow controlled by the editor store. Drag a box (or Shift+drag) to select,
+ * Ctrl/Cmd/Shift+click to add to the selection; keyboard shortcuts come from `useEditorShortcuts`.
+ */
+export function WorkflowCanvas() {
+  const nodes = useEditorStore((state) => state.nodes);
+  const edges = useEditorStore((state) => state.edges);
+  const onNodesChange = useEditorStore((state) => state.onNodesChange);
+  const onEdgesChange = useEditorStore((state) => state.onEdgesChange);
+  const connect = useEditorStore((state) => state.connect);
+  const editor = useEditorStoreApi();
+  const { onDragOver, onDrop } = usePaletteDrop();
+  useEditorShortcuts();
+
+  const onConnect = useCallback((connection: Connection) => void connect(connection), [connect]);
+  const validConnection = useCallback(
+    (link: Connection | EditorEdge) => isValidConnection(link, editor.getState().nodes, editor.getState().edges),
+    [editor],
+  );
+
   return (
-    <div className="workflow-canvas">
-      <ReactFlow nodes={noNodes} edges={noEdges} aria-label="Workflow canvas">
+    <div className="workflow-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<EditorNode, EditorEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={validConnection}
+        defaultEdgeOptions={defaultEdgeOptions}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={multiSelectionKeys}
+        onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
+        minZoom={0.1}
+        fitView
+        fitViewOptions={fitViewOptions}
+        aria-label="Workflow canvas"
+      >
         <Background />
         <Controls />
-        <MiniMap />
+        <MiniMap<EditorNode> nodeColor={minimapColour} pannable zoomable ariaLabel="Minimap" />
       </ReactFlow>
-      <CanvasEmptyState systemReady={systemReady} />
+      {nodes.length === 0 && <CanvasEmptyState />}
     </div>
   );
 }

@@ -38,11 +38,37 @@ describe('editor app shell', { timeout: 60_000 }, () => {
     expect(await page.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe('/docs');
   });
 
-  it('shows the React Flow canvas with its controls, minimap and the empty state', async () => {
+  it('shows the React Flow canvas with its controls, minimap and the starter trigger', async () => {
     await page.locator('.react-flow__renderer').waitFor();
     expect(await page.locator('.react-flow__controls').count()).toBe(1);
     expect(await page.locator('.react-flow__minimap').count()).toBe(1);
-    expect(await page.getByTestId('canvas-empty-state').textContent()).toContain('The workflow editor is coming next');
+    const nodes = page.locator('.react-flow__node');
+    await nodes.first().waitFor();
+    expect(await nodes.count()).toBe(1);
+    expect(await nodes.first().textContent()).toContain('API trigger');
+  });
+
+  it('shows the palette, the toolbar, the issues panel and a place for the inspector', async () => {
+    const palette = page.getByRole('navigation', { name: 'Node palette' });
+    for (const group of ['Triggers', 'Cases', 'Logic', 'Waits', 'End']) {
+      await palette.getByRole('heading', { name: group }).waitFor();
+    }
+    const toolbar = page.getByRole('toolbar', { name: 'Canvas' });
+    for (const name of ['Undo', 'Redo', 'Auto-layout', 'Fit view', 'Import JSON', 'Export JSON']) {
+      expect(await toolbar.getByRole('button', { name }).count()).toBe(1);
+    }
+    expect(await page.getByTestId('issues-panel').textContent()).toContain('handle "next" is not connected');
+    expect(await page.getByTestId('inspector').textContent()).toContain('Select a node');
+  });
+
+  it('adds a node from the palette, connected after the selected one, and undoes it', async () => {
+    await page.locator('.react-flow__node').first().click();
+    await page.getByRole('button', { name: 'End', exact: true }).click();
+    await page.locator('.react-flow__node').nth(1).waitFor();
+    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 1);
+    expect(await page.locator('.react-flow__edge').count()).toBe(0);
   });
 
   it('reports the system as ready', async () => {

@@ -49,8 +49,9 @@ function guard(source: string): Guarded {
   });
   expression.assign(evaluateExit, (_expr: unknown, _input: unknown, _env: unknown, result: unknown) => {
     depth -= 1;
-    if (typeof result === 'string' && result.length > expressionLimits.resultBytes)
+    if (typeof result === 'string' && result.length > expressionLimits.resultBytes) {
       throw limitExceeded('size-exceeded');
+    }
   });
   return {
     evaluate: (input, bindings) => {
