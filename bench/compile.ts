@@ -1,7 +1,7 @@
 /**
  * Compile speed (DESIGN.md §7: a 1,000-node graph in well under 50 ms; at most 500 nodes compile).
  *
- *   node_modules/.bin/tsx bench/compile.ts [--iterations=200] [--shared=path/to/shared/src/index.ts]
+ *   node --import tsx bench/compile.ts [--iterations=200] [--shared=path/to/shared/src/index.ts]
  *
  * For each size it times two cases after a warm-up: recompiling the same graph (as the editor does on every
  * change: expressions seen before are not parsed again) and compiling a graph whose expressions were never

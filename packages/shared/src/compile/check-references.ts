@@ -11,7 +11,7 @@ export interface ReferenceScope {
   mayRunBefore: (other: string, id: string) => boolean;
   /** Whether `other` surely ran before `id` (strictly dominates it from the trigger). */
   surelyRunsBefore: (other: string, id: string) => boolean;
-  /** Parses JSONata once per distinct source (`{{ trigger.x }}` recurs a lot): see `memoizedAnalysis`. */
+  /** Analyses each distinct source once (`{{ trigger.x }}` recurs a lot): see `memoizedAnalysis`. */
   analyze: (source: string) => ExpressionAnalysis;
 }
 

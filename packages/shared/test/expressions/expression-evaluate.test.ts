@@ -137,6 +137,14 @@ describe('evaluateValue', () => {
     expect(await evaluateValue(['{{ trigger.missing }}', '{{ trigger.name }}', null], scope)).toEqual(['Ada', null]);
   });
 
+  it('puts a sequence into an array item as it is: one match a value, several an array', async () => {
+    const params = { 'object-ids': ['{{ trigger.items.id }}', 'fixed'] };
+    expect(await evaluateValue(params, withItems([{ id: 'a' }]))).toEqual({ 'object-ids': ['a', 'fixed'] });
+    expect(await evaluateValue(params, withItems([{ id: 'a' }, { id: 'b' }]))).toEqual({
+      'object-ids': [['a', 'b'], 'fixed'],
+    });
+  });
+
   it.each([
     [{ fields: { amount: '{{ trigger.( }}' } }, '/fields/amount', 'S0203', 13],
     [{ list: ['ok', 'x {{ trigger.name + 1 }}'] }, '/list/1', 'T2001', 19],
