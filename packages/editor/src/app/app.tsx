@@ -1,19 +1,20 @@
 import './app.css';
+import '../ui/ui.css';
 import { useReadiness } from '../api/use-readiness.ts';
+import { SessionProvider } from '../session/session-provider.tsx';
 import { AppHeader } from './app-header.tsx';
-import { starterGraph } from './starter-graph.ts';
-import { WorkflowEditor } from './workflow-editor.tsx';
-
-const initial = { graph: starterGraph };
+import { AppPages } from './app-pages.tsx';
 
 export function App() {
   const readiness = useReadiness();
   return (
-    <div className="app">
-      <AppHeader readiness={readiness} />
-      <main className="app-body">
-        <WorkflowEditor initial={initial} />
-      </main>
-    </div>
+    <SessionProvider>
+      <div className="app">
+        <AppHeader readiness={readiness} />
+        <main className="app-body">
+          <AppPages />
+        </main>
+      </div>
+    </SessionProvider>
   );
 }

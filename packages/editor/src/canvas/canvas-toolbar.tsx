@@ -16,6 +16,7 @@ export function CanvasToolbar() {
   const undo = useEditorStore((state) => state.undo);
   const redo = useEditorStore((state) => state.redo);
   const layout = useEditorStore((state) => state.layout);
+  const readOnly = useEditorStore((state) => state.readOnly);
   const { fitView } = useReactFlow();
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -30,6 +31,19 @@ export function CanvasToolbar() {
     if (editor.getState().importGraphJson(await file.text()).ok) await fitView({ padding: 0.2, maxZoom: 1.25 });
   };
   const exportFile = () => downloadText('workflow.json', editor.getState().exportGraphJson());
+
+  if (readOnly) {
+    return (
+      <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
+        <button type="button" onClick={() => void fitView({ duration: 300, padding: 0.2 })}>
+          Fit view
+        </button>
+        <button type="button" onClick={exportFile} title="Download the graph as JSON">
+          Export JSON
+        </button>
+      </div>
+    );
+  }
 
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">

@@ -49,6 +49,7 @@ export function WorkflowCanvas() {
   const onNodesChange = useEditorStore((state) => state.onNodesChange);
   const onEdgesChange = useEditorStore((state) => state.onEdgesChange);
   const connect = useEditorStore((state) => state.connect);
+  const readOnly = useEditorStore((state) => state.readOnly);
   const editor = useEditorStoreApi();
   const { onDragOver, onDrop } = usePaletteDrop();
   useEditorShortcuts();
@@ -73,6 +74,10 @@ export function WorkflowCanvas() {
         deleteKeyCode={null}
         multiSelectionKeyCode={multiSelectionKeys}
         onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable={!readOnly}
+        edgesReconnectable={!readOnly}
         minZoom={0.1}
         fitView
         fitViewOptions={fitViewOptions}
@@ -82,7 +87,7 @@ export function WorkflowCanvas() {
         <Controls />
         <MiniMap<EditorNode> nodeColor={minimapColour} pannable zoomable ariaLabel="Minimap" />
       </ReactFlow>
-      {nodes.length === 0 && <CanvasEmptyState />}
+      {nodes.length === 0 && !readOnly && <CanvasEmptyState />}
     </div>
   );
 }

@@ -3,8 +3,10 @@ import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import type { EditorNodeData } from '../graph/editor-node.ts';
 import { infoOf } from '../graph/kind-info.ts';
+import { useStepOverlay } from '../run/use-step-overlay.ts';
 import { IssueBadge } from './issue-badge.tsx';
 import { NodeOutputs } from './node-outputs.tsx';
+import { StepStrip } from './step-strip.tsx';
 import { useNodeIssues } from './use-node-issues.ts';
 
 export const roleIcons: Record<NodeRole | 'unknown', string> = {
@@ -31,9 +33,17 @@ interface NodeFrameProps {
 /** What every node looks like: kind header, label, key parameters, input handle, labelled outputs, issue badge. */
 export function NodeFrame({ id, data, role, selected, hasInput, summary, children }: NodeFrameProps) {
   const issues = useNodeIssues(id);
+  const step = useStepOverlay(id);
   const info = infoOf(data.kind);
   return (
-    <div className="workflow-node" data-role={role} data-kind={data.kind} data-selected={selected || undefined}>
+    <div
+      className="workflow-node"
+      data-role={role}
+      data-kind={data.kind}
+      data-selected={selected || undefined}
+      data-step-status={step?.status}
+      title={step?.detail}
+    >
       {hasInput && <Handle type="target" position={Position.Left} id="in" className="node-handle" />}
       <div className="workflow-node-header">
         <span className="workflow-node-icon" aria-hidden="true">
@@ -53,6 +63,7 @@ export function NodeFrame({ id, data, role, selected, hasInput, summary, childre
         </ul>
       )}
       {children}
+      {step && <StepStrip step={step} />}
       <NodeOutputs id={id} data={data} />
     </div>
   );

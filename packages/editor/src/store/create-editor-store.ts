@@ -32,6 +32,7 @@ export function createEditorStore(initial: EditorInitial = {}): EditorStore {
       clipboard: null,
       layingOut: false,
       errorMessage: null,
+      readOnly: initial.readOnly ?? false,
       ...canvasActions(kit),
       ...nodeActions(kit),
       ...documentActions(kit, initial.layout ?? layoutPositions),

@@ -33,6 +33,8 @@ export interface EditorData extends DerivedState {
   layingOut: boolean;
   /** The last thing that went wrong for the user (an import, a layout), until dismissed. */
   errorMessage: string | null;
+  /** A published version on view: the canvas can be looked at, not changed (undoable edits are ignored). */
+  readOnly: boolean;
 }
 
 export interface AddNodeOptions {
@@ -74,4 +76,5 @@ export interface EditorInitial {
   graph?: Graph;
   catalog?: CatalogSnapshot;
   layout?: LayoutFunction;
+  readOnly?: boolean;
 }

@@ -41,6 +41,8 @@ export function createStoreKit(
     snapshot,
     commit: (next, record, merge = null) => {
       const state = get();
+      // Read-only: selection and measuring still apply, edits (everything undoable) don't.
+      if (state.readOnly && record !== null) return;
       const nodes = next.nodes ?? state.nodes;
       const edges = next.edges ?? state.edges;
       const merged = merge !== null && merge === session.mergeKey;

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { caseworkUrl, LAUNCH_TIMEOUT_MS, launchBrowser } from './browser.ts';
+import { apiRequest, signInContext, uniqueSuffix } from './casework-api.ts';
 
 describe('editor app shell', { timeout: 60_000 }, () => {
   let browser: Browser | undefined;
@@ -20,35 +21,49 @@ describe('editor app shell', { timeout: 60_000 }, () => {
   beforeEach(async () => {
     if (!browser) throw new Error('The browser did not launch; see the beforeAll error.');
     context = await browser.newContext();
+    await signInContext(context);
     page = await context.newPage();
     problems = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(new URL('/', caseworkUrl()).href);
   });
 
   afterEach(async () => {
     await context.close();
   });
 
-  it('shows the Casework header with a link to the API docs', async () => {
+  /** Opens a new workflow (made through the API): its draft is the lone API trigger every workflow starts with. */
+  async function openNewWorkflow(): Promise<void> {
+    const { data } = await apiRequest('POST', '/workflows', {
+      data: { attributes: { name: `App shell (${uniqueSuffix()})` } },
+    });
+    await page.goto(new URL(`/#/workflows/${data.id}`, caseworkUrl()).href);
+    await page.locator('.react-flow__node').first().waitFor();
+  }
+
+  it('shows the Casework header with a link to the API docs and a way to sign out', async () => {
+    await page.goto(new URL('/', caseworkUrl()).href);
     await page.getByRole('banner').getByRole('heading', { name: 'Casework' }).waitFor();
     expect(await page.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe('/docs');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API key').waitFor();
+    expect(await page.evaluate(() => window.localStorage.getItem('casework.api-key'))).toBeNull();
   });
 
   it('shows the React Flow canvas with its controls, minimap and the starter trigger', async () => {
+    await openNewWorkflow();
     await page.locator('.react-flow__renderer').waitFor();
     expect(await page.locator('.react-flow__controls').count()).toBe(1);
     expect(await page.locator('.react-flow__minimap').count()).toBe(1);
     const nodes = page.locator('.react-flow__node');
-    await nodes.first().waitFor();
     expect(await nodes.count()).toBe(1);
     expect(await nodes.first().textContent()).toContain('API trigger');
   });
 
   it('shows the palette, the toolbar, the issues panel and a place for the inspector', async () => {
+    await openNewWorkflow();
     const palette = page.getByRole('navigation', { name: 'Node palette' });
     for (const group of ['Triggers', 'Cases', 'Logic', 'Waits', 'End']) {
       await palette.getByRole('heading', { name: group }).waitFor();
@@ -62,6 +77,7 @@ describe('editor app shell', { timeout: 60_000 }, () => {
   });
 
   it('adds a node from the palette, connected after the selected one, and undoes it', async () => {
+    await openNewWorkflow();
     await page.locator('.react-flow__node').first().click();
     await page.getByRole('button', { name: 'End', exact: true }).click();
     await page.locator('.react-flow__node').nth(1).waitFor();
@@ -72,6 +88,7 @@ describe('editor app shell', { timeout: 60_000 }, () => {
   });
 
   it('reports the system as ready', async () => {
+    await page.goto(new URL('/', caseworkUrl()).href);
     const status = page.getByRole('status').and(page.getByTestId('system-status'));
     await page.locator('[data-testid="system-status"]:not([data-state="checking"])').waitFor();
     expect({ state: await status.getAttribute('data-state'), label: await status.textContent() }).toEqual({
@@ -80,8 +97,11 @@ describe('editor app shell', { timeout: 60_000 }, () => {
     });
   });
 
-  it('loads without console errors or page errors', async () => {
+  it('loads the home page and a workflow without console errors or page errors', async () => {
+    await page.goto(new URL('/', caseworkUrl()).href);
     await page.locator('[data-testid="system-status"]:not([data-state="checking"])').waitFor();
+    await page.waitForLoadState('networkidle');
+    await openNewWorkflow();
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
   });

@@ -10,6 +10,7 @@ export const caseCollectionNames = {
   cases: 'cases',
   caseSchemas: 'case_schemas',
   caseRevisions: 'case_revisions',
+  unfinishedRevisions: 'case_unfinished_revisions',
   caseNumbers: 'case_numbers',
   events: 'events',
 } as const;
@@ -106,6 +107,18 @@ export interface CaseRevisionDocument {
 }
 
 /**
+ * A revision whose events are not yet published or whose SLA timer is not yet synced: the sweeper's to-do list.
+ * Written before the revision and deleted once it is finished, so it stays small — the sweeper reads it instead of
+ * querying `case_revisions`, which FerretDB would decode whole (only `_id` lookups reach its indexes).
+ */
+export interface UnfinishedRevisionDocument {
+  /** The revision's `_id`. */
+  _id: string;
+  caseId: string;
+  createdAt: Date;
+}
+
+/**
  * The statuses and field schemas a case was created under: immutable, shared by every case created from the
  * same version of a template, and kept out of the `cases` copy so lists scan small documents (FerretDB 1.x
  * filters and sorts in memory: only `_id` equality reaches SQLite).
@@ -146,6 +159,7 @@ export function caseCollections(db: Db) {
     cases: db.collection<StoredCaseDocument>(caseCollectionNames.cases),
     caseSchemas: db.collection<CaseSchemaDocument>(caseCollectionNames.caseSchemas),
     caseRevisions: db.collection<CaseRevisionDocument>(caseCollectionNames.caseRevisions),
+    unfinishedRevisions: db.collection<UnfinishedRevisionDocument>(caseCollectionNames.unfinishedRevisions),
     caseNumbers: db.collection<CaseNumberDocument>(caseCollectionNames.caseNumbers),
     events: db.collection<EventDocument>(caseCollectionNames.events),
   };
@@ -161,8 +175,6 @@ export async function ensureCaseIndexes(db: Db): Promise<void> {
   await ensureIndex(cases, { assigneeId: 1, _id: -1 }, { name: 'assignee_id' });
   await ensureIndex(cases, { objectIds: 1, _id: -1 }, { name: 'object_ids' });
   await ensureIndex(caseRevisions, { caseId: 1, version: -1 }, { name: 'case_version' });
-  await ensureIndex(caseRevisions, { published: 1 }, { name: 'published' });
-  await ensureIndex(caseRevisions, { slaSyncPending: 1 }, { name: 'sla_sync_pending' });
   await ensureIndex(caseNumbers, { templateId: 1, n: -1 }, { name: 'template_n' });
   await ensureIndex(events, { caseId: 1, _id: -1 }, { name: 'case_id' });
   await ensureIndex(events, { name: 1, _id: -1 }, { name: 'name_id' });

@@ -15,6 +15,8 @@ import { isDuplicateKeyError } from './duplicate-key.ts';
 const CONVERGE_ROUNDS = 5;
 /** How far back a case's own catch-up looks for unpublished revisions (the sweeper looks at all of them). */
 const RECENT_REVISIONS = 20;
+/** A to-do entry whose revision has not appeared after this long belongs to a commit that never happened. */
+const ABANDONED_AFTER_MS = 60_000;
 
 /**
  * Cases as revisions (see CaseRevisionDocument): a write commits `<case id>:<version>` with one insert, so of
@@ -22,7 +24,7 @@ const RECENT_REVISIONS = 20;
  * revision. Reads that must be exact (`findById`) take the latest revision; lists query the copy.
  */
 export function createCaseRepository(db: Db) {
-  const { cases, caseSchemas, caseRevisions } = caseCollections(db);
+  const { cases, caseSchemas, caseRevisions, unfinishedRevisions } = caseCollections(db);
   // Schemas never change once written, so every process may keep the ones it has seen.
   const schemaCache = new Map<string, CaseSchemaDocument>();
 
@@ -95,8 +97,29 @@ export function createCaseRepository(db: Db) {
     }
   }
 
+  const isFinished = (revision: CaseRevisionDocument) => revision.published && !revision.slaSyncPending;
+
+  /** Drops the revision from the sweeper's to-do list once both its steps are done. */
+  async function settle(revisionId: string): Promise<void> {
+    const revision = await caseRevisions.findOne({ _id: revisionId });
+    if (revision && isFinished(revision)) await unfinishedRevisions.deleteOne({ _id: revisionId });
+  }
+
   /** Claims the revision; false if another writer already committed that version. */
   async function commit(revision: CaseRevisionDocument): Promise<boolean> {
+    // Listed first, so no crash can leave an unfinished revision off the list (a listed one that never committed is
+    // dropped by the sweeper).
+    if (!isFinished(revision)) {
+      try {
+        await unfinishedRevisions.insertOne({
+          _id: revision._id,
+          caseId: revision.caseId,
+          createdAt: revision.createdAt,
+        });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
     try {
       await caseRevisions.insertOne(revision);
     } catch (error) {
@@ -128,16 +151,31 @@ export function createCaseRepository(db: Db) {
     revision: revisionAt,
     markPublished: async (revisionId: string) => {
       await caseRevisions.updateOne({ _id: revisionId }, { $set: { published: true } });
+      await settle(revisionId);
     },
     markSlaSynced: async (revisionId: string) => {
       await caseRevisions.updateOne({ _id: revisionId }, { $set: { slaSyncPending: false } });
+      await settle(revisionId);
     },
-    /** Revisions a crash or outage left half-done: events not yet published, or SLA timers not yet synced. */
-    unpublished: (limit: number, caseId?: string) =>
-      caseId
-        ? unpublishedOf(caseId, limit)
-        : caseRevisions.find({ published: false }).sort({ _id: 1 }).limit(limit).toArray(),
-    slaSyncPending: (limit: number) => caseRevisions.find({ slaSyncPending: true }).limit(limit).toArray(),
+    /** A case's revisions whose events are not yet published (a crash or outage between commit and publish). */
+    unpublished: (limit: number, caseId: string) => unpublishedOf(caseId, limit),
+
+    /**
+     * Revisions a crash or outage left half-done, oldest first: events not yet published, or SLA timers not yet
+     * synced. Entries whose revision never committed (a lost race, a crash) are dropped once a minute old.
+     */
+    async unfinished(limit: number, now: Date): Promise<CaseRevisionDocument[]> {
+      const listed = await unfinishedRevisions.find({}).sort({ _id: 1 }).limit(limit).toArray();
+      const found: CaseRevisionDocument[] = [];
+      for (const entry of listed) {
+        const revision = await caseRevisions.findOne({ _id: entry._id });
+        if (revision && !isFinished(revision)) found.push(revision);
+        else if (revision || now.getTime() - entry.createdAt.getTime() > ABANDONED_AFTER_MS) {
+          await unfinishedRevisions.deleteOne({ _id: entry._id });
+        }
+      }
+      return found;
+    },
   };
 }
 

@@ -16,8 +16,10 @@ export function startCaseSweeper(deps: {
   let running: Promise<void> | null = null;
   const sweep = async () => {
     try {
-      await deps.publisher.publishPending();
-      for (const revision of await deps.cases.slaSyncPending(100)) await deps.writer.syncSlaTimer(revision);
+      for (const revision of await deps.cases.unfinished(100, new Date())) {
+        if (!revision.published) await deps.publisher.publish(revision);
+        if (revision.slaSyncPending) await deps.writer.syncSlaTimer(revision);
+      }
     } catch (error) {
       deps.log.warn({ err: error }, 'case sweep failed; will retry');
     }

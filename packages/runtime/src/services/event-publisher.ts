@@ -34,8 +34,8 @@ export function createEventPublisher(deps: {
 
   return {
     publish,
-    /** Publishes what earlier writes left behind (a crash between commit and publish), of one case or all. */
-    async publishPending({ caseId, limit = 100 }: { caseId?: string; limit?: number } = {}): Promise<number> {
+    /** Publishes what earlier writes of a case left behind (a crash between commit and publish). */
+    async publishPending({ caseId, limit = 100 }: { caseId: string; limit?: number }): Promise<number> {
       const pending = await deps.cases.unpublished(limit, caseId);
       for (const revision of pending) await publish(revision);
       return pending.length;

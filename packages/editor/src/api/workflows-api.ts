@@ -1,0 +1,79 @@
+import {
+  workflowDocumentSchema,
+  workflowListSchema,
+  workflowVersionDocumentSchema,
+  workflowVersionListSchema,
+  type Graph,
+  type WorkflowResource,
+  type WorkflowVersionResource,
+} from '@casework/shared';
+import type { ApiClient } from './api-client.ts';
+
+export interface Page<T> {
+  items: T[];
+  /** The ready-to-call link of the next (older) page, or null on the last page. */
+  next: string | null;
+}
+
+/** The workflows and their versions (DESIGN.md §5), as the editor uses them. */
+export function workflowsApi(client: ApiClient) {
+  const one = async (path: string, init: Parameters<ApiClient['request']>[2] = {}) =>
+    (await client.request(path, workflowDocumentSchema, init)).data;
+
+  return {
+    list: async (link?: string | null, signal?: AbortSignal): Promise<Page<WorkflowResource>> => {
+      const page = await client.request(
+        link ?? '/workflows',
+        workflowListSchema,
+        link ? { signal } : { query: { 'filter[status]': 'active', 'page[size]': 50 }, signal },
+      );
+      return { items: page.data, next: page.links.next };
+    },
+    get: (id: string, signal?: AbortSignal) => one(`/workflows/${encodeURIComponent(id)}`, { signal }),
+    create: (name: string) => one('/workflows', { method: 'POST', body: { data: { attributes: { name } } } }),
+    rename: (id: string, name: string) =>
+      one(`/workflows/${encodeURIComponent(id)}`, { method: 'PATCH', body: { data: { attributes: { name } } } }),
+    archive: (id: string) => one(`/workflows/${encodeURIComponent(id)}/archive`, { method: 'POST' }),
+    saveDraft: (id: string, graph: Graph, baseRevision: number | null) =>
+      one(`/workflows/${encodeURIComponent(id)}/draft`, {
+        method: 'PUT',
+        body: {
+          data: { attributes: { graph } },
+          ...(baseRevision === null ? {} : { meta: { 'base-revision': baseRevision } }),
+        },
+      }),
+    restore: (id: string, versionId: string, baseRevision: number | null) =>
+      one(`/workflows/${encodeURIComponent(id)}/restore`, {
+        method: 'POST',
+        body: {
+          meta: { 'version-id': versionId, ...(baseRevision === null ? {} : { 'base-revision': baseRevision }) },
+        },
+      }),
+    publish: async (id: string, notes: string): Promise<WorkflowVersionResource> => {
+      const body = { meta: { notes: notes.trim() === '' ? null : notes.trim() } };
+      const path = `/workflows/${encodeURIComponent(id)}/publish`;
+      return (await client.request(path, workflowVersionDocumentSchema, { method: 'POST', body })).data;
+    },
+    versions: async (
+      id: string,
+      link?: string | null,
+      signal?: AbortSignal,
+    ): Promise<Page<WorkflowVersionResource>> => {
+      const path = link ?? `/workflows/${encodeURIComponent(id)}/versions`;
+      const page = await client.request(
+        path,
+        workflowVersionListSchema,
+        link ? { signal } : { query: { 'page[size]': 50 }, signal },
+      );
+      return { items: page.data, next: page.links.next };
+    },
+    version: async (versionId: string, signal?: AbortSignal): Promise<WorkflowVersionResource> =>
+      (
+        await client.request(`/workflow-versions/${encodeURIComponent(versionId)}`, workflowVersionDocumentSchema, {
+          signal,
+        })
+      ).data,
+  };
+}
+
+export type WorkflowsApi = ReturnType<typeof workflowsApi>;

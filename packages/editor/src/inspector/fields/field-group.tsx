@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { paramsPointer, type FormPath } from '../form/form-path.ts';
+
+interface FieldGroupProps {
+  path: FormPath;
+  label: string;
+  required?: boolean;
+  /** Without a frame and title (a list item shows them); still a named group for assistive technology. */
+  bare?: boolean | undefined;
+  children: ReactNode;
+}
+
+/** A fieldset with a legend around related controls, or a named group when the frame is drawn elsewhere. */
+export function FieldGroup({ path, label, required, bare, children }: FieldGroupProps) {
+  if (bare) {
+    return (
+      <div className="inspector-bare-group" role="group" aria-label={label} data-path={paramsPointer(path)}>
+        {children}
+      </div>
+    );
+  }
+  return (
+    <fieldset className="inspector-group" data-path={paramsPointer(path)}>
+      <legend className="inspector-legend">
+        {label}
+        {required && (
+          <span className="inspector-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </legend>
+      {children}
+    </fieldset>
+  );
+}

@@ -1,0 +1,31 @@
+/** Labels for params keys whose plain spelling reads badly; other keys are humanized. */
+const knownLabels: Record<string, string> = {
+  'case-template-id': 'Case template',
+  'case-queue-id': 'Queue',
+  'object-ids': 'Object ids',
+  'creator-email-address': 'Creator email',
+  'user-email-address': 'Assignee email',
+  'continue-on-error': 'Continue on error',
+  'max-attempts': 'Max attempts',
+  'initial-interval': 'First retry after',
+  'error-on-timeout': 'Fail the run on timeout',
+  sla: 'SLA',
+  op: 'Operation',
+  id: 'Id',
+  when: 'When',
+  body: 'Comment',
+};
+
+/** `case-queue-id` → `Queue`, `error-on-timeout` → `Fail the run on timeout`, `amount` → `Amount`. */
+export function fieldLabel(key: string): string {
+  const known = knownLabels[key];
+  if (known !== undefined) return known;
+  const words = key.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** What one item of a list under `key` is called: `routes` → `Route`, `object-ids` → `Object id`. */
+export function itemLabel(key: string): string {
+  const label = fieldLabel(key);
+  return label.endsWith('s') && !label.endsWith('ss') ? label.slice(0, -1) : label;
+}

@@ -1,0 +1,106 @@
+import {
+  caseRefOptions,
+  fieldOptions,
+  queueOptions,
+  statusOptions,
+  templateOptions,
+} from '../catalog/catalog-options.ts';
+import type { FieldProps } from '../field-props.ts';
+import { asRecord } from '../form/immutable.ts';
+import { useInspectorScope } from '../inspector-scope.ts';
+import { PickerField } from './picker-field.tsx';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** `case-template-id`: the catalog's templates, archived ones marked. */
+export function TemplatePicker({ path, value, onChange, label, required }: FieldProps) {
+  const { catalog } = useInspectorScope();
+  return (
+    <PickerField
+      path={path}
+      label={label}
+      required={required}
+      value={text(value)}
+      onChange={onChange}
+      options={catalog.templates.length === 0 ? null : templateOptions(catalog, text(value))}
+      empty="Choose a template…"
+      typeHint="No case templates loaded: type a template id"
+    />
+  );
+}
+
+/** `case-queue-id`: the catalog's queues, archived ones marked. */
+export function QueuePicker({ path, value, onChange, label, required }: FieldProps) {
+  const { catalog } = useInspectorScope();
+  return (
+    <PickerField
+      path={path}
+      label={label}
+      required={required}
+      value={text(value)}
+      onChange={onChange}
+      options={catalog.queues.length === 0 ? null : queueOptions(catalog, text(value))}
+      empty="Choose a queue…"
+      typeHint="No case queues loaded: type a queue id"
+    />
+  );
+}
+
+/** `status` of `case.set-status`: the statuses of the template the case comes from. */
+export function StatusPicker({ path, value, onChange, label, required }: FieldProps) {
+  const { template } = useInspectorScope();
+  return (
+    <PickerField
+      path={path}
+      label={label}
+      required={required}
+      value={text(value)}
+      onChange={onChange}
+      options={template ? statusOptions(template, text(value)) : null}
+      empty="Choose a status…"
+      typeHint="The case's template isn't known here (an event's case, or no template chosen upstream): type a status"
+      hint={template ? `Statuses of ${template.key}` : undefined}
+    />
+  );
+}
+
+/** `operations[].field` of `case.update-fields`: the fields of the case's template. */
+export function TemplateFieldPicker({ path, value, onChange, label, required }: FieldProps) {
+  const { template } = useInspectorScope();
+  return (
+    <PickerField
+      path={path}
+      label={label}
+      required={required}
+      value={text(value)}
+      onChange={onChange}
+      options={template ? fieldOptions(template, text(value)) : null}
+      empty="Choose a field…"
+      typeHint="The case's template isn't known here: type a field key"
+    />
+  );
+}
+
+/** `case`: a `{ node }` reference to an upstream node whose output carries a case. */
+export function CaseRefPicker({ path, value, onChange, label, required }: FieldProps) {
+  const { nodeId, graph } = useInspectorScope();
+  const current = text(asRecord(value).node);
+  const options = caseRefOptions(nodeId, graph, current);
+  return (
+    <PickerField
+      path={path}
+      label={label}
+      required={required}
+      value={current}
+      onChange={(next) => onChange({ node: next ?? '' })}
+      options={options}
+      empty={options.length === 0 ? 'No case upstream' : 'Choose a case…'}
+      typeHint=""
+      hint={
+        options.length === 0
+          ? 'Connect this node after a node whose output carries a case (Create case, a case action, Wait for case).'
+          : 'The case of an earlier step'
+      }
+    />
+  );
+}

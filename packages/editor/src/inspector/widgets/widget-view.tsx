@@ -1,0 +1,34 @@
+import type { FieldProps } from '../field-props.ts';
+import { ValueField } from '../fields/value-field.tsx';
+import type { WidgetName } from '../form/field-widgets.ts';
+import { CaseEventsField } from './case-events-field.tsx';
+import { CaseFieldsEditor } from './case-fields-editor.tsx';
+import { CaseRefPicker, QueuePicker, StatusPicker, TemplateFieldPicker, TemplatePicker } from './catalog-pickers.tsx';
+import { DurationField } from './duration-field.tsx';
+import { PayloadSchemaEditor } from './payload-schema-editor.tsx';
+
+/** The custom widget registered for a path (see `field-widgets.ts`). */
+export function WidgetView({ widget, ...props }: FieldProps & { widget: WidgetName }) {
+  switch (widget) {
+    case 'template':
+      return <TemplatePicker {...props} />;
+    case 'queue':
+      return <QueuePicker {...props} />;
+    case 'status':
+      return <StatusPicker {...props} />;
+    case 'template-field':
+      return <TemplateFieldPicker {...props} />;
+    case 'case-ref':
+      return <CaseRefPicker {...props} />;
+    case 'case-fields':
+      return <CaseFieldsEditor {...props} />;
+    case 'case-events':
+      return <CaseEventsField {...props} />;
+    case 'duration':
+      return <DurationField {...props} />;
+    case 'payload-schema':
+      return <PayloadSchemaEditor {...props} />;
+    case 'long-text':
+      return <ValueField {...props} field={{ kind: 'value' }} multiline />;
+  }
+}

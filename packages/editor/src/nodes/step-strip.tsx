@@ -1,0 +1,15 @@
+import './step-strip.css';
+import type { StepOverlay } from '../run/step-overlay.ts';
+
+/** The overlaid run's state of this node's step: icon, status, timing and (when retried) attempts. */
+export function StepStrip({ step }: { step: StepOverlay }) {
+  const parts = [step.statusLabel, step.timing, step.attempts > 1 ? `${step.attempts} attempts` : null];
+  return (
+    <div className="workflow-node-step" data-testid="node-step" data-status={step.status}>
+      <span className="workflow-node-step-icon" aria-hidden="true">
+        {step.icon}
+      </span>
+      <span>{parts.filter((part) => part !== null).join(' · ')}</span>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { WorkflowRunResource } from '@casework/shared';
+import { useId, useState } from 'react';
+import { RunDialog } from './run-dialog.tsx';
+import { runBlockedReason, useLiveTrigger } from './use-live-trigger.ts';
+
+interface RunButtonProps {
+  workflowId: string;
+  liveVersionId: string | null;
+  onStarted: (run: WorkflowRunResource) => void;
+}
+
+/** "Run…": opens the test-run dialog, or says (disabled) why there is nothing to run over HTTP. */
+export function RunButton({ workflowId, liveVersionId, onStarted }: RunButtonProps) {
+  const live = useLiveTrigger(liveVersionId);
+  const [open, setOpen] = useState(false);
+  const reason = runBlockedReason(live);
+  const reasonId = useId();
+  return (
+    <>
+      <span title={reason ?? 'Start a test run of the live version'}>
+        <button
+          type="button"
+          disabled={reason !== null}
+          onClick={() => setOpen(true)}
+          aria-describedby={reason === null ? undefined : reasonId}
+        >
+          Run…
+        </button>
+      </span>
+      {reason !== null && (
+        <span id={reasonId} className="visually-hidden">
+          {reason}
+        </span>
+      )}
+      {open && live.status === 'loaded' && live.spec.kind === 'api' && (
+        <RunDialog
+          workflowId={workflowId}
+          versionNumber={live.versionNumber}
+          fields={live.spec.fields}
+          onStarted={onStarted}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+}

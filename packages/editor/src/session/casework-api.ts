@@ -1,0 +1,15 @@
+import { createApiClient, type ApiClient, type ApiClientOptions } from '../api/api-client.ts';
+import { runsApi } from '../api/runs-api.ts';
+import { workflowsApi } from '../api/workflows-api.ts';
+
+/** Everything the signed-in editor calls: the raw client and the resource APIs built on it. */
+export interface CaseworkApi {
+  client: ApiClient;
+  workflows: ReturnType<typeof workflowsApi>;
+  runs: ReturnType<typeof runsApi>;
+}
+
+export function createCaseworkApi(options: ApiClientOptions): CaseworkApi {
+  const client = createApiClient(options);
+  return { client, workflows: workflowsApi(client), runs: runsApi(client) };
+}

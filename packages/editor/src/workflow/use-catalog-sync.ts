@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useState } from 'react';
+import { fetchCatalog } from '../api/catalog-api.ts';
+import { useApi } from '../session/use-api.ts';
+import type { EditorStore } from '../store/create-editor-store.ts';
+import { describeError, isAbort } from '../ui/describe-error.ts';
+
+/**
+ * Gives the editor's compiler the API's case templates and queues (`setCatalog`), and fetches them again when
+ * the page becomes visible (a template created in another tab meanwhile). Returns the last failure, if any.
+ */
+export function useCatalogSync(store: EditorStore): { error: string | null; retry: () => void } {
+  const api = useApi();
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let controller = new AbortController();
+    const load = () => {
+      controller.abort();
+      controller = new AbortController();
+      fetchCatalog(api.client, controller.signal).then(
+        (catalog) => {
+          setError(null);
+          store.getState().setCatalog(catalog);
+        },
+        (failure: unknown) => {
+          if (!isAbort(failure)) setError(describeError(failure));
+        },
+      );
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') load();
+    };
+    load();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      controller.abort();
+    };
+  }, [api, store, attempt]);
+
+  return { error, retry: useCallback(() => setAttempt((n) => n + 1), []) };
+}

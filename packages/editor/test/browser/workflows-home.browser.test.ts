@@ -1,0 +1,105 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { caseworkUrl, LAUNCH_TIMEOUT_MS, launchBrowser } from './browser.ts';
+import { apiRequest, caseworkApiKey, signInContext, uniqueSuffix } from './casework-api.ts';
+
+describe('sign-in and the workflows home page', { timeout: 60_000 }, () => {
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    caseworkUrl();
+    browser = await launchBrowser();
+  }, LAUNCH_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    if (!browser) throw new Error('The browser did not launch; see the beforeAll error.');
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context.close();
+  });
+
+  const home = () => page.goto(new URL('/', caseworkUrl()).href);
+  const row = (name: string) => page.getByTestId('workflow-row').filter({ hasText: name });
+
+  it('asks for the API key, says where `npm start` printed it, and keeps it for the next visit', async () => {
+    await home();
+    await page.getByRole('heading', { name: 'Sign in to Casework' }).waitFor();
+    expect(await page.locator('.sign-in-help').textContent()).toContain('npm start prints the key');
+    await page.getByLabel('API key').fill(caseworkApiKey());
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+  });
+
+  it('brings the sign-in screen back, saying why, when the API stops accepting the key', async () => {
+    await signInContext(context, 'cw_not_a_key');
+    await home();
+    await page.getByText('The API no longer accepts the saved key').waitFor();
+    await page.getByLabel('API key').waitFor();
+  });
+
+  it('lists workflows with their live version and last run, creates, renames and deletes one', async () => {
+    await signInContext(context);
+    const suffix = uniqueSuffix();
+    const { data: published } = await apiRequest('POST', '/workflows', {
+      data: { attributes: { name: `Published (${suffix})` } },
+    });
+    await apiRequest('POST', `/workflows/${published.id}/publish`, { meta: { notes: 'v1' } });
+    await apiRequest('POST', `/workflows/${published.id}/trigger`, { data: { attributes: { fields: {} } } });
+    await home();
+    await row(`Published (${suffix})`).getByText('v1').waitFor();
+    await row(`Published (${suffix})`).getByTestId('run-status').waitFor();
+
+    await page.getByLabel('New workflow name').fill(`Made here (${suffix})`);
+    await page.getByRole('button', { name: 'Create workflow' }).click();
+    await page.waitForURL(/#\/workflows\/wfl_/);
+    await page.getByRole('heading', { name: `Made here (${suffix})` }).waitFor();
+    await page.getByRole('link', { name: '← Workflows' }).click();
+
+    await row(`Made here (${suffix})`).getByText('Not published').waitFor();
+    await row(`Made here (${suffix})`).getByRole('button', { name: 'Rename' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename workflow' });
+    await rename.getByLabel('Name').fill(`Renamed (${suffix})`);
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await row(`Renamed (${suffix})`).waitFor();
+
+    await row(`Renamed (${suffix})`).getByRole('button', { name: 'Delete' }).click();
+    const confirm = page.getByRole('dialog', { name: `Delete “Renamed (${suffix})”?` });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await row(`Renamed (${suffix})`).count()).toBe(1);
+    await row(`Renamed (${suffix})`).getByRole('button', { name: 'Delete' }).click();
+    await confirm.getByRole('button', { name: 'Delete workflow' }).click();
+    await row(`Renamed (${suffix})`).waitFor({ state: 'detached' });
+  });
+
+  it('explains an empty list, and says when the API cannot be reached', async () => {
+    await signInContext(context);
+    await page.route('**/api/v1/workflows?*', (route) =>
+      route.fulfill({ json: { data: [], links: { prev: null, next: null } } }),
+    );
+    await home();
+    await page.getByTestId('workflows-empty').getByText('No workflows yet').waitFor();
+
+    await page.unroute('**/api/v1/workflows?*');
+    await page.route('**/api/v1/workflows?*', (route) => route.abort('connectionrefused'));
+    await page.reload();
+    await page
+      .getByRole('alert')
+      .getByText(/Could not load the workflows. Cannot reach the API/)
+      .waitFor();
+    await page.unroute('**/api/v1/workflows?*');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    await page.locator('[data-testid="workflow-row"], [data-testid="workflows-empty"]').first().waitFor();
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHref } from '../src/app/route.ts';
+
+describe('hash routes', () => {
+  it.each([
+    ['', { page: 'home' }],
+    ['#/', { page: 'home' }],
+    ['#/workflows/wfl_1', { page: 'workflow', workflowId: 'wfl_1' }],
+    ['#/workflows/wfl_1/', { page: 'workflow', workflowId: 'wfl_1' }],
+    ['#/workflows/wfl_1/versions/wfv_2', { page: 'version', workflowId: 'wfl_1', versionId: 'wfv_2' }],
+    ['#/nowhere', { page: 'not-found', hash: '#/nowhere' }],
+    ['#/workflows/', { page: 'not-found', hash: '#/workflows/' }],
+  ])('reads %j', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('writes hrefs that read back as the same route', () => {
+    const routes = [
+      { page: 'home' },
+      { page: 'workflow', workflowId: 'wfl_a-b_c' },
+      { page: 'version', workflowId: 'wfl_1', versionId: 'wfv_2' },
+    ] as const;
+    for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+});
