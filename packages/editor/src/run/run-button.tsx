@@ -1,5 +1,6 @@
 import type { WorkflowRunResource } from '@casework/shared';
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { ExplainedButton } from '../ui/explained-button.tsx';
 import { RunDialog } from './run-dialog.tsx';
 import { runBlockedReason, useLiveTrigger } from './use-live-trigger.ts';
 
@@ -14,24 +15,14 @@ export function RunButton({ workflowId, liveVersionId, onStarted }: RunButtonPro
   const live = useLiveTrigger(liveVersionId);
   const [open, setOpen] = useState(false);
   const reason = runBlockedReason(live);
-  const reasonId = useId();
   return (
     <>
-      <span title={reason ?? 'Start a test run of the live version'}>
-        <button
-          type="button"
-          disabled={reason !== null}
-          onClick={() => setOpen(true)}
-          aria-describedby={reason === null ? undefined : reasonId}
-        >
-          Run…
-        </button>
-      </span>
-      {reason !== null && (
-        <span id={reasonId} className="visually-hidden">
-          {reason}
-        </span>
-      )}
+      <ExplainedButton
+        label="Run…"
+        title="Start a test run of the live version"
+        disabledReason={reason}
+        onClick={() => setOpen(true)}
+      />
       {open && live.status === 'loaded' && live.spec.kind === 'api' && (
         <RunDialog
           workflowId={workflowId}

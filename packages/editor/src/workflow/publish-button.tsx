@@ -1,5 +1,6 @@
 import type { WorkflowVersionResource } from '@casework/shared';
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { ExplainedButton } from '../ui/explained-button.tsx';
 import { PublishDialog } from './publish-dialog.tsx';
 import { useCompileErrorCount } from './use-compile-errors.ts';
 
@@ -15,29 +16,18 @@ interface PublishButtonProps {
 export function PublishButton({ workflowId, flush, onPublished, blockedBy = null }: PublishButtonProps) {
   const errors = useCompileErrorCount();
   const [open, setOpen] = useState(false);
-  const reasonId = useId();
   const reason =
     blockedBy ??
     (errors > 0 ? `Fix the ${errors} error${errors === 1 ? '' : 's'} in the issues list before publishing.` : null);
   return (
     <>
-      {/* A disabled button shows no tooltip in some browsers: the wrapper carries it. */}
-      <span title={reason ?? 'Publish the draft as a new version'}>
-        <button
-          type="button"
-          className="button-primary"
-          disabled={reason !== null}
-          onClick={() => setOpen(true)}
-          aria-describedby={reason === null ? undefined : reasonId}
-        >
-          Publish…
-        </button>
-      </span>
-      {reason !== null && (
-        <span id={reasonId} className="visually-hidden">
-          {reason}
-        </span>
-      )}
+      <ExplainedButton
+        label="Publish…"
+        title="Publish the draft as a new version"
+        disabledReason={reason}
+        className="button-primary"
+        onClick={() => setOpen(true)}
+      />
       {open && (
         <PublishDialog workflowId={workflowId} flush={flush} onPublished={onPublished} onClose={() => setOpen(false)} />
       )}

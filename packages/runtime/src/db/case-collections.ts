@@ -167,14 +167,14 @@ export function caseCollections(db: Db) {
 
 /** Indexes of the case domain: unique where the model says unique, and one per list filter. */
 export async function ensureCaseIndexes(db: Db): Promise<void> {
-  const { caseTemplates, cases, caseRevisions, caseNumbers, events } = caseCollections(db);
+  const { caseTemplates, cases, unfinishedRevisions, caseNumbers, events } = caseCollections(db);
   await ensureIndex(caseTemplates, { key: 1 }, { unique: true, name: 'key_unique' });
   await ensureIndex(cases, { templateId: 1, _id: -1 }, { name: 'template_id' });
   await ensureIndex(cases, { status: 1, _id: -1 }, { name: 'status_id' });
   await ensureIndex(cases, { queueId: 1, _id: -1 }, { name: 'queue_id' });
   await ensureIndex(cases, { assigneeId: 1, _id: -1 }, { name: 'assignee_id' });
   await ensureIndex(cases, { objectIds: 1, _id: -1 }, { name: 'object_ids' });
-  await ensureIndex(caseRevisions, { caseId: 1, version: -1 }, { name: 'case_version' });
+  await ensureIndex(unfinishedRevisions, { caseId: 1 }, { name: 'case_id' });
   await ensureIndex(caseNumbers, { templateId: 1, n: -1 }, { name: 'template_n' });
   await ensureIndex(events, { caseId: 1, _id: -1 }, { name: 'case_id' });
   await ensureIndex(events, { name: 1, _id: -1 }, { name: 'name_id' });

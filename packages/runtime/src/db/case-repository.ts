@@ -13,8 +13,6 @@ import {
 import { isDuplicateKeyError } from './duplicate-key.ts';
 
 const CONVERGE_ROUNDS = 5;
-/** How far back a case's own catch-up looks for unpublished revisions (the sweeper looks at all of them). */
-const RECENT_REVISIONS = 20;
 /** A to-do entry whose revision has not appeared after this long belongs to a commit that never happened. */
 const ABANDONED_AFTER_MS = 60_000;
 
@@ -70,16 +68,15 @@ export function createCaseRepository(db: Db) {
     }
   }
 
-  /** Unpublished revisions among a case's latest few (a crash leaves at most the writes then in flight). */
+  /** A case's revisions whose events are not yet published, oldest first, from the to-do list (small). */
   async function unpublishedOf(caseId: string, limit: number): Promise<CaseRevisionDocument[]> {
-    const latest = await latestRevision(caseId);
-    if (!latest) return [];
+    const listed = await unfinishedRevisions.find({ caseId }).sort({ _id: 1 }).limit(limit).toArray();
     const found: CaseRevisionDocument[] = [];
-    for (let version = latest.version; version >= 1 && version > latest.version - RECENT_REVISIONS; version--) {
-      const revision = version === latest.version ? latest : await revisionAt(caseId, version);
-      if (revision && !revision.published) found.unshift(revision);
+    for (const entry of listed) {
+      const revision = await caseRevisions.findOne({ _id: entry._id });
+      if (revision && !revision.published) found.push(revision);
     }
-    return found.slice(0, limit);
+    return found;
   }
 
   /**
