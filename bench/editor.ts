@@ -12,7 +12,9 @@ import {
   openAndTimeFirstRender,
   setUpCatalog,
   timePanning,
+  zoomTo,
   type Browser,
+  type PanResult,
 } from './lib/editor-page.ts';
 import { ms, percentile } from './lib/latency-stats.ts';
 import { machineFacts } from './lib/machine-facts.ts';
@@ -25,9 +27,11 @@ generated graph of that many nodes (bench/lib/graphs.ts, laid out in a grid), th
 context (/usr/bin/chromium, 1600 × 900) per repetition, signs in, opens #/workflows/<id> and times the first render
 (navigation start until the canvas settled: every node measured and nothing in the canvas changing for a while;
 "interactive" when no long task is running any more either), then drags the empty pane with the mouse for
---pan-ms and records requestAnimationFrame intervals. Medians over the repetitions.
+--pan-ms and records requestAnimationFrame intervals, twice: fitted to view (the whole graph on screen) and
+zoomed in to 1 with the mouse wheel (nodes at full size and detail). Medians over the repetitions. The 10-node
+graph, about the size of the canonical review workflow, shows what this machine manages at all.
 
-  --sizes LIST    node counts, comma-separated (default 100,300,1000; above 500 the editor shows limit-exceeded)
+  --sizes LIST    node counts, comma-separated (default 10,100,300,1000; above 500 the editor shows limit-exceeded)
   --repeat N      repetitions per size (default 3)
   --pan-ms N      how long each pan lasts (default 3000)
   --write         write the results into docs/benchmarks.md (section "Editor rendering")
@@ -42,7 +46,7 @@ const droppedFrameMs = 50;
 function options() {
   const { values } = parseArgs({
     options: {
-      sizes: { type: 'string', default: '100,300,1000' },
+      sizes: { type: 'string', default: '10,100,300,1000' },
       repeat: { type: 'string', default: '3' },
       'pan-ms': { type: 'string', default: '3000' },
       write: { type: 'boolean', default: false },
@@ -64,24 +68,49 @@ function options() {
   };
 }
 
+/** How one pan went. */
+interface Pan {
+  zoom: number;
+  rendered: number;
+  fps: number;
+  frameMedian: number;
+  frameP95: number;
+  dropped: number;
+  moved: boolean;
+}
+
 interface Repetition {
   renderedMs: number;
   interactiveMs: number;
   nodes: number;
   limitShown: boolean;
-  frames: number;
-  frameMedian: number;
-  frameP95: number;
-  frameMax: number;
-  dropped: number;
-  moved: boolean;
+  /** Fit to view: the whole graph on screen. */
+  overview: Pan;
+  /** Zoomed in to `workingZoom`: where a designer reads and edits nodes. */
+  working: Pan;
 }
+
+/** The zoom of the second pan: nodes at their full size and detail. */
+const workingZoom = 1;
 
 const median = (values: readonly number[]) =>
   percentile(
     [...values].sort((a, b) => a - b),
     50,
   );
+
+function panStats(pan: PanResult, durationMs: number): Pan {
+  const sorted = [...pan.frames].sort((a, b) => a - b);
+  return {
+    zoom: pan.zoom,
+    rendered: pan.rendered,
+    fps: (pan.frames.length / durationMs) * 1000,
+    frameMedian: percentile(sorted, 50),
+    frameP95: percentile(sorted, 95),
+    dropped: pan.frames.filter((frame) => frame > droppedFrameMs).length,
+    moved: pan.moved,
+  };
+}
 
 async function measure(browser: Browser, url: string, panMs: number, apiKey: string): Promise<Repetition> {
   // A fresh context: nothing cached, as on a first visit (the bundle comes from the local api).
@@ -93,19 +122,16 @@ async function measure(browser: Browser, url: string, panMs: number, apiKey: str
     });
     const page = await context.newPage();
     const render = await openAndTimeFirstRender(page, url);
-    const pan = await timePanning(page, { durationMs: panMs });
-    const sorted = [...pan.frames].sort((a, b) => a - b);
+    const overview = panStats(await timePanning(page, { durationMs: panMs }), panMs);
+    await zoomTo(page, workingZoom);
+    const working = panStats(await timePanning(page, { durationMs: panMs }), panMs);
     return {
       renderedMs: render.renderedMs,
       interactiveMs: render.interactiveMs,
       nodes: render.nodes,
       limitShown: render.issueCodes.includes('limit-exceeded'),
-      frames: pan.frames.length,
-      frameMedian: percentile(sorted, 50),
-      frameP95: percentile(sorted, 95),
-      frameMax: sorted.at(-1) ?? Number.NaN,
-      dropped: pan.frames.filter((frame) => frame > droppedFrameMs).length,
-      moved: pan.moved,
+      overview,
+      working,
     };
   } finally {
     await context.close();
@@ -121,33 +147,52 @@ interface Row {
 const tableHeader = [
   'nodes',
   'edges',
-  'rendered',
   'first render',
   'interactive',
-  'frames',
+  'fit: zoom',
+  'fps',
   'frame p50',
   'p95',
-  'max',
+  '> 50 ms',
+  `zoom ${workingZoom}: rendered`,
+  'fps',
+  'frame p50',
+  'p95',
   '> 50 ms',
   'limit issue',
 ];
 const tableRow = ({ size, edges, repetitions }: Row) => {
   const of = (pick: (repetition: Repetition) => number) => median(repetitions.map(pick));
-  const fixed = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
+  const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+  const panColumns = (pick: (repetition: Repetition) => Pan) => [
+    fixed(
+      of((r) => pick(r).fps),
+      0,
+    ),
+    fixed(of((r) => pick(r).frameMedian)),
+    fixed(of((r) => pick(r).frameP95)),
+    String(of((r) => pick(r).dropped)),
+  ];
   return [
     String(size),
     String(edges),
-    String(of((r) => r.nodes)),
     ms(of((r) => r.renderedMs)),
     ms(of((r) => r.interactiveMs)),
-    String(of((r) => r.frames)),
-    fixed(of((r) => r.frameMedian)),
-    fixed(of((r) => r.frameP95)),
-    ms(of((r) => r.frameMax)),
-    String(of((r) => r.dropped)),
+    fixed(
+      of((r) => r.overview.zoom),
+      2,
+    ),
+    ...panColumns((r) => r.overview),
+    String(of((r) => r.working.rendered)),
+    ...panColumns((r) => r.working),
     repetitions.every((r) => r.limitShown) ? 'shown' : repetitions.some((r) => r.limitShown) ? 'sometimes' : '–',
   ];
 };
+
+const describePan = (name: string, pan: Pan) =>
+  `${name} at zoom ${pan.zoom.toFixed(2)} (${pan.rendered} rendered) ${pan.fps.toFixed(0)} fps, ` +
+  `p50 ${pan.frameMedian.toFixed(1)} / p95 ${pan.frameP95.toFixed(1)} ms, ${pan.dropped} > ${droppedFrameMs} ms` +
+  `${pan.moved ? '' : ' THE PANE DID NOT MOVE'}`;
 
 async function main(): Promise<number> {
   const opts = options();
@@ -185,12 +230,10 @@ async function main(): Promise<number> {
         repetitions.push(repetition);
         console.log(
           `${size} nodes #${index + 1}: ${repetition.nodes} rendered, first render ${ms(repetition.renderedMs)} ms, ` +
-            `interactive ${ms(repetition.interactiveMs)} ms; panning ${repetition.frames} frames, ` +
-            `p50 ${repetition.frameMedian.toFixed(1)} / p95 ${repetition.frameP95.toFixed(1)} / ` +
-            `max ${ms(repetition.frameMax)} ms, ${repetition.dropped} > ${droppedFrameMs} ms` +
-            `${repetition.limitShown ? '; limit-exceeded shown' : ''}${repetition.moved ? '' : '; THE PANE DID NOT MOVE'}`,
+            `interactive ${ms(repetition.interactiveMs)} ms; ${describePan('panning', repetition.overview)}; ` +
+            `${describePan('panning', repetition.working)}${repetition.limitShown ? '; limit-exceeded shown' : ''}`,
         );
-        if (!repetition.moved) failed = true;
+        if (!repetition.overview.moved || !repetition.working.moved) failed = true;
         if (size > 500 && !repetition.limitShown) {
           console.log(`  the editor did not show limit-exceeded for ${size} nodes`);
           failed = true;
@@ -217,13 +260,15 @@ async function main(): Promise<number> {
     ),
     wrap(
       `Medians of ${opts.repeat} repetitions, each in a fresh browser context (nothing cached). _rendered_: ` +
-        '`.react-flow__node` elements on the page once settled (above 150 nodes the canvas renders only what is in ' +
-        'view; fit-to-view shows the whole grid here, so that is every node); _first render_: ms from navigation ' +
-        'start to the last change in the canvas before it stayed unchanged for 1.5 s with every node measured; ' +
-        '_interactive_: that, or the end of the last long task if later. Panning: the mouse drags the empty pane ' +
-        `for ${opts.panMs / 1000} s, one move every 16 ms; _frame_: ms between two \`requestAnimationFrame\` ` +
-        `callbacks; _> 50 ms_: frames longer than ${droppedFrameMs} ms; _limit issue_: whether the issues panel ` +
-        'showed `limit-exceeded` (more than 500 nodes do not compile).',
+        '_first render_: ms from navigation start to the last change in the canvas before it stayed unchanged for ' +
+        '1.5 s with every node measured; _interactive_: that, or the end of the last long task if later. Then the ' +
+        `mouse drags the empty pane for ${opts.panMs / 1000} s, one move every 16 ms, twice: _fit_, at the zoom ` +
+        'that fits the whole graph in view (below 0.55 the editor draws nodes in overview: label, badge and run ' +
+        `status only), and _zoom ${workingZoom}_, after zooming in with the mouse wheel, where nodes are read and ` +
+        'edited (_rendered_: `.react-flow__node` elements then; above 400 nodes the canvas renders only what is in ' +
+        'view). _fps_: animation frames per second while dragging; _frame_: ms between two ' +
+        `\`requestAnimationFrame\` callbacks; _> 50 ms_: frames longer than ${droppedFrameMs} ms; _limit issue_: ` +
+        'whether the issues panel showed `limit-exceeded` (more than 500 nodes do not compile).',
     ),
     table,
   ].join('\n\n');
@@ -240,8 +285,13 @@ async function main(): Promise<number> {
       )}\n\n${start}\n\n${end}\n\n${wrap(
         'Read these numbers as an upper bound. Headless Chromium draws without a GPU (software rasterisation) and ' +
           'the machine has 2 CPUs shared by the browser, the api, the worker, Temporal and FerretDB (and, when ' +
-          'measured, by other work: see the load average); a desktop browser with a GPU composites panning off the ' +
-          'main thread and should do better. A frame interval counts what the page saw, not what reached a screen. ' +
+          'measured, by other work: see the load average); a desktop browser with a GPU rasterises and composites ' +
+          'off the main thread and should do better. The 10-node row is the ceiling here: the same drag over a ' +
+          'graph the size of the canonical review workflow. A frame interval counts what the page saw, not what ' +
+          'reached a screen. What made the difference (measured with this bench): painting node text and shadows ' +
+          'in software, not React, limited the frame rate, hence the overview below zoom 0.55; and rendering only ' +
+          'visible nodes slowed a 300-node graph down (nodes mount and unmount as they cross the edge of the view) ' +
+          'while it speeds up a 1,000-node one, hence the 400-node threshold. ' +
           'The first render includes fetching the bundle, the workflow and the catalog from the local api and the ' +
           "editor's first compile of the graph.",
       )}\n`,

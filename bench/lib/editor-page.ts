@@ -184,6 +184,40 @@ export interface PanResult {
   frames: number[];
   /** Whether the viewport moved: the drag panned rather than doing something else. */
   moved: boolean;
+  /** The zoom while panning. */
+  zoom: number;
+  /** `.react-flow__node` elements on the page at the end of the pan. */
+  rendered: number;
+}
+
+const viewportTransform = (page: Page) =>
+  page.evaluate<string>(`document.querySelector('.react-flow__viewport')?.style.transform ?? ''`);
+
+/** The zoom of a React Flow viewport transform, `translate(x, y) scale(z)`. */
+const zoomOf = (transform: string) => Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? Number.NaN);
+
+/**
+ * Zooms in with the mouse wheel over the centre of the canvas until the zoom reaches `target` (the last wheel step
+ * may overshoot a little): where a designer works on a large graph, reading and editing nodes.
+ */
+export async function zoomTo(page: Page, target: number, { maxSteps = 40 } = {}): Promise<number> {
+  const box = await page.evaluate<{ x: number; y: number } | null>(`(() => {
+    const pane = document.querySelector('.react-flow__pane');
+    if (!pane) return null;
+    const box = pane.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  })()`);
+  if (!box) throw new Error('no canvas to zoom');
+  await page.mouse.move(box.x, box.y);
+  for (let step = 0; step < maxSteps; step++) {
+    const zoom = zoomOf(await viewportTransform(page));
+    if (zoom >= target) break;
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(50);
+  }
+  // Let the nodes that came into view mount and be measured.
+  await page.waitForTimeout(1000);
+  return zoomOf(await viewportTransform(page));
 }
 
 /**
@@ -196,9 +230,7 @@ export async function timePanning(
 ): Promise<PanResult> {
   const start = await page.evaluate<{ x: number; y: number } | null>(emptyPanePointScript);
   if (!start) throw new Error('found no empty spot of the pane to drag');
-  const transform = () =>
-    page.evaluate<string>(`document.querySelector('.react-flow__viewport')?.style.transform ?? ''`);
-  const before = await transform();
+  const before = await viewportTransform(page);
   await page.evaluate(`(() => {
     const frames = [];
     window.__benchFrames = frames;
@@ -216,7 +248,7 @@ export async function timePanning(
   for (let elapsed = 0; elapsed < durationMs; elapsed = Date.now() - began) {
     const phase = (2 * Math.PI * elapsed) / durationMs;
     await page.mouse.move(start.x + amplitude * Math.sin(phase), start.y + (amplitude / 2) * Math.sin(2 * phase));
-    if (!moved && (await transform()) !== before) moved = true;
+    if (!moved && (await viewportTransform(page)) !== before) moved = true;
     const next = began + (Math.floor(elapsed / stepMs) + 1) * stepMs;
     const wait = next - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -229,5 +261,6 @@ export async function timePanning(
     return frames;
   })()`);
   const frames = stamps.slice(1).map((stamp, index) => stamp - (stamps[index] ?? stamp));
-  return { frames, moved };
+  const rendered = await page.evaluate<number>(`document.querySelectorAll('.react-flow__node').length`);
+  return { frames, moved, zoom: zoomOf(await viewportTransform(page)), rendered };
 }

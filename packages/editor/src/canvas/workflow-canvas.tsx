@@ -20,10 +20,14 @@ import { useEditorStore } from '../store/use-editor-store.ts';
 import { useEditorStoreApi } from '../store/use-editor-store-api.ts';
 import { CanvasEmptyState } from './canvas-empty-state.tsx';
 import { useEditorShortcuts } from './use-editor-shortcuts.ts';
+import { useDetailLevel } from './use-detail-level.ts';
 import { usePaletteDrop } from './use-palette-drop.ts';
 
-/** Beyond this many nodes the canvas renders only what is in view. */
-const VISIBLE_ONLY_ABOVE = 150;
+/**
+ * Beyond this many nodes the canvas renders only what is in view. Below it, mounting and unmounting the nodes that
+ * cross the edge of the view while panning costs more than keeping them all (bench/editor.ts, docs/benchmarks.md).
+ */
+const VISIBLE_ONLY_ABOVE = 400;
 
 // Module-scope constants: React Flow sees the same objects on every render.
 const defaultEdgeOptions: DefaultEdgeOptions = { type: 'smoothstep', markerEnd: { type: MarkerType.ArrowClosed } };
@@ -52,6 +56,7 @@ export function WorkflowCanvas() {
   const readOnly = useEditorStore((state) => state.readOnly);
   const editor = useEditorStoreApi();
   const { onDragOver, onDrop } = usePaletteDrop();
+  const detail = useDetailLevel();
   useEditorShortcuts();
 
   const onConnect = useCallback((connection: Connection) => void connect(connection), [connect]);
@@ -61,7 +66,7 @@ export function WorkflowCanvas() {
   );
 
   return (
-    <div className="workflow-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="workflow-canvas" data-detail={detail} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<EditorNode, EditorEdge>
         nodes={nodes}
         edges={edges}
