@@ -288,11 +288,7 @@ async function main(): Promise<number> {
           'measured, by other work: see the load average); a desktop browser with a GPU rasterises and composites ' +
           'off the main thread and should do better. The 10-node row is the ceiling here: the same drag over a ' +
           'graph the size of the canonical review workflow. A frame interval counts what the page saw, not what ' +
-          'reached a screen. What made the difference (measured with this bench): painting node text and shadows ' +
-          'in software, not React, limited the frame rate, hence the overview below zoom 0.55; and rendering only ' +
-          'visible nodes slowed a 300-node graph down (nodes mount and unmount as they cross the edge of the view) ' +
-          'while it speeds up a 1,000-node one, hence the 400-node threshold. ' +
-          'The first render includes fetching the bundle, the workflow and the catalog from the local api and the ' +
+          'reached a screen. The first render includes fetching the bundle, the workflow and the catalog from the local api and the ' +
           "editor's first compile of the graph.",
       )}\n`,
   );

@@ -1,5 +1,6 @@
 import { handlesOf, isNodeKind, nodeDefinition, type TypedNode } from '@casework/shared';
 import type { EditorEdge, EditorNodeData } from './editor-node.ts';
+import { routeKeys } from './route-keys.ts';
 
 const cache = new WeakMap<Record<string, unknown>, string[]>();
 
@@ -23,14 +24,8 @@ function computeHandles(kind: string, params: Record<string, unknown>): string[]
     return handlesOf({ id: '', kind, version: 1, label: '', params: parsed.data } as TypedNode);
   }
   switch (kind) {
-    case 'logic.condition': {
-      const routes = Array.isArray(params.routes) ? (params.routes as unknown[]) : [];
-      const ids = routes.map((route) => (isRecord(route) ? route.id : undefined));
-      return [
-        ...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== '' && id !== 'else')),
-        'else',
-      ];
-    }
+    case 'logic.condition':
+      return [...new Set(routeKeys(params).filter((key) => key !== undefined)), 'else'];
     case 'wait.case':
       return params['error-on-timeout'] === true ? ['matched'] : ['matched', 'timed-out'];
     case 'end':
@@ -43,8 +38,4 @@ function computeHandles(kind: string, params: Record<string, unknown>): string[]
 /** The handle an edge leaves through: its own, or the node's only handle when the edge names none. */
 export function edgeHandle(edge: Pick<EditorEdge, 'sourceHandle'>, handles: readonly string[]): string | undefined {
   return edge.sourceHandle ?? (handles.length === 1 ? handles[0] : undefined);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

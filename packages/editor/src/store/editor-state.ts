@@ -49,7 +49,11 @@ export interface EditorActions {
   connect: (link: Link) => ConnectionRefusal | null;
   /** Adds a node of `kind` with default params at `position`, selects it, and returns its id. */
   addNode: (kind: NodeKind, position: XYPosition, options?: AddNodeOptions) => string;
-  /** Replaces a node's params (consecutive edits of one node are one undo step). */
+  /**
+   * Replaces a node's params, its edges following its outputs: a renamed route keeps its edges, a removed one
+   * takes them along. Consecutive edits of one node are one undo step, except adding, removing or reordering
+   * outputs, which is a step of its own.
+   */
   updateNodeParams: (id: string, params: Record<string, unknown>) => void;
   updateNodeLabel: (id: string, label: string) => void;
   select: (nodeIds: readonly string[], edgeIds?: readonly string[]) => void;

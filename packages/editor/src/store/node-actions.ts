@@ -2,6 +2,7 @@ import { connectionRefusal } from '../graph/connection-rules.ts';
 import { copySelection, PASTE_OFFSET, pasteClipboard } from '../graph/copy-paste.ts';
 import type { EditorNode } from '../graph/editor-node.ts';
 import { freshEdgeId } from '../graph/fresh-ids.ts';
+import { editParams } from '../graph/params-edit.ts';
 import type { EditorActions } from './editor-state.ts';
 import { createNode, firstFreeHandle, withSelection } from './node-factory.ts';
 import type { StoreKit } from './store-kit.ts';
@@ -35,7 +36,14 @@ export function nodeActions({ get, set, session, snapshot, commit }: StoreKit): 
       return node.id;
     },
 
-    updateNodeParams: (id, params) => updateData(id, { params }, `params:${id}`),
+    updateNodeParams: (id, params) => {
+      const merge = `params:${id}`;
+      const before = snapshot();
+      // Typing into this node's form again: remap from where the undo step began (see editParams).
+      const stepStart = session.mergeKey === merge ? (get().past.at(-1) ?? before) : before;
+      const edit = editParams(before, stepStart, id, params);
+      commit(edit.graph, before, edit.restructured ? null : merge);
+    },
     updateNodeLabel: (id, label) => updateData(id, { label }, `label:${id}`),
 
     copy: () => {
