@@ -42,8 +42,8 @@ describe('toCatalogSnapshot', () => {
         expect.objectContaining({ id: 'ctmpl_b', key: 'OLD', status: 'archived' }),
       ],
       queues: [
-        { id: 'cqueue_a', status: 'active' },
-        { id: 'cqueue_b', status: 'archived' },
+        { id: 'cqueue_a', status: 'active', name: 'Queue cqueue_a' },
+        { id: 'cqueue_b', status: 'archived', name: 'Queue cqueue_b' },
       ],
     });
   });
@@ -65,7 +65,7 @@ describe('fetchCatalog', () => {
     });
     const catalog = await fetchCatalog(client);
     expect(catalog.templates.map((template) => template.key)).toEqual(['KYC', 'AML']);
-    expect(catalog.queues).toEqual([{ id: 'cqueue_a', status: 'active' }]);
+    expect(catalog.queues).toEqual([{ id: 'cqueue_a', status: 'active', name: 'Queue cqueue_a' }]);
     expect(asked).toEqual([
       '/case-templates?page%5Bsize%5D=100',
       '/case-queues?page%5Bsize%5D=100',

@@ -5,6 +5,9 @@ describe('hash routes', () => {
   it.each([
     ['', { page: 'home' }],
     ['#/', { page: 'home' }],
+    ['#/case-setup', { page: 'case-setup' }],
+    ['#/case-setup/', { page: 'case-setup' }],
+    ['#/case-setup/templates', { page: 'not-found', hash: '#/case-setup/templates' }],
     ['#/workflows/wfl_1', { page: 'workflow', workflowId: 'wfl_1' }],
     ['#/workflows/wfl_1/', { page: 'workflow', workflowId: 'wfl_1' }],
     ['#/workflows/wfl_1/versions/wfv_2', { page: 'version', workflowId: 'wfl_1', versionId: 'wfv_2' }],
@@ -17,6 +20,7 @@ describe('hash routes', () => {
   it('writes hrefs that read back as the same route', () => {
     const routes = [
       { page: 'home' },
+      { page: 'case-setup' },
       { page: 'workflow', workflowId: 'wfl_a-b_c' },
       { page: 'version', workflowId: 'wfl_1', versionId: 'wfv_2' },
     ] as const;

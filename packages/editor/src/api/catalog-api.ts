@@ -1,9 +1,12 @@
 import {
+  caseQueueDocumentSchema,
   caseQueueListSchema,
+  caseTemplateDocumentSchema,
   caseTemplateListSchema,
   type CaseQueueResource,
   type CaseTemplateResource,
   type CatalogSnapshot,
+  type CreateCaseTemplateRequest,
 } from '@casework/shared';
 import type { ApiClient, ResponseSchema } from './api-client.ts';
 import { toCatalogSnapshot } from './catalog-snapshot.ts';
@@ -42,3 +45,33 @@ export async function fetchCatalog(client: ApiClient, signal?: AbortSignal): Pro
   ]);
   return toCatalogSnapshot(templates, queues);
 }
+
+/** The case templates and queues (DESIGN.md §5) as the Case setup page manages them: list, create, archive. */
+export function catalogApi(client: ApiClient) {
+  return {
+    templates: (signal?: AbortSignal) =>
+      fetchAllPages<CaseTemplateResource>(client, '/case-templates', caseTemplateListSchema, signal),
+    queues: (signal?: AbortSignal) =>
+      fetchAllPages<CaseQueueResource>(client, '/case-queues', caseQueueListSchema, signal),
+    createTemplate: async (request: CreateCaseTemplateRequest): Promise<CaseTemplateResource> =>
+      (await client.request('/case-templates', caseTemplateDocumentSchema, { method: 'POST', body: request })).data,
+    archiveTemplate: async (id: string): Promise<CaseTemplateResource> =>
+      (
+        await client.request(`/case-templates/${encodeURIComponent(id)}/archive`, caseTemplateDocumentSchema, {
+          method: 'POST',
+        })
+      ).data,
+    createQueue: async (name: string): Promise<CaseQueueResource> => {
+      const body = { data: { attributes: { name } } };
+      return (await client.request('/case-queues', caseQueueDocumentSchema, { method: 'POST', body })).data;
+    },
+    archiveQueue: async (id: string): Promise<CaseQueueResource> =>
+      (
+        await client.request(`/case-queues/${encodeURIComponent(id)}/archive`, caseQueueDocumentSchema, {
+          method: 'POST',
+        })
+      ).data,
+  };
+}
+
+export type CatalogApi = ReturnType<typeof catalogApi>;

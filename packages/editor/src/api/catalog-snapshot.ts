@@ -16,6 +16,6 @@ export function toCatalogSnapshot(
       fieldSchemas: attributes['field-schemas'],
       status: attributes.status,
     })),
-    queues: queues.map(({ id, attributes }) => ({ id, status: attributes.status })),
+    queues: queues.map(({ id, attributes }) => ({ id, status: attributes.status, name: attributes.name })),
   };
 }

@@ -1,3 +1,4 @@
+import { CaseSetupPage } from '../case-setup/case-setup-page.tsx';
 import { WorkflowsHome } from '../home/workflows-home.tsx';
 import { SignInScreen } from '../session/sign-in-screen.tsx';
 import { useSession } from '../session/use-session.ts';
@@ -14,6 +15,8 @@ export function AppPages() {
   switch (route.page) {
     case 'home':
       return <WorkflowsHome />;
+    case 'case-setup':
+      return <CaseSetupPage />;
     case 'workflow':
       return <WorkflowPage key={route.workflowId} workflowId={route.workflowId} />;
     case 'version':

@@ -1,17 +1,23 @@
 /** The editor's pages, addressed by the URL hash so the api can serve one static index.html for all of them. */
 export type Route =
   | { page: 'home' }
+  | { page: 'case-setup' }
   | { page: 'workflow'; workflowId: string }
   | { page: 'version'; workflowId: string; versionId: string }
   | { page: 'not-found'; hash: string };
 
 const segment = '([^/?#]+)';
+const caseSetupPattern = /^#\/case-setup\/?$/;
 const workflowPattern = new RegExp(`^#/workflows/${segment}/?$`);
 const versionPattern = new RegExp(`^#/workflows/${segment}/versions/${segment}/?$`);
 
-/** `#/` (or nothing) is home, `#/workflows/<id>` a workflow, `#/workflows/<id>/versions/<version id>` a version. */
+/**
+ * `#/` (or nothing) is home, `#/case-setup` the case templates and queues, `#/workflows/<id>` a workflow,
+ * `#/workflows/<id>/versions/<version id>` a version.
+ */
 export function parseRoute(hash: string): Route {
   if (hash === '' || hash === '#' || hash === '#/') return { page: 'home' };
+  if (caseSetupPattern.test(hash)) return { page: 'case-setup' };
   const version = versionPattern.exec(hash);
   if (version?.[1] && version[2]) {
     return { page: 'version', workflowId: decode(version[1]), versionId: decode(version[2]) };
@@ -25,6 +31,8 @@ export function routeHref(route: Exclude<Route, { page: 'not-found' }>): string 
   switch (route.page) {
     case 'home':
       return '#/';
+    case 'case-setup':
+      return '#/case-setup';
     case 'workflow':
       return `#/workflows/${encodeURIComponent(route.workflowId)}`;
     case 'version':

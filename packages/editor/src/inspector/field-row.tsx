@@ -13,8 +13,8 @@ interface FieldRowProps {
   path: FormPath;
   label: string;
   required?: boolean;
-  /** A line under the control: what it expects. */
-  hint?: string | undefined;
+  /** A line under the control: what it expects (text, or text with a link). */
+  hint?: ReactNode;
   /** Checkboxes read better with the label after the box. */
   inline?: boolean;
   /** Issue codes the control reports itself. */

@@ -1,4 +1,5 @@
 import { createApiClient, type ApiClient, type ApiClientOptions } from '../api/api-client.ts';
+import { catalogApi } from '../api/catalog-api.ts';
 import { runsApi } from '../api/runs-api.ts';
 import { workflowsApi } from '../api/workflows-api.ts';
 
@@ -7,9 +8,10 @@ export interface CaseworkApi {
   client: ApiClient;
   workflows: ReturnType<typeof workflowsApi>;
   runs: ReturnType<typeof runsApi>;
+  catalog: ReturnType<typeof catalogApi>;
 }
 
 export function createCaseworkApi(options: ApiClientOptions): CaseworkApi {
   const client = createApiClient(options);
-  return { client, workflows: workflowsApi(client), runs: runsApi(client) };
+  return { client, workflows: workflowsApi(client), runs: runsApi(client), catalog: catalogApi(client) };
 }

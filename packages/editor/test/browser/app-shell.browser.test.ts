@@ -1,49 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { caseworkUrl, LAUNCH_TIMEOUT_MS, launchBrowser } from './browser.ts';
-import { apiRequest, signInContext, uniqueSuffix } from './casework-api.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSession } from './browser-session.ts';
+import { caseworkUrl } from './browser.ts';
+import { uniqueSuffix } from './casework-api.ts';
+import { createWorkflow, openWorkflow } from './workflow-setup.ts';
 
 describe('editor app shell', { timeout: 60_000 }, () => {
-  let browser: Browser | undefined;
-  let context: BrowserContext;
-  let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    caseworkUrl(); // fail fast, with the reason, when run outside `npm test`
-    browser = await launchBrowser();
-  }, LAUNCH_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    if (!browser) throw new Error('The browser did not launch; see the beforeAll error.');
-    context = await browser.newContext();
-    await signInContext(context);
-    page = await context.newPage();
-    problems = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  });
-
-  afterEach(async () => {
-    await context.close();
-  });
+  const session = browserSession();
 
   /** Opens a new workflow (made through the API): its draft is the lone API trigger every workflow starts with. */
   async function openNewWorkflow(): Promise<void> {
-    const { data } = await apiRequest('POST', '/workflows', {
-      data: { attributes: { name: `App shell (${uniqueSuffix()})` } },
-    });
-    await page.goto(new URL(`/#/workflows/${data.id}`, caseworkUrl()).href);
-    await page.locator('.react-flow__node').first().waitFor();
+    await openWorkflow(session.page, await createWorkflow(`App shell (${uniqueSuffix()})`));
   }
 
   it('shows the Casework header with a link to the API docs and a way to sign out', async () => {
+    const { page } = session;
     await page.goto(new URL('/', caseworkUrl()).href);
     await page.getByRole('banner').getByRole('heading', { name: 'Casework' }).waitFor();
     expect(await page.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe('/docs');
@@ -53,6 +23,7 @@ describe('editor app shell', { timeout: 60_000 }, () => {
   });
 
   it('shows the React Flow canvas with its controls, minimap and the starter trigger', async () => {
+    const { page } = session;
     await openNewWorkflow();
     await page.locator('.react-flow__renderer').waitFor();
     expect(await page.locator('.react-flow__controls').count()).toBe(1);
@@ -63,6 +34,7 @@ describe('editor app shell', { timeout: 60_000 }, () => {
   });
 
   it('shows the palette, the toolbar, the issues panel and a place for the inspector', async () => {
+    const { page } = session;
     await openNewWorkflow();
     const palette = page.getByRole('navigation', { name: 'Node palette' });
     for (const group of ['Triggers', 'Cases', 'Logic', 'Waits', 'End']) {
@@ -77,6 +49,7 @@ describe('editor app shell', { timeout: 60_000 }, () => {
   });
 
   it('adds a node from the palette, connected after the selected one, and undoes it', async () => {
+    const { page } = session;
     await openNewWorkflow();
     await page.locator('.react-flow__node').first().click();
     await page.getByRole('button', { name: 'End', exact: true }).click();
@@ -88,6 +61,7 @@ describe('editor app shell', { timeout: 60_000 }, () => {
   });
 
   it('reports the system as ready', async () => {
+    const { page } = session;
     await page.goto(new URL('/', caseworkUrl()).href);
     const status = page.getByRole('status').and(page.getByTestId('system-status'));
     await page.locator('[data-testid="system-status"]:not([data-state="checking"])').waitFor();
@@ -98,6 +72,7 @@ describe('editor app shell', { timeout: 60_000 }, () => {
   });
 
   it('loads the home page and a workflow without console errors or page errors', async () => {
+    const { page, problems } = session;
     await page.goto(new URL('/', caseworkUrl()).href);
     await page.locator('[data-testid="system-status"]:not([data-state="checking"])').waitFor();
     await page.waitForLoadState('networkidle');

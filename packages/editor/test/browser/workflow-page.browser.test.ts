@@ -1,52 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { caseworkUrl, LAUNCH_TIMEOUT_MS, launchBrowser } from './browser.ts';
-import { apiRequest, signInContext, uniqueSuffix } from './casework-api.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSession } from './browser-session.ts';
+import { apiRequest, uniqueSuffix } from './casework-api.ts';
+import { createWorkflow, openWorkflow } from './workflow-setup.ts';
 
 const trigger = { id: 'trigger', kind: 'trigger.api', version: 1, position: { x: 0, y: 0 }, params: { fields: [] } };
 const end = (id: string, x: number) => ({ id, kind: 'end', version: 1, position: { x, y: 0 }, params: {} });
 const oneStep = { nodes: [trigger, end('done', 300)], edges: [{ id: 'e1', source: 'trigger', target: 'done' }] };
 
 describe('the workflow page: autosave, publish, versions, read-only view', { timeout: 90_000 }, () => {
-  let browser: Browser | undefined;
-  let context: BrowserContext;
-  let page: Page;
+  const session = browserSession({ viewport: { width: 1600, height: 900 } });
 
-  beforeAll(async () => {
-    caseworkUrl();
-    browser = await launchBrowser();
-  }, LAUNCH_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    if (!browser) throw new Error('The browser did not launch; see the beforeAll error.');
-    context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
-    await signInContext(context);
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context.close();
-  });
-
-  async function createWorkflow(graph: unknown = oneStep): Promise<string> {
-    const { data } = await apiRequest('POST', '/workflows', {
-      data: { attributes: { name: `Page test (${uniqueSuffix()})`, graph } },
-    });
-    return data.id;
-  }
-  const open = async (path: string) => {
-    await page.goto(new URL(`/#${path}`, caseworkUrl()).href);
-    await page.locator('.react-flow__node').first().waitFor();
-  };
-  const saveState = () => page.getByTestId('save-state');
-  const nodeCount = () => page.locator('.react-flow__node').count();
+  const createOneStepWorkflow = () => createWorkflow(`Page test (${uniqueSuffix()})`, oneStep);
+  const saveState = () => session.page.getByTestId('save-state');
+  const nodeCount = () => session.page.locator('.react-flow__node').count();
 
   it('keeps Publish disabled, saying why, while the graph has errors', async () => {
-    await open(`/workflows/${await createWorkflow()}`);
+    const { page } = session;
+    await openWorkflow(page, await createOneStepWorkflow());
     const publish = page.getByRole('button', { name: 'Publish…' });
     expect(await publish.isEnabled()).toBe(true);
     await page.getByRole('button', { name: 'Wait for case', exact: true }).click(); // unconnected, no case
@@ -61,7 +31,8 @@ describe('the workflow page: autosave, publish, versions, read-only view', { tim
   });
 
   it("shows the server's issues when it refuses to publish", async () => {
-    await open(`/workflows/${await createWorkflow()}`);
+    const { page } = session;
+    await openWorkflow(page, await createOneStepWorkflow());
     await page.route('**/api/v1/workflows/*/publish', (route) =>
       route.fulfill({
         status: 422,
@@ -92,8 +63,9 @@ describe('the workflow page: autosave, publish, versions, read-only view', { tim
   });
 
   it('autosaves edits, and stops with "changed elsewhere" rather than overwrite another save', async () => {
-    const id = await createWorkflow();
-    await open(`/workflows/${id}`);
+    const { page } = session;
+    const id = await createOneStepWorkflow();
+    await openWorkflow(page, id);
     expect(await saveState().textContent()).toBe('Saved');
     await page.getByRole('button', { name: 'End', exact: true }).click();
     await page.locator('[data-testid="save-state"][data-status="saved"]').waitFor();
@@ -115,13 +87,14 @@ describe('the workflow page: autosave, publish, versions, read-only view', { tim
   });
 
   it('lists versions, opens one read-only, and restores it into the draft', async () => {
-    const id = await createWorkflow();
+    const { page } = session;
+    const id = await createOneStepWorkflow();
     const { data: v1 } = await apiRequest('POST', `/workflows/${id}/publish`, { meta: { notes: 'One end' } });
     const twoEnds = { nodes: [...oneStep.nodes, end('other', 300)], edges: oneStep.edges };
     await apiRequest('PUT', `/workflows/${id}/draft`, { data: { attributes: { graph: twoEnds } } });
     await apiRequest('POST', `/workflows/${id}/publish`, { meta: { notes: 'Two ends' } });
 
-    await open(`/workflows/${id}`);
+    await openWorkflow(page, id);
     expect(await nodeCount()).toBe(3);
     await page.getByRole('button', { name: 'Versions' }).click();
     const versions = page.getByTestId('version-item');

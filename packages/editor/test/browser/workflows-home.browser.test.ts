@@ -1,36 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { caseworkUrl, LAUNCH_TIMEOUT_MS, launchBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSession } from './browser-session.ts';
+import { caseworkUrl } from './browser.ts';
 import { apiRequest, caseworkApiKey, signInContext, uniqueSuffix } from './casework-api.ts';
+import { createWorkflow, createWorkflowFromHome } from './workflow-setup.ts';
 
 describe('sign-in and the workflows home page', { timeout: 60_000 }, () => {
-  let browser: Browser | undefined;
-  let context: BrowserContext;
-  let page: Page;
+  // Signed out: each test chooses the key it signs in with, if any.
+  const session = browserSession({ signedIn: false });
 
-  beforeAll(async () => {
-    caseworkUrl();
-    browser = await launchBrowser();
-  }, LAUNCH_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    if (!browser) throw new Error('The browser did not launch; see the beforeAll error.');
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context.close();
-  });
-
-  const home = () => page.goto(new URL('/', caseworkUrl()).href);
-  const row = (name: string) => page.getByTestId('workflow-row').filter({ hasText: name });
+  const home = () => session.page.goto(new URL('/', caseworkUrl()).href);
+  const row = (name: string) => session.page.getByTestId('workflow-row').filter({ hasText: name });
 
   it('asks for the API key, says where `npm start` printed it, and keeps it for the next visit', async () => {
+    const { page } = session;
     await home();
     await page.getByRole('heading', { name: 'Sign in to Casework' }).waitFor();
     expect(await page.locator('.sign-in-help').textContent()).toContain('npm start prints the key');
@@ -42,6 +24,7 @@ describe('sign-in and the workflows home page', { timeout: 60_000 }, () => {
   });
 
   it('brings the sign-in screen back, saying why, when the API stops accepting the key', async () => {
+    const { page, context } = session;
     await signInContext(context, 'cw_not_a_key');
     await home();
     await page.getByText('The API no longer accepts the saved key').waitFor();
@@ -49,20 +32,17 @@ describe('sign-in and the workflows home page', { timeout: 60_000 }, () => {
   });
 
   it('lists workflows with their live version and last run, creates, renames and deletes one', async () => {
+    const { page, context } = session;
     await signInContext(context);
     const suffix = uniqueSuffix();
-    const { data: published } = await apiRequest('POST', '/workflows', {
-      data: { attributes: { name: `Published (${suffix})` } },
-    });
-    await apiRequest('POST', `/workflows/${published.id}/publish`, { meta: { notes: 'v1' } });
-    await apiRequest('POST', `/workflows/${published.id}/trigger`, { data: { attributes: { fields: {} } } });
+    const published = await createWorkflow(`Published (${suffix})`);
+    await apiRequest('POST', `/workflows/${published}/publish`, { meta: { notes: 'v1' } });
+    await apiRequest('POST', `/workflows/${published}/trigger`, { data: { attributes: { fields: {} } } });
     await home();
     await row(`Published (${suffix})`).getByText('v1').waitFor();
     await row(`Published (${suffix})`).getByTestId('run-status').waitFor();
 
-    await page.getByLabel('New workflow name').fill(`Made here (${suffix})`);
-    await page.getByRole('button', { name: 'Create workflow' }).click();
-    await page.waitForURL(/#\/workflows\/wfl_/);
+    await createWorkflowFromHome(page, `Made here (${suffix})`);
     await page.getByRole('heading', { name: `Made here (${suffix})` }).waitFor();
     await page.getByRole('link', { name: '← Workflows' }).click();
 
@@ -83,6 +63,7 @@ describe('sign-in and the workflows home page', { timeout: 60_000 }, () => {
   });
 
   it('explains an empty list, and says when the API cannot be reached', async () => {
+    const { page, context } = session;
     await signInContext(context);
     await page.route('**/api/v1/workflows?*', (route) =>
       route.fulfill({ json: { data: [], links: { prev: null, next: null } } }),

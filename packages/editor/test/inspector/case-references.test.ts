@@ -138,8 +138,9 @@ describe('catalog pickers', () => {
       { id: 't-aml', key: 'AML', statuses: [], fieldSchemas: [], status: 'active' as const },
     ],
     queues: [
-      { id: 'q-z', status: 'active' as const },
-      { id: 'q-a', status: 'archived' as const },
+      { id: 'q-z', status: 'active' as const, name: 'Escalations' },
+      { id: 'q-y', status: 'active' as const },
+      { id: 'q-a', status: 'archived' as const, name: 'Old reviews' },
     ],
   };
 
@@ -155,10 +156,11 @@ describe('catalog pickers', () => {
     });
   });
 
-  it('lists queues the same way', () => {
+  it('lists queues the same way, by name with their id', () => {
     expect(queueOptions(catalog, '')).toEqual([
-      { value: 'q-z', label: 'q-z' },
-      { value: 'q-a', label: 'q-a (archived)' },
+      { value: 'q-z', label: 'Escalations (q-z)' },
+      { value: 'q-y', label: 'q-y' },
+      { value: 'q-a', label: 'Old reviews (q-a) (archived)' },
     ]);
   });
 });

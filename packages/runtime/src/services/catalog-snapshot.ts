@@ -24,7 +24,7 @@ export function createCatalogSnapshotSource(db: Db): CatalogSnapshotSource {
         fieldSchemas: template.fieldSchemas,
         status: template.status,
       })),
-      queues: queues.map((queue) => ({ id: queue._id, status: queue.status })),
+      queues: queues.map((queue) => ({ id: queue._id, status: queue.status, name: queue.name })),
     };
   };
 }

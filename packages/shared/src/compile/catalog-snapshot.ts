@@ -13,7 +13,14 @@ export const catalogSnapshotSchema = z.object({
       status: z.enum(['active', 'archived']),
     }),
   ),
-  queues: z.array(z.object({ id: z.string(), status: z.enum(['active', 'archived']) })),
+  queues: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['active', 'archived']),
+      /** For people choosing a queue (the editor's picker); the compiler goes by id. */
+      name: z.string().optional(),
+    }),
+  ),
 });
 
 export type CatalogSnapshot = z.infer<typeof catalogSnapshotSchema>;

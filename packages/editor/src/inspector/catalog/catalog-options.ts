@@ -27,8 +27,12 @@ export function templateOptions(catalog: CatalogSnapshot, current: string): Pick
 
 export function queueOptions(catalog: CatalogSnapshot, current: string): PickerOption[] {
   const options = [...catalog.queues]
-    .sort((a, b) => Number(a.status === 'archived') - Number(b.status === 'archived') || a.id.localeCompare(b.id))
-    .map((queue) => ({ value: queue.id, label: queue.status === 'archived' ? `${queue.id} (archived)` : queue.id }));
+    .map((queue) => ({ ...queue, title: queue.name === undefined ? queue.id : `${queue.name} (${queue.id})` }))
+    .sort((a, b) => Number(a.status === 'archived') - Number(b.status === 'archived') || a.title.localeCompare(b.title))
+    .map((queue) => ({
+      value: queue.id,
+      label: queue.status === 'archived' ? `${queue.title} (archived)` : queue.title,
+    }));
   return withCurrent(options, current, 'not in the catalog');
 }
 

@@ -1,3 +1,4 @@
+import { routeHref } from '../../app/route.ts';
 import {
   caseRefOptions,
   fieldOptions,
@@ -12,6 +13,22 @@ import { PickerField } from './picker-field.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
+/**
+ * Where to make what the catalog lacks. Case setup opens in another tab so this canvas keeps its selection and
+ * undo history; the catalog is fetched again when this tab is shown, so the new choice appears on return.
+ */
+function EmptyCatalogHint({ things, typeInstead }: { things: string; typeInstead: string }) {
+  return (
+    <>
+      No {things} yet: create one in{' '}
+      <a href={routeHref({ page: 'case-setup' })} target="_blank" rel="noreferrer">
+        Case setup
+      </a>
+      , or type {typeInstead}
+    </>
+  );
+}
+
 /** `case-template-id`: the catalog's templates, archived ones marked. */
 export function TemplatePicker({ path, value, onChange, label, required }: FieldProps) {
   const { catalog } = useInspectorScope();
@@ -24,7 +41,7 @@ export function TemplatePicker({ path, value, onChange, label, required }: Field
       onChange={onChange}
       options={catalog.templates.length === 0 ? null : templateOptions(catalog, text(value))}
       empty="Choose a template…"
-      typeHint="No case templates loaded: type a template id"
+      typeHint={<EmptyCatalogHint things="case templates" typeInstead="a template id" />}
     />
   );
 }
@@ -41,7 +58,7 @@ export function QueuePicker({ path, value, onChange, label, required }: FieldPro
       onChange={onChange}
       options={catalog.queues.length === 0 ? null : queueOptions(catalog, text(value))}
       empty="Choose a queue…"
-      typeHint="No case queues loaded: type a queue id"
+      typeHint={<EmptyCatalogHint things="case queues" typeInstead="a queue id" />}
     />
   );
 }

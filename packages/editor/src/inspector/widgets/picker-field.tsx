@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PickerOption } from '../catalog/catalog-options.ts';
 import { ExpressionInput } from '../expression-input.tsx';
 import { FieldRow } from '../field-row.tsx';
@@ -14,9 +15,9 @@ interface PickerFieldProps {
   options: readonly PickerOption[] | null;
   /** The empty choice: `Choose a template…`. */
   empty: string;
-  /** Why the user types instead of choosing, when `options` is null. */
-  typeHint: string;
-  hint?: string | undefined;
+  /** Why the user types instead of choosing, when `options` is null (and where to make choices, if anywhere). */
+  typeHint: ReactNode;
+  hint?: ReactNode;
 }
 
 /** A select of catalog or graph choices, falling back to a text input while the choices are unknown. */

@@ -1,0 +1,30 @@
+import { useCallback } from 'react';
+import { useApi } from '../session/use-api.ts';
+import './case-setup.css';
+import { QueuesSection } from './queues-section.tsx';
+import { TemplatesSection } from './templates-section.tsx';
+import { useResourceList } from './use-resource-list.ts';
+
+/**
+ * `#/case-setup`: the case templates and queues workflows create cases from, made and archived here rather than
+ * with curl. A workflow page reads them afresh when it opens, or when its tab becomes visible again.
+ */
+export function CaseSetupPage() {
+  const api = useApi();
+  const templates = useResourceList(useCallback((signal: AbortSignal) => api.catalog.templates(signal), [api]));
+  const queues = useResourceList(useCallback((signal: AbortSignal) => api.catalog.queues(signal), [api]));
+  return (
+    <div className="case-setup ui">
+      <div className="case-setup-inner">
+        <h2 className="case-setup-title">Case setup</h2>
+        <TemplatesSection
+          templates={templates.state}
+          queues={queues.state}
+          onChanged={templates.put}
+          onReload={templates.reload}
+        />
+        <QueuesSection queues={queues.state} onChanged={queues.put} onReload={queues.reload} />
+      </div>
+    </div>
+  );
+}
