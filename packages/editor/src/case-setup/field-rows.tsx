@@ -1,40 +1,33 @@
 import { fieldTypes, type FieldType } from '@casework/shared';
-import { useId, type Dispatch, type SetStateAction } from 'react';
+import { useId } from 'react';
 import { ItemActions } from '../inspector/item-actions.tsx';
 import { slotErrors, type FormErrors } from './form-errors.ts';
 import { Problems, SelectControl, TextControl } from './form-controls.tsx';
-import {
-  hasChoices,
-  moved,
-  removed,
-  withField,
-  withNewField,
-  type FieldRow,
-  type TemplateFormState,
-} from './template-form-state.ts';
+import { RowsFieldset, type TemplatePartProps } from './rows-fieldset.tsx';
+import { hasChoices, moved, removed, withField, withNewField, type FieldRow } from './template-form-state.ts';
 import { templateSlots } from './template-validation.ts';
 
 const typeOptions = fieldTypes.map((type) => ({ value: type, label: type }));
 
-interface FieldRowsProps {
-  state: TemplateFormState;
-  setState: Dispatch<SetStateAction<TemplateFormState>>;
-  errors: FormErrors;
-}
-
 /** The template's fields: key, type, label, required, and the choices of choice types. */
-export function FieldRows({ state, setState, errors }: FieldRowsProps) {
+export function FieldRows({ state, setState, errors }: TemplatePartProps) {
   const count = state.fields.length;
   const edit = (id: number) => (patch: Partial<Omit<FieldRow, 'id'>>) =>
     setState((current) => withField(current, id, patch));
   return (
-    <fieldset className="case-setup-rows" data-slot={templateSlots.fields}>
-      <legend>Fields</legend>
-      <p className="form-field-hint">
-        What a case records. Keys start with a lower-case letter and use a–z, 0–9, “-” and “_”; choice types list their
-        choices, comma-separated.
-      </p>
-      <Problems messages={slotErrors(errors, templateSlots.fields)} />
+    <RowsFieldset
+      legend="Fields"
+      hint={
+        <>
+          What a case records. Keys start with a lower-case letter and use a–z, 0–9, “-” and “_”; choice types list
+          their choices, comma-separated.
+        </>
+      }
+      slot={templateSlots.fields}
+      errors={errors}
+      addLabel="Add field"
+      onAdd={() => setState(withNewField)}
+    >
       {count === 0 ? (
         <p className="muted case-setup-rows-empty">No fields: cases of this template carry only their status.</p>
       ) : (
@@ -59,10 +52,7 @@ export function FieldRows({ state, setState, errors }: FieldRowsProps) {
           />
         ))}
       </ol>
-      <button type="button" onClick={() => setState(withNewField)}>
-        Add field
-      </button>
-    </fieldset>
+    </RowsFieldset>
   );
 }
 

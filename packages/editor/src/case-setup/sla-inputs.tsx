@@ -1,21 +1,18 @@
 import type { CaseQueueResource } from '@casework/shared';
-import type { Dispatch, SetStateAction } from 'react';
-import { slotErrors, type FormErrors } from './form-errors.ts';
+import type { ListLoadState } from '../ui/loadable-list.tsx';
+import { slotErrors } from './form-errors.ts';
 import { SelectControl, TextControl } from './form-controls.tsx';
+import type { TemplatePartProps } from './rows-fieldset.tsx';
 import type { SlaUnit, TemplateFormState } from './template-form-state.ts';
 import { templateSlots } from './template-validation.ts';
-import type { ResourceListState } from './use-resource-list.ts';
 
 const unitOptions = [
   { value: 'hours', label: 'hours' },
   { value: 'days', label: 'days' },
 ];
 
-interface SlaInputsProps {
-  state: TemplateFormState;
-  setState: Dispatch<SetStateAction<TemplateFormState>>;
-  errors: FormErrors;
-  queues: ResourceListState<CaseQueueResource>;
+interface SlaInputsProps extends TemplatePartProps {
+  queues: ListLoadState<CaseQueueResource>;
 }
 
 /** The optional default SLA of new cases, and the queue a case moves to when its SLA expires. */
@@ -60,7 +57,7 @@ export function SlaInputs({ state, setState, errors, queues }: SlaInputsProps) {
 }
 
 /** Active queues by name; a chosen queue that was archived meanwhile stays visible, marked, so it can be changed. */
-function breachQueueOptions(queues: ResourceListState<CaseQueueResource>, current: string) {
+function breachQueueOptions(queues: ListLoadState<CaseQueueResource>, current: string) {
   if (queues.status === 'loading') return [{ value: current, label: 'Loading queues…' }];
   const none = { value: '', label: '— none —' };
   if (queues.status === 'failed') return [none];

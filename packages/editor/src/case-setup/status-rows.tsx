@@ -1,9 +1,9 @@
 import { statusTypes, type StatusType } from '@casework/shared';
-import type { Dispatch, SetStateAction } from 'react';
 import { ItemActions } from '../inspector/item-actions.tsx';
-import { slotErrors, type FormErrors } from './form-errors.ts';
+import { slotErrors } from './form-errors.ts';
 import { Problems, SelectControl, TextControl } from './form-controls.tsx';
-import { moved, removed, withNewStatus, withStatus, type TemplateFormState } from './template-form-state.ts';
+import { RowsFieldset, type TemplatePartProps } from './rows-fieldset.tsx';
+import { moved, removed, withNewStatus, withStatus } from './template-form-state.ts';
 import { templateSlots } from './template-validation.ts';
 
 const typeLabels: Record<StatusType, string> = {
@@ -13,23 +13,23 @@ const typeLabels: Record<StatusType, string> = {
 };
 const typeOptions = statusTypes.map((type) => ({ value: type, label: typeLabels[type] }));
 
-interface StatusRowsProps {
-  state: TemplateFormState;
-  setState: Dispatch<SetStateAction<TemplateFormState>>;
-  errors: FormErrors;
-}
-
 /** The template's statuses, in the order pickers list them: name and lifecycle type per row. */
-export function StatusRows({ state, setState, errors }: StatusRowsProps) {
+export function StatusRows({ state, setState, errors }: TemplatePartProps) {
   const count = state.statuses.length;
   return (
-    <fieldset className="case-setup-rows" data-slot={templateSlots.statuses}>
-      <legend>Statuses</legend>
-      <p className="form-field-hint">
-        Exactly one initial status, where every case starts, and at least one end status: entering one resolves the
-        case. Names are lower-case letters, digits, “-” and “_”.
-      </p>
-      <Problems messages={slotErrors(errors, templateSlots.statuses)} />
+    <RowsFieldset
+      legend="Statuses"
+      hint={
+        <>
+          Exactly one initial status, where every case starts, and at least one end status: entering one resolves the
+          case. Names are lower-case letters, digits, “-” and “_”.
+        </>
+      }
+      slot={templateSlots.statuses}
+      errors={errors}
+      addLabel="Add status"
+      onAdd={() => setState(withNewStatus)}
+    >
       <div className="case-setup-row case-setup-row-head case-setup-status-row" aria-hidden="true">
         <span>Name</span>
         <span>Type</span>
@@ -75,9 +75,6 @@ export function StatusRows({ state, setState, errors }: StatusRowsProps) {
           );
         })}
       </ol>
-      <button type="button" onClick={() => setState(withNewStatus)}>
-        Add status
-      </button>
-    </fieldset>
+    </RowsFieldset>
   );
 }

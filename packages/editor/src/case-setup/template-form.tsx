@@ -1,17 +1,17 @@
 import type { CaseQueueResource, CaseTemplateResource } from '@casework/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../ui/error-message.tsx';
+import type { ListLoadState } from '../ui/loadable-list.tsx';
 import { FieldRows } from './field-rows.tsx';
 import { errorCount, slotErrors } from './form-errors.ts';
 import { TextControl } from './form-controls.tsx';
 import { SlaInputs } from './sla-inputs.tsx';
 import { StatusRows } from './status-rows.tsx';
 import { templateSlots } from './template-validation.ts';
-import type { ResourceListState } from './use-resource-list.ts';
 import { useTemplateForm } from './use-template-form.ts';
 
 interface TemplateFormProps {
-  queues: ResourceListState<CaseQueueResource>;
+  queues: ListLoadState<CaseQueueResource>;
   onCreated: (template: CaseTemplateResource) => void;
   onCancel: () => void;
 }

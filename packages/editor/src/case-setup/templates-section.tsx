@@ -1,13 +1,14 @@
 import type { CaseQueueResource, CaseTemplateResource } from '@casework/shared';
-import { useId, useState } from 'react';
-import { ErrorMessage } from '../ui/error-message.tsx';
+import { useState } from 'react';
+import { EmptyState } from '../ui/empty-state.tsx';
+import { LoadableList, type ListLoadState } from '../ui/loadable-list.tsx';
+import { SetupSection } from './setup-section.tsx';
 import { TemplateForm } from './template-form.tsx';
 import { TemplateTable } from './template-table.tsx';
-import type { ResourceListState } from './use-resource-list.ts';
 
 interface TemplatesSectionProps {
-  templates: ResourceListState<CaseTemplateResource>;
-  queues: ResourceListState<CaseQueueResource>;
+  templates: ListLoadState<CaseTemplateResource>;
+  queues: ListLoadState<CaseQueueResource>;
   onChanged: (template: CaseTemplateResource) => void;
   onReload: () => void;
 }
@@ -16,7 +17,6 @@ interface TemplatesSectionProps {
 export function TemplatesSection({ templates, queues, onChanged, onReload }: TemplatesSectionProps) {
   const [formOpen, setFormOpen] = useState(false);
   const [created, setCreated] = useState<CaseTemplateResource | null>(null);
-  const headingId = useId();
 
   const onCreated = (template: CaseTemplateResource) => {
     onChanged(template);
@@ -25,10 +25,11 @@ export function TemplatesSection({ templates, queues, onChanged, onReload }: Tem
   };
 
   return (
-    <section className="case-setup-section" aria-labelledby={headingId}>
-      <header className="case-setup-section-header">
-        <h3 id={headingId}>Case templates</h3>
-        {!formOpen && (
+    <SetupSection
+      heading="Case templates"
+      intro="A template gives cases their statuses and fields. A workflow’s Create case step makes cases from one."
+      action={
+        !formOpen && (
           <button
             type="button"
             className="button-primary"
@@ -39,11 +40,9 @@ export function TemplatesSection({ templates, queues, onChanged, onReload }: Tem
           >
             New template
           </button>
-        )}
-      </header>
-      <p className="muted case-setup-intro">
-        A template gives cases their statuses and fields. A workflow’s Create case step makes cases from one.
-      </p>
+        )
+      }
+    >
       {created !== null && (
         <p className="case-setup-notice" role="status">
           Template {created.attributes.name} (<code>{created.attributes.key}</code>) created: pick it in a Create case
@@ -51,30 +50,26 @@ export function TemplatesSection({ templates, queues, onChanged, onReload }: Tem
         </p>
       )}
       {formOpen && <TemplateForm queues={queues} onCreated={onCreated} onCancel={() => setFormOpen(false)} />}
-      {templates.status === 'loading' && <p className="muted">Loading case templates…</p>}
-      {templates.status === 'failed' && (
-        <ErrorMessage
-          action={
-            <button type="button" onClick={onReload}>
-              Try again
-            </button>
-          }
-        >
-          Could not load the case templates. {templates.error}
-        </ErrorMessage>
-      )}
-      {templates.status === 'loaded' && templates.items.length === 0 && !formOpen && (
-        <div className="case-setup-empty" data-testid="templates-empty">
-          <h4>No case templates yet</h4>
-          <p>
-            Start with New template: its statuses are filled in with the usual open, in-review, approved and declined,
-            so a name and a key are all it needs.
-          </p>
-        </div>
-      )}
-      {templates.status === 'loaded' && templates.items.length > 0 && (
-        <TemplateTable templates={templates.items} onChanged={onChanged} />
-      )}
-    </section>
+      <LoadableList
+        state={templates}
+        loading="Loading case templates…"
+        failure="Could not load the case templates."
+        onRetry={onReload}
+        empty={
+          // The open form is where the first template is made: the empty list need not say how.
+          formOpen ? null : (
+            <EmptyState testId="templates-empty">
+              <h4>No case templates yet</h4>
+              <p>
+                Start with New template: its statuses are filled in with the usual open, in-review, approved and
+                declined, so a name and a key are all it needs.
+              </p>
+            </EmptyState>
+          )
+        }
+      >
+        {(items) => <TemplateTable templates={items} onChanged={onChanged} />}
+      </LoadableList>
+    </SetupSection>
   );
 }

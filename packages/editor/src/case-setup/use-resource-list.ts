@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { describeError, isAbort } from '../ui/describe-error.ts';
-
-export type ResourceListState<T> =
-  { status: 'loading' } | { status: 'failed'; error: string } | { status: 'loaded'; items: readonly T[] };
+import type { ListLoadState } from '../ui/loadable-list.tsx';
 
 interface Identified {
   id: string;
@@ -21,7 +19,7 @@ export function activeFirst<T extends Identified>(items: readonly T[]): T[] {
  * applied in place rather than refetched: a created record joins the top, an archived one is replaced.
  */
 export function useResourceList<T extends Identified>(load: (signal: AbortSignal) => Promise<T[]>) {
-  const [state, setState] = useState<ResourceListState<T>>({ status: 'loading' });
+  const [state, setState] = useState<ListLoadState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
