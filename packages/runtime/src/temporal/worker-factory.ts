@@ -3,10 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Db } from 'mongodb';
 import { systemClock, type Clock } from '../lib/clock.ts';
-import { createCaseDomain } from '../services/case-domain.ts';
-import { createCaseStepService } from '../services/case-step-service.ts';
-import { createRunDomain } from '../services/run-domain.ts';
-import { createActivities } from './activities/index.ts';
+import { createWorkerActivities } from './worker-activities.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -40,29 +37,13 @@ export async function createWorker(
       client: new Client({ connection: clientConnection, namespace: deps.namespace }),
       taskQueue: deps.taskQueue,
     };
-    const runDomain = createRunDomain({ db: deps.db, clock, log, temporal });
-    const domain = createCaseDomain({
-      db: deps.db,
-      clock,
-      log,
-      temporal,
-      onPublished: runDomain.dispatcher.onPublished,
-    });
-    const runs = {
-      steps: createCaseStepService({ domain, claims: runDomain.claims }),
-      runs: runDomain.runs,
-      events: domain.eventRepository,
-      cases: domain.caseRepository,
-      publisher: domain.publisher,
-      runEvents: runDomain.runEvents,
-      clock,
-    };
+    const { activities } = createWorkerActivities({ db: deps.db, clock, log, temporal });
     const worker = await Worker.create({
       connection,
       namespace: deps.namespace,
       taskQueue: deps.taskQueue,
       workflowsPath,
-      activities: createActivities({ db: deps.db, clock, slaExpiry: domain.actions, runs }),
+      activities,
       ...(deps.identity ? { identity: deps.identity } : {}),
     });
     return { worker, connection, close };

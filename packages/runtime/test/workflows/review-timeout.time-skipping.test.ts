@@ -6,11 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCaseIndexes } from '../../src/db/case-collections.ts';
 import { ensureRunIndexes } from '../../src/db/workflow-run-collections.ts';
 import { systemClock } from '../../src/lib/clock.ts';
-import { createCaseDomain } from '../../src/services/case-domain.ts';
-import { createCaseStepService } from '../../src/services/case-step-service.ts';
 import { createCatalogSnapshotSource } from '../../src/services/catalog-snapshot.ts';
-import { createRunDomain } from '../../src/services/run-domain.ts';
-import { createActivities } from '../../src/temporal/activities/index.ts';
+import { createWorkerActivities } from '../../src/temporal/worker-activities.ts';
 import { workflowsPath } from '../../src/temporal/worker-factory.ts';
 import { testServices } from '../helpers/services.ts';
 import { createTestEnv } from '../helpers/test-env.ts';
@@ -47,34 +44,17 @@ describe('the review workflow when nobody decides within a day', () => {
         searchAttributes: { CaseworkWorkflowId: 2, CaseworkVersionId: 2, CaseworkCaseIds: 7 },
       });
       const taskQueue = 'review-timeout-time-skipping';
-      const log = { warn: () => {} };
-      const temporal = { client: testEnv.client, taskQueue };
-      const runDomain = createRunDomain({ db, clock: systemClock, log, temporal });
-      const domain = createCaseDomain({
+      const { activities, domain, runDomain } = createWorkerActivities({
         db,
         clock: systemClock,
-        log,
-        temporal,
-        onPublished: runDomain.dispatcher.onPublished,
+        log: { warn: () => {} },
+        temporal: { client: testEnv.client, taskQueue },
       });
       const worker = await Worker.create({
         connection: testEnv.nativeConnection,
         taskQueue,
         workflowBundle: await bundleWorkflowCode({ workflowsPath, logger: Runtime.instance().logger }),
-        activities: createActivities({
-          db,
-          clock: systemClock,
-          slaExpiry: domain.actions,
-          runs: {
-            steps: createCaseStepService({ domain, claims: runDomain.claims }),
-            runs: runDomain.runs,
-            events: domain.eventRepository,
-            cases: domain.caseRepository,
-            publisher: domain.publisher,
-            runEvents: runDomain.runEvents,
-            clock: systemClock,
-          },
-        }),
+        activities,
       });
 
       const queue = await domain.caseQueues.create(
