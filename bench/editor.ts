@@ -5,7 +5,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { WorkflowResource } from '../packages/shared/src/index.ts';
 import { markdownTable, wrap, writeResults } from './lib/benchmarks-doc.ts';
-import { clientOptionsFromEnv, createCaseworkClient } from './lib/casework-client.ts';
 import {
   editorGraph,
   launchChromium,
@@ -17,7 +16,7 @@ import {
   type PanResult,
 } from './lib/editor-page.ts';
 import { ms, percentile } from './lib/latency-stats.ts';
-import { machineFacts } from './lib/machine-facts.ts';
+import { runBench, stackBenchContext } from './lib/stack-bench.ts';
 
 const usage = `Usage: node_modules/.bin/tsx bench/editor.ts [options]
 
@@ -200,10 +199,7 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  // Before any load of ours: the load average then is other work on the machine.
-  const facts = machineFacts(repoRoot);
-  const client = clientOptionsFromEnv(repoRoot);
-  const api = createCaseworkClient(client);
+  const { facts, client, api } = stackBenchContext(repoRoot);
   const suffix = randomBytes(3).toString('hex').toUpperCase();
   const catalog = await setUpCatalog(api, suffix);
   const workflows: { size: number; edges: number; id: string }[] = [];
@@ -298,10 +294,4 @@ async function main(): Promise<number> {
 
 const chromiumVersion = (browser: Browser) => `Chromium ${browser.version()}`;
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runBench(main);

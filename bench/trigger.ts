@@ -3,9 +3,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { markdownTable, wrap, writeResults } from './lib/benchmarks-doc.ts';
-import { clientOptionsFromEnv, createCaseworkClient } from './lib/casework-client.ts';
 import { ms } from './lib/latency-stats.ts';
-import { machineFacts } from './lib/machine-facts.ts';
+import { runBench, stackBenchContext } from './lib/stack-bench.ts';
 import { setUpReviewWorkflow } from './lib/review-workflow-setup.ts';
 import { cancelRuns, caseReadMs, runLevel, type LevelResult } from './lib/trigger-level.ts';
 
@@ -119,10 +118,7 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  // Before any load of ours: the load average then is other work on the machine.
-  const facts = machineFacts(repoRoot);
-  const client = clientOptionsFromEnv(repoRoot);
-  const api = createCaseworkClient(client);
+  const { facts, client, api } = stackBenchContext(repoRoot);
   const workflow = await setUpReviewWorkflow(api, repoRoot);
   console.log(
     `${client.baseUrl}: workflow ${workflow.workflowId} v${workflow.versionNumber} (template ${workflow.templateKey})`,
@@ -205,10 +201,4 @@ async function main(): Promise<number> {
   return results.some((result) => result.errors > 0) ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runBench(main);

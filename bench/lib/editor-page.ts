@@ -1,40 +1,23 @@
 // The browser side of bench/editor.ts: the editor's own headless Chromium (playwright-core, as its browser tests
 // launch it), the graphs it opens and the in-page probes that time rendering and panning.
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as Playwright from '../../packages/editor/node_modules/playwright-core/index.js';
 import type { Graph } from '../../packages/shared/src/index.ts';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/lib/chromium.mjs';
 import type { CaseworkClient } from './casework-client.ts';
 import { benchCatalog, realisticGraph } from './graphs.ts';
 
 export type Browser = Playwright.Browser;
 export type Page = Playwright.Page;
 
-/** The system Chromium the browser tests use (scripts/lib/chromium.mjs installs it). */
-export const chromiumPath = '/usr/bin/chromium';
-
-/** Launches Chromium headless with the flags of packages/editor/test/browser/browser.ts. The caller closes it. */
+/** Launches the system Chromium as the editor's browser tests do (packages/editor/test/browser/browser.ts). */
 export async function launchChromium(repoRoot: string): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`${chromiumPath} is missing: install it with \`apt-get install chromium\` (or run \`npm test\`)`);
-  }
+  const executablePath = await ensureChromium({ log: (line) => console.log(`[chromium] ${line}`) });
   // playwright-core is the editor package's dev dependency, not the root's.
   const requireFromEditor = createRequire(path.join(repoRoot, 'packages', 'editor', 'package.json'));
   const { chromium } = requireFromEditor('playwright-core') as typeof Playwright;
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** Node sizes of the layout: the editor's nodes are about 220 × 70 px. */

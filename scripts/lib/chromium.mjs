@@ -5,6 +5,17 @@ import { access, constants } from 'node:fs/promises';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
+/** How the browser tests and the editor bench launch it: headless, software-rendered, quiet (no network chatter). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 const INSTALL_HINT = 'Install it with: sudo apt-get install chromium';
 
 /**

@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { ensureChromium } from '../../../../scripts/lib/chromium.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from '../../../../scripts/lib/chromium.mjs';
 
 /** Long enough for a first-time `apt-get install chromium`, which `npm test` normally did already. */
 export const LAUNCH_TIMEOUT_MS = 300_000;
@@ -22,14 +22,6 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
