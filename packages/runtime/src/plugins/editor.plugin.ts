@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { NotFoundFallback } from './error-handler.ts';
 
-/** Vite names built assets by their content hash: a file under assets/ never changes. */
-const isHashedAsset = (filePath: string) => filePath.split(path.sep).includes('assets');
+/** Vite names built assets (under assets/) by their content hash: such a file never changes. */
+const isHashedAsset = (root: string, filePath: string) => path.relative(root, filePath).split(path.sep)[0] === 'assets';
 
 /**
  * Serves the built editor at `/`. Files are looked up per request (`wildcard`), so a rebuilt editor is served
@@ -26,7 +26,7 @@ export async function registerEditor(app: FastifyInstance, editorDir: string): P
     index: ['index.html'],
     cacheControl: false,
     setHeaders(reply, filePath) {
-      reply.header('cache-control', isHashedAsset(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      reply.header('cache-control', isHashedAsset(root, filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   return (request, reply) => {

@@ -7,9 +7,13 @@ import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 describe('the api serves the built editor', () => {
   let t: TestApp;
+  let parentDir: string;
   let editorDir: string;
   beforeAll(async () => {
-    editorDir = await mkdtemp(path.join(tmpdir(), 'casework-editor-'));
+    // Under a folder named `assets`: only the editor's own assets/ may be cached for good, not everything below it.
+    parentDir = await mkdtemp(path.join(tmpdir(), 'casework-editor-'));
+    editorDir = path.join(parentDir, 'assets', 'dist');
+    await mkdir(editorDir, { recursive: true });
     await mkdir(path.join(editorDir, 'assets'));
     await writeFile(path.join(editorDir, 'index.html'), '<!doctype html><script src="/assets/index-a1.js"></script>');
     await writeFile(path.join(editorDir, 'assets', 'index-a1.js'), 'console.log("first build")');
@@ -17,7 +21,7 @@ describe('the api serves the built editor', () => {
   });
   afterAll(async () => {
     await t.close();
-    await rm(editorDir, { recursive: true, force: true });
+    await rm(parentDir, { recursive: true, force: true });
   });
 
   const get = (url: string, accept = '*/*') => t.app.inject({ method: 'GET', url, headers: { accept } });
