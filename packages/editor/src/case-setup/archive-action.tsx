@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { FormDialog } from '../ui/form-dialog.tsx';
 
 interface ArchiveActionProps {
   /** What is archived, as the user knows it: `template “KYC review”`. */
@@ -20,16 +20,16 @@ export function ArchiveAction({ subject, label, children, onArchive }: ArchiveAc
         Archive
       </button>
       {asking && (
-        <ConfirmDialog
+        <FormDialog
           title={`Archive ${subject}?`}
-          confirmLabel="Archive"
+          submitLabel="Archive"
           danger
           onClose={() => setAsking(false)}
-          onConfirm={onArchive}
+          onSubmit={onArchive}
         >
           {children}
           <p>It cannot be unarchived.</p>
-        </ConfirmDialog>
+        </FormDialog>
       )}
     </>
   );

@@ -2,7 +2,7 @@ import type { WorkflowResource } from '@casework/shared';
 import { memo, useState } from 'react';
 import { routeHref } from '../app/route.ts';
 import { useApi } from '../session/use-api.ts';
-import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { FormDialog } from '../ui/form-dialog.tsx';
 import { formatDateTime } from '../ui/format-time.ts';
 import { LastRunCell } from './last-run-cell.tsx';
 import { RenameWorkflowDialog } from './rename-workflow-dialog.tsx';
@@ -39,18 +39,18 @@ export const WorkflowRow = memo(function WorkflowRow({ workflow, onChanged }: Wo
         </button>
         {dialog === 'rename' && <RenameWorkflowDialog workflow={workflow} onRenamed={onChanged} onClose={close} />}
         {dialog === 'archive' && (
-          <ConfirmDialog
+          <FormDialog
             title={`Delete “${name}”?`}
-            confirmLabel="Delete workflow"
+            submitLabel="Delete workflow"
             danger
             onClose={close}
-            onConfirm={async () => onChanged(await api.workflows.archive(workflow.id))}
+            onSubmit={async () => onChanged(await api.workflows.archive(workflow.id))}
           >
             <p>
               The workflow is archived: it leaves this list, can no longer be published or triggered, and runs already
               started carry on. Its versions stay readable through the API.
             </p>
-          </ConfirmDialog>
+          </FormDialog>
         )}
       </td>
     </tr>

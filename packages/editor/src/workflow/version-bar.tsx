@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { routeHref } from '../app/route.ts';
 import { navigate } from '../app/use-hash-route.ts';
 import { useApi } from '../session/use-api.ts';
-import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { FormDialog } from '../ui/form-dialog.tsx';
 import { formatDateTime } from '../ui/format-time.ts';
 import { versionAuthor } from './version-author.ts';
 
@@ -40,16 +40,16 @@ export function VersionBar({ workflow, version }: { workflow: WorkflowResource; 
         </button>
       </div>
       {confirming && (
-        <ConfirmDialog
+        <FormDialog
           title={`Restore version ${number}?`}
-          confirmLabel="Restore into the draft"
-          onConfirm={restore}
+          submitLabel="Restore into the draft"
+          onSubmit={restore}
           onClose={() => setConfirming(false)}
         >
           <p>
             The draft becomes the graph of v{number}, replacing what it holds now. Publish afterwards to make it live.
           </p>
-        </ConfirmDialog>
+        </FormDialog>
       )}
     </div>
   );

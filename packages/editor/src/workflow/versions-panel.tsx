@@ -2,7 +2,7 @@ import type { WorkflowResource, WorkflowVersionResource } from '@casework/shared
 import { useState } from 'react';
 import { routeHref } from '../app/route.ts';
 import { useApi } from '../session/use-api.ts';
-import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { FormDialog } from '../ui/form-dialog.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatDateTime } from '../ui/format-time.ts';
 import { useVersionList } from './use-version-list.ts';
@@ -71,17 +71,17 @@ export function VersionsPanel({ workflowId, liveVersionId, prepareRestore, onRes
         </button>
       )}
       {restoring !== null && (
-        <ConfirmDialog
+        <FormDialog
           title={`Restore version ${restoring.attributes.number}?`}
-          confirmLabel="Restore into the draft"
+          submitLabel="Restore into the draft"
           onClose={() => setRestoring(null)}
-          onConfirm={() => restore(restoring)}
+          onSubmit={() => restore(restoring)}
         >
           <p>
             The draft becomes the graph of v{restoring.attributes.number}. What the draft holds now is replaced (publish
             it first if you want to keep it). Publish afterwards to make the restored graph live.
           </p>
-        </ConfirmDialog>
+        </FormDialog>
       )}
     </section>
   );

@@ -7,11 +7,13 @@ interface FieldGroupProps {
   required?: boolean;
   /** Without a frame and title (a list item shows them); still a named group for assistive technology. */
   bare?: boolean | undefined;
+  /** Beside the frame's own class, for a group laid out its own way (a duration's inputs side by side). */
+  className?: string;
   children: ReactNode;
 }
 
 /** A fieldset with a legend around related controls, or a named group when the frame is drawn elsewhere. */
-export function FieldGroup({ path, label, required, bare, children }: FieldGroupProps) {
+export function FieldGroup({ path, label, required, bare, className, children }: FieldGroupProps) {
   if (bare) {
     return (
       <div className="inspector-bare-group" role="group" aria-label={label} data-path={paramsPointer(path)}>
@@ -20,7 +22,10 @@ export function FieldGroup({ path, label, required, bare, children }: FieldGroup
     );
   }
   return (
-    <fieldset className="inspector-group" data-path={paramsPointer(path)}>
+    <fieldset
+      className={className === undefined ? 'inspector-group' : `inspector-group ${className}`}
+      data-path={paramsPointer(path)}
+    >
       <legend className="inspector-legend">
         {label}
         {required && (

@@ -13,6 +13,11 @@ import { PickerField } from './picker-field.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
+/** What every picker passes on as it comes: where the value sits, its label, and the value as text. */
+function pickerProps({ path, label, required, value, onChange }: FieldProps) {
+  return { path, label, required, value: text(value), onChange };
+}
+
 /**
  * Where to make what the catalog lacks. Case setup opens in another tab so this canvas keeps its selection and
  * undo history; the catalog is fetched again when this tab is shown, so the new choice appears on return.
@@ -30,16 +35,12 @@ function EmptyCatalogHint({ things, typeInstead }: { things: string; typeInstead
 }
 
 /** `case-template-id`: the catalog's templates, archived ones marked. */
-export function TemplatePicker({ path, value, onChange, label, required }: FieldProps) {
+export function TemplatePicker(props: FieldProps) {
   const { catalog } = useInspectorScope();
   return (
     <PickerField
-      path={path}
-      label={label}
-      required={required}
-      value={text(value)}
-      onChange={onChange}
-      options={catalog.templates.length === 0 ? null : templateOptions(catalog, text(value))}
+      {...pickerProps(props)}
+      options={catalog.templates.length === 0 ? null : templateOptions(catalog, text(props.value))}
       empty="Choose a template…"
       typeHint={<EmptyCatalogHint things="case templates" typeInstead="a template id" />}
     />
@@ -47,16 +48,12 @@ export function TemplatePicker({ path, value, onChange, label, required }: Field
 }
 
 /** `case-queue-id`: the catalog's queues, archived ones marked. */
-export function QueuePicker({ path, value, onChange, label, required }: FieldProps) {
+export function QueuePicker(props: FieldProps) {
   const { catalog } = useInspectorScope();
   return (
     <PickerField
-      path={path}
-      label={label}
-      required={required}
-      value={text(value)}
-      onChange={onChange}
-      options={catalog.queues.length === 0 ? null : queueOptions(catalog, text(value))}
+      {...pickerProps(props)}
+      options={catalog.queues.length === 0 ? null : queueOptions(catalog, text(props.value))}
       empty="Choose a queue…"
       typeHint={<EmptyCatalogHint things="case queues" typeInstead="a queue id" />}
     />
@@ -64,16 +61,12 @@ export function QueuePicker({ path, value, onChange, label, required }: FieldPro
 }
 
 /** `status` of `case.set-status`: the statuses of the template the case comes from. */
-export function StatusPicker({ path, value, onChange, label, required }: FieldProps) {
+export function StatusPicker(props: FieldProps) {
   const { template } = useInspectorScope();
   return (
     <PickerField
-      path={path}
-      label={label}
-      required={required}
-      value={text(value)}
-      onChange={onChange}
-      options={template ? statusOptions(template, text(value)) : null}
+      {...pickerProps(props)}
+      options={template ? statusOptions(template, text(props.value)) : null}
       empty="Choose a status…"
       typeHint="The case's template isn't known here (an event's case, or no template chosen upstream): type a status"
       hint={template ? `Statuses of ${template.key}` : undefined}
@@ -82,16 +75,12 @@ export function StatusPicker({ path, value, onChange, label, required }: FieldPr
 }
 
 /** `operations[].field` of `case.update-fields`: the fields of the case's template. */
-export function TemplateFieldPicker({ path, value, onChange, label, required }: FieldProps) {
+export function TemplateFieldPicker(props: FieldProps) {
   const { template } = useInspectorScope();
   return (
     <PickerField
-      path={path}
-      label={label}
-      required={required}
-      value={text(value)}
-      onChange={onChange}
-      options={template ? fieldOptions(template, text(value)) : null}
+      {...pickerProps(props)}
+      options={template ? fieldOptions(template, text(props.value)) : null}
       empty="Choose a field…"
       typeHint="The case's template isn't known here: type a field key"
     />
@@ -99,17 +88,15 @@ export function TemplateFieldPicker({ path, value, onChange, label, required }: 
 }
 
 /** `case`: a `{ node }` reference to an upstream node whose output carries a case. */
-export function CaseRefPicker({ path, value, onChange, label, required }: FieldProps) {
+export function CaseRefPicker(props: FieldProps) {
   const { nodeId, graph } = useInspectorScope();
-  const current = text(asRecord(value).node);
+  const current = text(asRecord(props.value).node);
   const options = caseRefOptions(nodeId, graph, current);
   return (
     <PickerField
-      path={path}
-      label={label}
-      required={required}
+      {...pickerProps(props)}
       value={current}
-      onChange={(next) => onChange({ node: next ?? '' })}
+      onChange={(next) => props.onChange({ node: next ?? '' })}
       options={options}
       empty={options.length === 0 ? 'No case upstream' : 'Choose a case…'}
       typeHint=""

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { IssueList, useFieldIssues } from '../field-issues.tsx';
 import type { FieldProps } from '../field-props.ts';
+import { FieldGroup } from '../fields/field-group.tsx';
 import { NumberInput } from '../fields/number-input.tsx';
 import { paramsPointer } from '../form/form-path.ts';
 import { asRecord, withProperty } from '../form/immutable.ts';
@@ -19,16 +20,7 @@ export function DurationField({ path, field, value, onChange, label, required }:
   if (unit !== '' && !units.includes(unit)) options.push({ value: unit, label: `${unit} (not allowed here)` });
   const issuesId = issues.length > 0 ? `${id}-issues` : undefined;
   return (
-    <fieldset className="inspector-group inspector-duration" data-path={paramsPointer(path)}>
-      <legend className="inspector-legend">
-        {label}
-        {required && (
-          <span className="inspector-required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-      </legend>
+    <FieldGroup path={path} label={label} required={required} className="inspector-duration">
       <div className="inspector-duration-inputs">
         <NumberInput
           id={`${id}-amount`}
@@ -51,6 +43,6 @@ export function DurationField({ path, field, value, onChange, label, required }:
         />
       </div>
       <IssueList issues={issues} id={issuesId} />
-    </fieldset>
+    </FieldGroup>
   );
 }
