@@ -54,7 +54,8 @@ export interface AppOptions {
 const VERSION = '0.1.0';
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const PROBE_TIMEOUT_MS = 2_000;
-const SWEEP_INTERVAL_MS = 15_000;
+// Writers publish their own events right away; the sweep only finds what a crash or an outage left behind.
+const SWEEP_INTERVAL_MS = 60_000;
 
 const mapOrNull = <T, R>(value: T | null, map: (value: T) => R): R | null => (value === null ? null : map(value));
 
@@ -112,12 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     onPublished: runDomain.dispatcher.onPublished,
   });
   const workflows = createWorkflowServiceOn(mongo.db, clock);
-  const sweeper = startCaseSweeper({
-    ...domain,
-    cases: domain.caseRepository,
-    log: app.log,
-    intervalMs: SWEEP_INTERVAL_MS,
-  });
+  const sweeper = startCaseSweeper({ publisher: domain.publisher, log: app.log, intervalMs: SWEEP_INTERVAL_MS });
   app.addHook('onClose', async () => sweeper.stop());
 
   registerRequestId(app);
@@ -144,12 +140,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           caseQueue: async (id) => mapOrNull(await domain.queueRepository.findById(id), caseQueueResource),
         },
       });
-      await api.register(caseActionRoutes, {
-        cases: domain.cases,
-        actions: domain.actions,
-        publisher: domain.publisher,
-      });
-      await api.register(eventRoutes, { cases: domain.cases, publisher: domain.publisher });
+      await api.register(caseActionRoutes, { cases: domain.cases, actions: domain.actions });
+      await api.register(eventRoutes, { cases: domain.cases });
       await api.register(workflowRoutes, { workflows });
       await api.register(workflowRunRoutes, {
         workflows,

@@ -1,5 +1,4 @@
 import type { ActorType, CaseEventName, CaseStatusDefinition, EventName, FieldSchema } from '@casework/shared';
-import { createHash } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { ensureIndex } from './indexes.ts';
 
@@ -8,10 +7,7 @@ export const caseCollectionNames = {
   caseTemplates: 'case_templates',
   caseQueues: 'case_queues',
   cases: 'cases',
-  caseSchemas: 'case_schemas',
-  caseRevisions: 'case_revisions',
-  unfinishedRevisions: 'case_unfinished_revisions',
-  caseNumbers: 'case_numbers',
+  sequences: 'sequences',
   events: 'events',
 } as const;
 
@@ -42,7 +38,7 @@ export interface CaseQueueDocument {
   updatedAt: Date;
 }
 
-/** A recorded event: of a case (committed with the case's revision), or of a workflow run. */
+/** A recorded event: of a case (committed with the case's write, in its outbox), or of a workflow run. */
 export interface EventDocument {
   _id: string;
   name: EventName;
@@ -81,74 +77,47 @@ export interface CaseDocument {
   assigner: Actor | null;
   resolver: Actor | null;
   updater: Actor | null;
-  /** Optimistic concurrency: revision number, 1 at creation, +1 per write. */
+  /** Optimistic concurrency: 1 at creation, +1 per write; every write is guarded by the version it read. */
   version: number;
   /** The last workflow steps (`<run id>:<node id>`) that changed the case: a retried step changes it once. */
   appliedSteps?: string[];
 }
 
-/**
- * One write to a case: the case as it is after the write, and the events the write records, committed by one
- * insert whose `_id` (`<case id>:<version>`) only one writer can claim. This is the atomic step on MongoDB and
- * FerretDB alike (FerretDB 1.x updates are not atomic under concurrency, unique inserts are); the `cases`
- * collection is the queryable copy of each case's latest revision.
- */
-export interface CaseRevisionDocument {
-  _id: string;
-  caseId: string;
-  version: number;
-  doc: CaseDocument;
-  events: CaseEventDocument[];
-  createdAt: Date;
-  /** The events are in the `events` collection and listeners were told. */
-  published: boolean;
-  /** The write moved the SLA; Temporal's timer has not been brought in line yet. */
-  slaSyncPending: boolean;
+/** An event as a case remembers it: enough for a `wait.case` to find what happened while it was registering. */
+export interface RecentEvent {
+  id: string;
+  name: CaseEventName;
+  at: Date;
+}
+
+/** A run waiting on some of the case's events (`wait.case`): who gets signalled when one is recorded. */
+export interface CaseWait {
+  runId: string;
+  nodeId: string;
+  events: CaseEventName[];
 }
 
 /**
- * A revision whose events are not yet published or whose SLA timer is not yet synced: the sweeper's to-do list.
- * Written before the revision and deleted once it is finished, so it stays small — the sweeper reads it instead of
- * querying `case_revisions`, which FerretDB would decode whole (only `_id` lookups reach its indexes).
+ * A case as stored: one document, changed only by single-document atomic updates guarded by `version`. The events
+ * of a write ride in the same update (`outbox`) and are published afterwards by whoever gets there first (the writer
+ * right away, a retry or the sweeper after a failure or crash); `dirty` marks a case with something left to publish
+ * or an SLA timer to bring in line (`slaSync`). See docs/architecture.md, "How a case changes".
  */
-export interface UnfinishedRevisionDocument {
-  /** The revision's `_id`. */
-  _id: string;
-  caseId: string;
-  createdAt: Date;
+export interface StoredCaseDocument extends CaseDocument {
+  outbox: CaseEventDocument[];
+  /** The case's last events (at most RECENT_EVENTS), newest last. */
+  recentEvents: RecentEvent[];
+  waits: CaseWait[];
+  dirty: boolean;
+  /** The version whose write moved the SLA, until Temporal's timer has been told; null when in line. */
+  slaSync: number | null;
 }
 
-/**
- * The statuses and field schemas a case was created under: immutable, shared by every case created from the
- * same version of a template, and kept out of the `cases` copy so lists scan small documents (FerretDB 1.x
- * filters and sorts in memory: only `_id` equality reaches SQLite).
- */
-export interface CaseSchemaDocument {
-  /** `<template id>:<hash of statuses and field schemas>`. */
+export const RECENT_EVENTS = 20;
+
+/** Named counters (`$inc` upserts): per-template case numbers, per-workflow version numbers. */
+export interface SequenceDocument {
   _id: string;
-  templateId: string;
-  statuses: CaseStatusDefinition[];
-  fieldSchemas: FieldSchema[];
-}
-
-/** A case as the `cases` collection (the queryable copy of each case's latest revision) stores it. */
-export type StoredCaseDocument = Omit<CaseDocument, 'statuses' | 'fieldSchemas'> & { schemaId: string };
-
-export const caseSchemaId = (templateId: string, statuses: CaseStatusDefinition[], fieldSchemas: FieldSchema[]) =>
-  `${templateId}:${createHash('sha256')
-    .update(JSON.stringify([statuses, fieldSchemas]))
-    .digest('hex')
-    .slice(0, 20)}`;
-
-export function toStoredCase(doc: CaseDocument): StoredCaseDocument {
-  const { statuses, fieldSchemas, ...rest } = doc;
-  return { ...rest, schemaId: caseSchemaId(doc.templateId, statuses, fieldSchemas) };
-}
-
-/** A case number handed out: inserting `<template id>:<n>` claims number n, once. */
-export interface CaseNumberDocument {
-  _id: string;
-  templateId: string;
   n: number;
 }
 
@@ -157,25 +126,25 @@ export function caseCollections(db: Db) {
     caseTemplates: db.collection<CaseTemplateDocument>(caseCollectionNames.caseTemplates),
     caseQueues: db.collection<CaseQueueDocument>(caseCollectionNames.caseQueues),
     cases: db.collection<StoredCaseDocument>(caseCollectionNames.cases),
-    caseSchemas: db.collection<CaseSchemaDocument>(caseCollectionNames.caseSchemas),
-    caseRevisions: db.collection<CaseRevisionDocument>(caseCollectionNames.caseRevisions),
-    unfinishedRevisions: db.collection<UnfinishedRevisionDocument>(caseCollectionNames.unfinishedRevisions),
-    caseNumbers: db.collection<CaseNumberDocument>(caseCollectionNames.caseNumbers),
+    sequences: db.collection<SequenceDocument>(caseCollectionNames.sequences),
     events: db.collection<EventDocument>(caseCollectionNames.events),
   };
 }
 
-/** Indexes of the case domain: unique where the model says unique, and one per list filter. */
+/**
+ * Indexes of the case domain: unique where the model says unique, and one per list filter (used by MongoDB; the
+ * embedded store answers lists by scanning, measured in docs/benchmarks.md).
+ */
 export async function ensureCaseIndexes(db: Db): Promise<void> {
-  const { caseTemplates, cases, unfinishedRevisions, caseNumbers, events } = caseCollections(db);
+  const { caseTemplates, cases, events } = caseCollections(db);
   await ensureIndex(caseTemplates, { key: 1 }, { unique: true, name: 'key_unique' });
   await ensureIndex(cases, { templateId: 1, _id: -1 }, { name: 'template_id' });
   await ensureIndex(cases, { status: 1, _id: -1 }, { name: 'status_id' });
   await ensureIndex(cases, { queueId: 1, _id: -1 }, { name: 'queue_id' });
   await ensureIndex(cases, { assigneeId: 1, _id: -1 }, { name: 'assignee_id' });
   await ensureIndex(cases, { objectIds: 1, _id: -1 }, { name: 'object_ids' });
-  await ensureIndex(unfinishedRevisions, { caseId: 1 }, { name: 'case_id' });
-  await ensureIndex(caseNumbers, { templateId: 1, n: -1 }, { name: 'template_n' });
+  // Real MongoDB uses it for the sweeper; the embedded store scans (it ignores non-unique indexes).
+  await ensureIndex(cases, { dirty: 1 }, { name: 'dirty', partialFilterExpression: { dirty: true } });
   await ensureIndex(events, { caseId: 1, _id: -1 }, { name: 'case_id' });
   await ensureIndex(events, { name: 1, _id: -1 }, { name: 'name_id' });
 }

@@ -6,14 +6,12 @@ import { runCollections } from './workflow-run-collections.ts';
 /**
  * `claimOnce(key, make)`: the value first claimed for `key`, making it with `make()` if nobody has. A unique
  * insert decides, so retries and concurrent duplicates (a retried activity, a re-published event) agree on one
- * value — on FerretDB too, where guarded updates are not atomic.
+ * value. The insert comes first: the first claim, by far the most common, costs one round trip.
  */
 export function createClaims(db: Db, clock: Clock) {
   const { claims } = runCollections(db);
   return {
     async claimOnce(key: string, make: () => string): Promise<{ value: string; first: boolean }> {
-      const existing = await claims.findOne({ _id: key });
-      if (existing) return { value: existing.value, first: false };
       const value = make();
       try {
         await claims.insertOne({ _id: key, value, createdAt: clock() });

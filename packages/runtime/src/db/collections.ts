@@ -6,7 +6,7 @@ export const collectionNames = {
   systemChecks: 'system_checks',
   // Idempotency and rate limiting (plugins/idempotency.plugin.ts, plugins/rate-limit.plugin.ts).
   idempotencyRecords: 'idempotency_records',
-  rateLimitHits: 'rate_limit_hits',
+  rateLimitCounters: 'rate_limit_counters',
 } as const;
 
 export interface ApiKeyDocument {
@@ -53,11 +53,10 @@ export type IdempotencyRecordDocument =
   | (IdempotencyRecordBase & { state: 'in-flight'; /** Refreshed while the claimant runs. */ lockedAt: Date })
   | (IdempotencyRecordBase & { state: 'completed'; completedAt: Date; response: StoredResponse });
 
-/** Slot n of an API key's rate-limit window, taken by the n-th request of that window. */
-export interface RateLimitHitDocument {
-  /** `<api key id>:<window start, epoch ms>:<n>`. */
+/** The requests an API key made in one rate-limit window. */
+export interface RateLimitCounterDocument {
+  /** `<api key id>:<window start, epoch ms>`. */
   _id: string;
-  apiKeyId: string;
   windowStart: Date;
   n: number;
 }
@@ -67,6 +66,6 @@ export function collections(db: Db) {
     apiKeys: db.collection<ApiKeyDocument>(collectionNames.apiKeys),
     systemChecks: db.collection<SystemCheckDocument>(collectionNames.systemChecks),
     idempotencyRecords: db.collection<IdempotencyRecordDocument>(collectionNames.idempotencyRecords),
-    rateLimitHits: db.collection<RateLimitHitDocument>(collectionNames.rateLimitHits),
+    rateLimitCounters: db.collection<RateLimitCounterDocument>(collectionNames.rateLimitCounters),
   };
 }

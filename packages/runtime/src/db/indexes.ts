@@ -31,11 +31,9 @@ export async function ensureIndex<T extends Document>(
 
 /** Creates every index the repositories rely on. Idempotent; run at start-up by the api and the worker. */
 export async function ensureIndexes(db: Db): Promise<void> {
-  const { apiKeys, idempotencyRecords, rateLimitHits } = collections(db);
+  const { apiKeys, idempotencyRecords } = collections(db);
   await ensureIndex(apiKeys, { hash: 1 }, { unique: true, name: 'hash_unique' });
-  // Expiry is done in code (FerretDB has no TTL indexes): these serve the periodic purges.
+  // Expiry is done in code (the embedded store's TTL indexes never delete): these serve the periodic purges.
   await ensureIndex(idempotencyRecords, { completedAt: 1 }, { name: 'completed_at' });
   await ensureIndex(idempotencyRecords, { lockedAt: 1 }, { name: 'locked_at' });
-  await ensureIndex(rateLimitHits, { apiKeyId: 1, windowStart: 1, n: -1 }, { name: 'key_window_n' });
-  await ensureIndex(rateLimitHits, { windowStart: 1 }, { name: 'window_start' });
 }

@@ -6,9 +6,7 @@ import { ensureIndex } from './indexes.ts';
 /** Collection names of workflows: persisted, so never renamed. */
 export const workflowCollectionNames = {
   workflows: 'workflows',
-  workflowRevisions: 'workflow_revisions',
   workflowVersions: 'workflow_versions',
-  workflowVersionNumbers: 'workflow_version_numbers',
 } as const;
 
 /** A workflow: its draft (any JSON object, valid or not) and a pointer to its live (latest published) version. */
@@ -47,7 +45,7 @@ export interface WorkflowVersionDocument {
 
 /**
  * Graphs and plans are kept as JSON text: a draft may hold any keys, and MongoDB-protocol servers refuse keys
- * starting with `$` or containing `.` (FerretDB does), which a literal object value in a node's params may have.
+ * starting with `$` or containing `.`, which a literal object value in a node's params may have.
  */
 export type StoredWorkflowDocument = Omit<WorkflowDocument, 'draft'> & {
   draft: { graphJson: string; revision: number; savedAt: Date };
@@ -56,28 +54,6 @@ export type StoredWorkflowVersionDocument = Omit<WorkflowVersionDocument, 'graph
   graphJson: string;
   planJson: string;
 };
-
-/**
- * One write to a workflow, committed by inserting `<workflow id>:<seq>`: of two writers that read the same seq
- * exactly one wins (FerretDB 1.x updates are not atomic: concurrent `$set`s of different fields lose each other,
- * unique inserts do not). The `workflows` collection is the queryable copy of each workflow's latest revision.
- */
-export interface WorkflowRevisionDocument {
-  _id: string;
-  workflowId: string;
-  seq: number;
-  /** The workflow after this write; null once compacted (only the claim of the seq must stay). */
-  doc: StoredWorkflowDocument | null;
-  createdAt: Date;
-}
-
-/** Version number n of a workflow, claimed by inserting `<workflow id>:<n>` before the version is written. */
-export interface WorkflowVersionNumberDocument {
-  _id: string;
-  workflowId: string;
-  n: number;
-  versionId: string;
-}
 
 export const toStoredWorkflow = ({ draft, ...rest }: WorkflowDocument): StoredWorkflowDocument => ({
   ...rest,
@@ -112,20 +88,15 @@ export const fromStoredVersion = ({
 export function workflowCollections(db: Db) {
   return {
     workflows: db.collection<StoredWorkflowDocument>(workflowCollectionNames.workflows),
-    workflowRevisions: db.collection<WorkflowRevisionDocument>(workflowCollectionNames.workflowRevisions),
     workflowVersions: db.collection<StoredWorkflowVersionDocument>(workflowCollectionNames.workflowVersions),
-    workflowVersionNumbers: db.collection<WorkflowVersionNumberDocument>(
-      workflowCollectionNames.workflowVersionNumbers,
-    ),
   };
 }
 
-/** Indexes of workflows: one per list filter, event routing, and a unique backstop on version numbers. */
+/** Indexes of workflows: one per list filter, event routing, and unique version numbers (also their lookup). */
 export async function ensureWorkflowIndexes(db: Db): Promise<void> {
-  const { workflows, workflowVersions, workflowVersionNumbers } = workflowCollections(db);
+  const { workflows, workflowVersions } = workflowCollections(db);
   await ensureIndex(workflows, { status: 1, _id: -1 }, { name: 'status_id' });
   await ensureIndex(workflows, { liveTriggerEvent: 1 }, { name: 'live_trigger_event' });
   await ensureIndex(workflowVersions, { workflowId: 1, number: 1 }, { unique: true, name: 'workflow_number_unique' });
   await ensureIndex(workflowVersions, { workflowId: 1, _id: -1 }, { name: 'workflow_id' });
-  await ensureIndex(workflowVersionNumbers, { workflowId: 1, n: -1 }, { name: 'workflow_n' });
 }

@@ -6,7 +6,6 @@ import { ensureIndex } from './indexes.ts';
 /** Collection names of workflow runs: persisted, so never renamed. */
 export const runCollectionNames = {
   workflowRuns: 'workflow_runs',
-  runWaits: 'workflow_run_waits',
   claims: 'claims',
 } as const;
 
@@ -39,17 +38,6 @@ export interface WorkflowRunDocument {
   completedAt: Date | null;
 }
 
-/** A run waiting on a case's events (`wait.case`): what the event publisher signals. Small, short-lived rows. */
-export interface RunWaitDocument {
-  /** `<case id>:<run id>:<node id>`. */
-  _id: string;
-  caseId: string;
-  runId: string;
-  nodeId: string;
-  events: CaseEventName[];
-  createdAt: Date;
-}
-
 /** A value claimed once for a key (a step's case id, an event trigger's run id): the first insert wins. */
 export interface ClaimDocument {
   _id: string;
@@ -60,15 +48,13 @@ export interface ClaimDocument {
 export function runCollections(db: Db) {
   return {
     workflowRuns: db.collection<WorkflowRunDocument>(runCollectionNames.workflowRuns),
-    runWaits: db.collection<RunWaitDocument>(runCollectionNames.runWaits),
     claims: db.collection<ClaimDocument>(runCollectionNames.claims),
   };
 }
 
 export async function ensureRunIndexes(db: Db): Promise<void> {
-  const { workflowRuns, runWaits } = runCollections(db);
+  const { workflowRuns } = runCollections(db);
   await ensureIndex(workflowRuns, { workflowId: 1, _id: -1 }, { name: 'workflow_id' });
   await ensureIndex(workflowRuns, { status: 1, _id: -1 }, { name: 'status_id' });
   await ensureIndex(workflowRuns, { caseIds: 1, _id: -1 }, { name: 'case_ids' });
-  await ensureIndex(runWaits, { caseId: 1 }, { name: 'case_id' });
 }

@@ -1,4 +1,3 @@
-import type { CaseEventName } from '@casework/shared';
 import type { Db, Filter } from 'mongodb';
 import { paginate, type PageQuery } from '../lib/pagination.ts';
 import { isDuplicateKeyError } from './duplicate-key.ts';
@@ -10,7 +9,7 @@ export type RunSnapshot = Pick<
 >;
 
 export function createWorkflowRunRepository(db: Db) {
-  const { workflowRuns, runWaits } = runCollections(db);
+  const { workflowRuns } = runCollections(db);
   return {
     findById: (id: string) => workflowRuns.findOne({ _id: id }),
 
@@ -36,21 +35,6 @@ export function createWorkflowRunRepository(db: Db) {
 
     list: (filter: Filter<WorkflowRunDocument>, page: PageQuery, url: Parameters<typeof paginate>[3]) =>
       paginate(workflowRuns, filter, page, url),
-
-    async openWait(wait: { caseId: string; runId: string; nodeId: string; events: CaseEventName[]; at: Date }) {
-      const _id = `${wait.caseId}:${wait.runId}:${wait.nodeId}`;
-      const doc = { _id, caseId: wait.caseId, runId: wait.runId, nodeId: wait.nodeId, events: wait.events };
-      try {
-        await runWaits.insertOne({ ...doc, createdAt: wait.at });
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-    },
-
-    closeWait: (wait: { caseId: string; runId: string; nodeId: string }) =>
-      runWaits.deleteOne({ _id: `${wait.caseId}:${wait.runId}:${wait.nodeId}` }),
-
-    waitsOn: (caseId: string) => runWaits.find({ caseId }).toArray(),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { newId } from '../lib/ids.ts';
 import { paginate, type PageQuery } from '../lib/pagination.ts';
-import { claimNext } from './sequence-claims.ts';
+import { createSequences } from './sequences.ts';
 import {
   fromStoredVersion,
   toStoredVersion,
@@ -9,9 +9,10 @@ import {
   type WorkflowVersionDocument,
 } from './workflow-collections.ts';
 
-/** Published versions: immutable once written, numbered 1, 2, 3… per workflow by unique-insert claims. */
+/** Published versions: immutable once written, numbered 1, 2, 3… per workflow by an atomic counter. */
 export function createWorkflowVersionRepository(db: Db) {
-  const { workflowVersions, workflowVersionNumbers } = workflowCollections(db);
+  const { workflowVersions } = workflowCollections(db);
+  const sequences = createSequences(db);
 
   async function findById(id: string): Promise<WorkflowVersionDocument | null> {
     const stored = await workflowVersions.findOne({ _id: id });
@@ -19,32 +20,20 @@ export function createWorkflowVersionRepository(db: Db) {
   }
 
   return {
-    /**
-     * Claims the workflow's next number, then writes the version under the id the claim names. The id is made
-     * when its number is tried: a claim of n+1 starts only once n is taken, so ids (which sort by creation
-     * time) sort like numbers, and the `_id`-ordered version list reads newest first.
-     */
+    /** Takes the workflow's next number, then writes the version (the unique number index is the backstop). */
     async publish(workflowId: string, build: (id: string, number: number) => WorkflowVersionDocument) {
-      let versionId = '';
-      const number = await claimNext(
-        workflowVersionNumbers,
-        (n) => `${workflowId}:${n}`,
-        (n) => {
-          versionId = newId('workflowVersion');
-          return { _id: `${workflowId}:${n}`, workflowId, n, versionId };
-        },
-      );
-      const version = build(versionId, number);
+      const number = await sequences.next(`workflow-version:${workflowId}`);
+      const version = build(newId('workflowVersion'), number);
       await workflowVersions.insertOne(toStoredVersion(version));
       return version;
     },
 
     findById,
 
-    /** Version n of a workflow, through its claim (an `_id` lookup, where FerretDB would scan for the number). */
+    /** Version n of a workflow: a lookup on the unique (workflow, number) key. */
     async findByNumber(workflowId: string, number: number): Promise<WorkflowVersionDocument | null> {
-      const claim = await workflowVersionNumbers.findOne({ _id: `${workflowId}:${number}` });
-      return claim ? findById(claim.versionId) : null;
+      const stored = await workflowVersions.findOne({ workflowId, number });
+      return stored ? fromStoredVersion(stored) : null;
     },
 
     async list(workflowId: string, page: PageQuery, url: Parameters<typeof paginate>[3]) {

@@ -1,17 +1,17 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
-import { createCaseNumberRepository } from '../db/case-number-repository.ts';
 import { createCaseQueueRepository } from '../db/case-queue-repository.ts';
 import { createCaseRepository } from '../db/case-repository.ts';
 import { createCaseTemplateRepository } from '../db/case-template-repository.ts';
 import { createEventRepository } from '../db/event-repository.ts';
+import { createSequences } from '../db/sequences.ts';
 import type { Clock } from '../lib/clock.ts';
 import { createCaseActionsService } from './case-actions-service.ts';
 import { createCaseQueueService } from './case-queue-service.ts';
 import { createCaseService } from './case-service.ts';
 import { createCaseTemplateService } from './case-template-service.ts';
-import { createCaseWriter, type WarnLogger } from './case-writer.ts';
-import { createEventPublisher, type PublishedListener } from './event-publisher.ts';
+import { createCaseWriter } from './case-writer.ts';
+import { createEventPublisher, type PublishedListener, type WarnLogger } from './event-publisher.ts';
 import { createSlaScheduler } from './sla-scheduler.ts';
 
 /**
@@ -31,7 +31,7 @@ export function createCaseDomain(deps: {
   const queueRepository = createCaseQueueRepository(db);
   const caseRepository = createCaseRepository(db);
   const eventRepository = createEventRepository(db);
-  const caseNumbers = createCaseNumberRepository(db);
+  const sequences = createSequences(db);
 
   const caseQueues = createCaseQueueService({ caseQueues: queueRepository, clock });
   const caseTemplates = createCaseTemplateService({
@@ -42,18 +42,18 @@ export function createCaseDomain(deps: {
   const publisher = createEventPublisher({
     cases: caseRepository,
     events: eventRepository,
+    slaTimers: createSlaScheduler(deps.temporal),
     log,
     onPublished: deps.onPublished,
   });
-  const slaTimers = createSlaScheduler(deps.temporal);
-  const writer = createCaseWriter({ cases: caseRepository, publisher, slaTimers, clock, log });
+  const writer = createCaseWriter({ cases: caseRepository, publisher, clock });
   const cases = createCaseService({
     cases: caseRepository,
     events: eventRepository,
     writer,
     templates: {
       getActiveForNewCase: (id) => caseTemplates.getActiveForNewCase(id),
-      nextCaseNumber: (id) => caseNumbers.next(id),
+      nextCaseNumber: (id) => sequences.next(`case-number:${id}`),
     },
     queues: caseQueues,
     clock,
@@ -74,6 +74,7 @@ export function createCaseDomain(deps: {
     writer,
     eventRepository,
     caseRepository,
+    sequences,
     templateRepository,
     queueRepository,
   };

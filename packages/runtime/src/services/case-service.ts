@@ -11,7 +11,7 @@ import type {
 import type { CaseRepository } from '../db/case-repository.ts';
 import type { EventRepository } from '../db/event-repository.ts';
 import type { Clock } from '../lib/clock.ts';
-import { NotFoundError, UnprocessableError } from '../lib/errors.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
 import type { PageQuery } from '../lib/pagination.ts';
 import { changeFields, changeQueue, changeSla, checkObjectIds, combine, type CaseChange } from './case-changes.ts';
@@ -110,7 +110,9 @@ export function createCaseService(deps: CaseServiceDeps) {
         ],
       };
       opts.beforeCommit?.();
-      return deps.writer.create(kase, toEventDocuments(change, kase._id, creator, now));
+      const created = await deps.writer.create(kase, toEventDocuments(change, kase._id, creator, now));
+      if (!created) throw new ConflictError(`Case ${kase._id} already exists.`);
+      return created;
     },
 
     async update(id: string, request: UpdateCaseRequest, actor: Actor): Promise<CaseDocument> {

@@ -62,10 +62,10 @@ export function createCaseStepService(deps: { domain: CaseDomain; claims: Claims
 
   async function create(request: CaseStepRequest, actor: Actor, beforeCommit: () => void): Promise<CaseDocument> {
     const params = parse(createParams, request.params);
-    const { value: id } = await deps.claims.claimOnce(`case-step:${request.runId}:${request.nodeId}`, () =>
-      newId('case'),
-    );
-    const existing = await domain.caseRepository.findById(id);
+    const claim = await deps.claims.claimOnce(`case-step:${request.runId}:${request.nodeId}`, () => newId('case'));
+    const id = claim.value;
+    // A retried attempt: the case may have been created by an earlier one.
+    const existing = claim.first ? null : await domain.caseRepository.findById(id);
     if (existing) return existing;
     return domain.cases.create(
       {

@@ -1,25 +1,18 @@
-import type { CaseRepository } from '../db/case-repository.ts';
-import type { CaseWriter, WarnLogger } from './case-writer.ts';
-import type { EventPublisher } from './event-publisher.ts';
+import type { EventPublisher, WarnLogger } from './event-publisher.ts';
 
 /**
- * Finishes what a crash or an outage interrupted: revisions whose events were not published, and SLA timers Temporal
- * did not get. Runs at start-up and then every `intervalMs` in every api replica (all steps are idempotent).
+ * Finishes what a crash or an outage interrupted: cases whose events were not published or whose SLA timer was not
+ * told. Runs at start-up and then every `intervalMs` in every api replica (all of it idempotent). Writers publish
+ * their own events right away, so there is normally nothing to find.
  */
-export function startCaseSweeper(deps: {
-  cases: CaseRepository;
-  publisher: EventPublisher;
-  writer: CaseWriter;
-  log: WarnLogger;
-  intervalMs: number;
-}): { stop(): void; sweep(): Promise<void> } {
+export function startCaseSweeper(deps: { publisher: EventPublisher; log: WarnLogger; intervalMs: number }): {
+  stop(): void;
+  sweep(): Promise<void>;
+} {
   let running: Promise<void> | null = null;
   const sweep = async () => {
     try {
-      for (const revision of await deps.cases.unfinished(100, new Date())) {
-        if (!revision.published) await deps.publisher.publish(revision);
-        if (revision.slaSyncPending) await deps.writer.syncSlaTimer(revision);
-      }
+      await deps.publisher.sweep();
     } catch (error) {
       deps.log.warn({ err: error }, 'case sweep failed; will retry');
     }

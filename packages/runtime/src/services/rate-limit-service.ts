@@ -33,7 +33,7 @@ export function createRateLimitService(deps: {
         purgedBefore = windowStart;
         await deps.counters.deleteBefore(new Date(windowStart));
       }
-      const count = await deps.counters.take(apiKeyId, new Date(windowStart), deps.max);
+      const count = await deps.counters.take(apiKeyId, new Date(windowStart));
       return {
         allowed: count <= deps.max,
         limit: deps.max,

@@ -1,10 +1,9 @@
 import { evaluateCondition, parseTemplate, type CaseEventDelivery } from '@casework/shared';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { CaseRevisionDocument, CaseEventDocument } from '../db/case-collections.ts';
-import type { WorkflowRunRepository } from '../db/workflow-run-repository.ts';
+import type { CaseEventDocument, StoredCaseDocument } from '../db/case-collections.ts';
 import { caseEventSignal } from '../temporal/workflows/run-plan.workflow.ts';
 import { toPlainCase } from './case-mapper.ts';
-import type { WarnLogger } from './case-writer.ts';
+import type { WarnLogger } from './event-publisher.ts';
 import type { RunnableVersion, WorkflowRunService } from './workflow-run-service.ts';
 
 /** The live event-triggered workflows for an event name, with their trigger's criteria (a `{{ … }}` string). */
@@ -15,30 +14,31 @@ export type EventTriggeredWorkflows = (
 /**
  * What recorded case events set off in workflows: runs waiting on the case get a signal, and every live workflow
  * triggered by the event (criteria holding) starts one run — exactly once per (event, workflow), because the run
- * id is claimed per pair and Temporal never reuses a run's workflow id. Safe to repeat (the sweeper re-publishes).
+ * id is claimed per pair and Temporal never reuses a run's workflow id. Safe to repeat (a retry or the sweeper may publish again).
  */
 export function createRunDispatcher(deps: {
-  runs: WorkflowRunRepository;
+  /** Forgets a wait whose run is gone. */
+  removeWait: (caseId: string, wait: { runId: string; nodeId: string }) => Promise<void>;
   runService: WorkflowRunService;
   eventTriggered: EventTriggeredWorkflows;
   client: Client;
   log: WarnLogger;
 }) {
-  async function signalWaitingRuns(revision: CaseRevisionDocument, events: CaseEventDocument[]): Promise<void> {
-    const waits = await deps.runs.waitsOn(revision.caseId);
+  /** Signals the runs registered on the case (at the version written) that await one of `events`. */
+  async function signalWaitingRuns(kase: StoredCaseDocument, events: CaseEventDocument[]): Promise<void> {
     for (const event of events) {
       const delivery: CaseEventDelivery = {
-        caseId: revision.caseId,
+        caseId: kase._id,
         event: { id: event._id, name: event.name, at: event.createdAt.toISOString() },
-        case: toPlainCase(revision.doc),
+        case: toPlainCase(kase),
       };
-      for (const wait of waits.filter((candidate) => candidate.events.includes(event.name))) {
+      for (const wait of kase.waits.filter((candidate) => candidate.events.includes(event.name))) {
         try {
           await deps.client.workflow.getHandle(wait.runId).signal(caseEventSignal, delivery);
         } catch (error) {
           // The run ended meanwhile (canceled, timed out): nobody is waiting any more.
           if (!(error instanceof WorkflowNotFoundError)) throw error;
-          await deps.runs.closeWait(wait);
+          await deps.removeWait(kase._id, wait);
         }
       }
     }
@@ -56,12 +56,12 @@ export function createRunDispatcher(deps: {
     }
   }
 
-  async function startTriggeredRuns(revision: CaseRevisionDocument, event: CaseEventDocument): Promise<void> {
+  async function startTriggeredRuns(kase: StoredCaseDocument, event: CaseEventDocument): Promise<void> {
     const triggered = await deps.eventTriggered(event.name);
     for (const { version, criteria } of triggered) {
       const input = {
         event: { id: event._id, name: event.name, at: event.createdAt.toISOString() },
-        case: toPlainCase(revision.doc),
+        case: toPlainCase(kase),
       };
       if (!(await criteriaHold(criteria, input, version.workflowId))) continue;
       await deps.runService.start({
@@ -75,11 +75,11 @@ export function createRunDispatcher(deps: {
   }
 
   return {
-    /** Called once a revision's events are stored; throwing leaves the revision for the sweeper to retry. */
-    async onPublished(revision: CaseRevisionDocument): Promise<void> {
-      if (revision.events.length === 0) return;
-      await signalWaitingRuns(revision, revision.events);
-      for (const event of revision.events) await startTriggeredRuns(revision, event);
+    /** Called once a write's events are stored; throwing leaves the case dirty, to be published again. */
+    async onPublished(kase: StoredCaseDocument, events: CaseEventDocument[]): Promise<void> {
+      if (events.length === 0) return;
+      await signalWaitingRuns(kase, events);
+      for (const event of events) await startTriggeredRuns(kase, event);
     },
   };
 }

@@ -1,12 +1,13 @@
 import type { Plan } from '@casework/shared';
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
+import { createCaseRepository } from '../db/case-repository.ts';
 import { createClaims } from '../db/claims.ts';
 import { createEventRepository } from '../db/event-repository.ts';
 import { createWorkflowRepository } from '../db/workflow-repository.ts';
 import { createWorkflowRunRepository } from '../db/workflow-run-repository.ts';
 import type { Clock } from '../lib/clock.ts';
-import type { WarnLogger } from './case-writer.ts';
+import type { WarnLogger } from './event-publisher.ts';
 import { createRunDispatcher } from './run-dispatcher.ts';
 import { createRunEvents } from './run-events.ts';
 import { createWorkflowRunService, type RunnableVersion } from './workflow-run-service.ts';
@@ -41,8 +42,9 @@ export function createRunDomain(deps: {
   const workflows = createWorkflowRepository(deps.db);
   const runEvents = createRunEvents({ events: createEventRepository(deps.db), claims, clock: deps.clock });
   const runService = createWorkflowRunService({ runs, claims, runEvents, temporal: deps.temporal, clock: deps.clock });
+  const cases = createCaseRepository(deps.db);
   const dispatcher = createRunDispatcher({
-    runs,
+    removeWait: (caseId, wait) => cases.removeWait(caseId, wait),
     runService,
     client: deps.temporal.client,
     log: deps.log,

@@ -15,7 +15,8 @@ import { ConflictError, DependencyUnavailableError, NotFoundError } from '../lib
 import { newId } from '../lib/ids.ts';
 import type { PageQuery } from '../lib/pagination.ts';
 import type { RunEvents } from './run-events.ts';
-import { runPlan } from '../temporal/workflows/run-plan.workflow.ts';
+import type { RunRecord } from '../temporal/activities/run.activities.ts';
+import { runPlan, runStateQuery } from '../temporal/workflows/run-plan.workflow.ts';
 import { caseIdsKey, versionIdKey, workflowIdKey } from '../temporal/workflows/search-attributes.ts';
 
 /** What a run is started from: a published version (its plan) of a workflow. */
@@ -37,6 +38,17 @@ export interface StartRun {
 }
 
 const CANCEL_SETTLE_MS = 5_000;
+const QUERY_TIMEOUT_MS = 2_000;
+
+/** A running run's state from its workflow; null when it cannot answer (not started, worker down, too slow). */
+async function liveState(client: Client, runId: string): Promise<RunRecord | null> {
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), QUERY_TIMEOUT_MS).unref());
+  const query = client.workflow
+    .getHandle(runId)
+    .query(runStateQuery)
+    .catch(() => null);
+  return Promise.race([query, timeout]);
+}
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createWorkflowRunService(deps: {
@@ -54,10 +66,31 @@ export function createWorkflowRunService(deps: {
       run.creator,
     );
 
-  async function get(id: string): Promise<WorkflowRunDocument> {
+  async function stored(id: string): Promise<WorkflowRunDocument> {
     const run = await deps.runs.findById(id);
     if (!run) throw new NotFoundError(`No workflow run with id ${id}.`);
     return run;
+  }
+
+  /**
+   * The run as it is now: a finished run from its record; a running one from its workflow (a query: the record is
+   * written only at milestones), or from its record when the workflow does not answer in time (worker down).
+   */
+  async function get(id: string): Promise<WorkflowRunDocument> {
+    const run = await stored(id);
+    if (isFinalRunStatus(run.status)) return run;
+    const live = await liveState(deps.temporal.client, id);
+    if (!live || live.seq < run.seq) return run;
+    return {
+      ...run,
+      status: live.status,
+      steps: live.steps,
+      caseIds: live.caseIds,
+      error: live.error,
+      temporalRunId: live.temporalRunId,
+      updatedAt: new Date(live.at),
+      completedAt: live.completedAt ? new Date(live.completedAt) : null,
+    };
   }
 
   /**
@@ -159,7 +192,7 @@ export function createWorkflowRunService(deps: {
       let latest = run;
       while (!isFinalRunStatus(latest.status) && Date.now() < until) {
         await delay(100);
-        latest = await get(id);
+        latest = await stored(id);
       }
       return latest;
     },

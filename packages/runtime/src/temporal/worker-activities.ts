@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import type { Clock } from '../lib/clock.ts';
-import type { WarnLogger } from '../services/case-writer.ts';
+import type { WarnLogger } from '../services/event-publisher.ts';
 import { createCaseDomain } from '../services/case-domain.ts';
 import { createCaseStepService } from '../services/case-step-service.ts';
 import { createRunDomain } from '../services/run-domain.ts';
@@ -28,11 +28,8 @@ export function createWorkerActivities(deps: {
     runs: {
       steps: createCaseStepService({ domain, claims: runDomain.claims }),
       runs: runDomain.runs,
-      events: domain.eventRepository,
       cases: domain.caseRepository,
-      publisher: domain.publisher,
       runEvents: runDomain.runEvents,
-      clock,
     },
   });
   return { activities, domain, runDomain };

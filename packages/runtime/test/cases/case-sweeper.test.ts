@@ -1,7 +1,6 @@
 import { createCaseRequestSchema, createCaseTemplateRequestSchema } from '@casework/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseCollections, ensureCaseIndexes, type CaseDocument } from '../../src/db/case-collections.ts';
-import { newRevision } from '../../src/db/case-repository.ts';
+import { caseCollections, ensureCaseIndexes } from '../../src/db/case-collections.ts';
 import { connectMongo, type MongoHandle } from '../../src/db/mongo.ts';
 import { systemClock } from '../../src/lib/clock.ts';
 import { newId } from '../../src/lib/ids.ts';
@@ -12,7 +11,7 @@ import { reviewTemplateAttributes } from '../helpers/case-fixtures.ts';
 import { createTestEnv } from '../helpers/test-env.ts';
 
 // A crash between committing a case write and publishing its events (or telling Temporal about its SLA) leaves the
-// revision unfinished; the sweeper finishes it from its to-do list, and the list empties again.
+// case dirty with its events in its outbox; the sweeper publishes them, once, and the case is clean again.
 describe('the case sweeper', () => {
   let mongo: MongoHandle;
   let temporal: TemporalHandle;
@@ -36,7 +35,7 @@ describe('the case sweeper', () => {
     await temporal?.connection.close();
   });
 
-  it('publishes the events of a write interrupted after its commit, once, and clears its to-do entry', async () => {
+  it('publishes the events of a write interrupted after its commit, once, and leaves the case clean', async () => {
     const template = await domain.caseTemplates.create(
       createCaseTemplateRequestSchema.parse({ data: { attributes: reviewTemplateAttributes() } }).data.attributes,
     );
@@ -46,11 +45,10 @@ describe('the case sweeper', () => {
       }),
       operator,
     );
-    const { events, unfinishedRevisions } = caseCollections(mongo.db);
-    expect(await unfinishedRevisions.countDocuments()).toBe(0);
+    const { events, cases } = caseCollections(mongo.db);
+    expect(await cases.countDocuments({ _id: kase._id, dirty: true })).toBe(0);
 
-    // The write commits, then the process dies before publishing.
-    const next: CaseDocument = { ...kase, tags: ['interrupted'], version: kase.version + 1, updatedAt: new Date() };
+    // The write commits (the same update the writer makes), then the process dies before publishing.
     const event = {
       _id: newId('event'),
       name: 'case.updated' as const,
@@ -59,18 +57,12 @@ describe('the case sweeper', () => {
       actor: operator,
       payload: {},
     };
-    expect(await domain.caseRepository.commit(newRevision(next, [event], { slaSyncPending: false }, new Date()))).toBe(
-      true,
-    );
-    expect(await unfinishedRevisions.countDocuments()).toBe(1);
+    const set = { tags: ['interrupted'], version: kase.version + 1, updatedAt: new Date(), dirty: true };
+    expect(await domain.caseRepository.update(kase._id, kase.version, set, [event])).not.toBeNull();
+    expect(await cases.countDocuments({ _id: kase._id, dirty: true })).toBe(1);
     expect(await events.countDocuments({ _id: event._id })).toBe(0);
 
-    const sweeper = startCaseSweeper({
-      ...domain,
-      cases: domain.caseRepository,
-      log: { warn: () => {} },
-      intervalMs: 60_000,
-    });
+    const sweeper = startCaseSweeper({ publisher: domain.publisher, log: { warn: () => {} }, intervalMs: 60_000 });
     try {
       await sweeper.sweep();
       await sweeper.sweep();
@@ -78,7 +70,7 @@ describe('the case sweeper', () => {
       sweeper.stop();
     }
     expect(await events.countDocuments({ _id: event._id })).toBe(1);
-    expect(await unfinishedRevisions.countDocuments()).toBe(0);
-    expect((await domain.cases.get(kase._id)).tags).toEqual(['interrupted']);
+    const after = await cases.findOne({ _id: kase._id });
+    expect(after).toMatchObject({ tags: ['interrupted'], dirty: false, outbox: [] });
   });
 });

@@ -99,16 +99,15 @@ describe('event-triggered workflows', () => {
       what: `${small.id} to breach`,
     });
 
-    // The recording of the breach is retried (as after a crash between commit and publish: the revisions are
-    // unpublished and on the to-do list), and the case's catch-up publishes them again: still one run.
-    const revisions = await t.db.collection('case_revisions').find({ caseId: big.id }).toArray();
-    await t.db.collection('case_revisions').updateMany({ caseId: big.id }, { $set: { published: false } });
-    await t.db
-      .collection<{ _id: string }>('case_unfinished_revisions')
-      .insertMany(revisions.map((revision) => ({ _id: String(revision._id), caseId: big.id, createdAt: new Date() })));
-    expect((await api(t, 'GET', `/cases/${big.id}/events`)).statusCode).toBe(200);
-    // The catch-up really ran: every revision is published again and off the to-do list.
-    expect(await t.db.collection('case_unfinished_revisions').countDocuments({ caseId: big.id })).toBe(0);
+    // The publishing of the breach is repeated (as after a crash between the write and its publishing: the events
+    // are back in the case's outbox), and the case's next write publishes them again: still one run.
+    const recorded = await t.db.collection('events').find({ caseId: big.id }).toArray();
+    expect(recorded.map((event) => event['name'])).toContain('case.sla-expired');
+    await t.db.collection('cases').updateOne({ _id: big.id as never }, { $set: { outbox: recorded, dirty: true } });
+    const tagged = await api(t, 'POST', `/cases/${big.id}/add-tag`, { meta: { 'tag-name': 'checked' } });
+    expect(tagged.statusCode, tagged.body).toBe(200);
+    // The publishing really ran: the outbox is empty again.
+    expect(await t.db.collection('cases').findOne({ _id: big.id as never })).toMatchObject({ outbox: [], dirty: false });
     await sleep(2_000);
     expect((await runsOf(big.id)).map((found) => found.id)).toEqual([done.id]);
     expect((await caseEvents(t, big.id)).filter((name) => name === 'case.commented')).toHaveLength(1);

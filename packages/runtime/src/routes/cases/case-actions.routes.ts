@@ -16,7 +16,6 @@ import type { Actor, CaseDocument } from '../../db/case-collections.ts';
 import type { CaseActionsService } from '../../services/case-actions-service.ts';
 import { toCaseResource, toEventResource } from '../../services/case-mapper.ts';
 import type { CaseService } from '../../services/case-service.ts';
-import type { EventPublisher } from '../../services/event-publisher.ts';
 import { caseIdParams, errorResponses, requestActor, routeDocs } from './case-route-helpers.ts';
 
 const caseResponse = { 200: caseDocumentSchema, ...errorResponses };
@@ -25,8 +24,7 @@ const caseResponse = { 200: caseDocumentSchema, ...errorResponses };
 export const caseActionRoutes: FastifyPluginAsyncZod<{
   cases: CaseService;
   actions: CaseActionsService;
-  publisher: EventPublisher;
-}> = async (app, { cases, actions, publisher }) => {
+}> = async (app, { cases, actions }) => {
   /** One `POST /cases/{id}/<action>`: parameters under `meta`, the case after the action as the answer. */
   function action<S extends z.ZodType<{ meta: object }>>(
     path: string,
@@ -109,9 +107,7 @@ export const caseActionRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      // Publish what a crashed write may have left of this case, so its timeline is complete when read.
       await cases.get(request.params.id);
-      await publisher.publishPending({ caseId: request.params.id });
       const page = await cases.listEvents({ 'case-id': request.params.id }, request.query, requestUrl(request.url));
       return { data: page.items.map(toEventResource), links: page.links };
     },

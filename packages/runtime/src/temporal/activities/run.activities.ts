@@ -1,12 +1,9 @@
 import type { CaseEventName, PlainCase, RunStatus, StepState } from '@casework/shared';
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { EventRepository } from '../../db/event-repository.ts';
 import type { WorkflowRunRepository } from '../../db/workflow-run-repository.ts';
-import type { Clock } from '../../lib/clock.ts';
 import { CaseRedactedError, NotFoundError, UnprocessableError } from '../../lib/errors.ts';
 import { toPlainCase } from '../../services/case-mapper.ts';
 import type { CaseRepository } from '../../db/case-repository.ts';
-import type { EventPublisher } from '../../services/event-publisher.ts';
 import type { CaseStepRequest, CaseStepService } from '../../services/case-step-service.ts';
 import type { RunEvents } from '../../services/run-events.ts';
 
@@ -43,11 +40,8 @@ export type CaseWaitMatch = { event: { id: string; name: string; at: string }; c
 export interface RunActivityDeps {
   steps: CaseStepService;
   runs: WorkflowRunRepository;
-  events: EventRepository;
   cases: CaseRepository;
-  publisher: EventPublisher;
   runEvents: RunEvents;
-  clock: Clock;
 }
 
 const COMMIT_MARGIN_MS = 2_000;
@@ -90,21 +84,24 @@ export function createRunActivities(deps: RunActivityDeps) {
     },
 
     /**
-     * Registers the run as waiting on the case, then looks for an awaited event recorded since the wait began: an
-     * event recorded before the registration is found here, one after it is signalled by the publisher.
+     * Registers the run as waiting on the case, then looks among the case's recent events for an awaited one recorded
+     * since the wait began. Both happen on the case document, so of a registration and a write that race, either the
+     * write sees the wait (and its publisher signals the run) or the registration sees the write's event here.
      */
     async openCaseWait(request: CaseWaitRequest): Promise<CaseWaitMatch> {
-      await deps.runs.openWait({ ...request, at: deps.clock() });
-      await deps.publisher.publishPending({ caseId: request.caseId });
-      const event = await deps.events.firstSince(request.caseId, request.events, new Date(request.since));
-      if (!event) return null;
-      const kase = await deps.cases.findById(request.caseId);
+      const { runId, nodeId, events } = request;
+      const kase = await deps.cases.addWait(request.caseId, { runId, nodeId, events });
       if (!kase) throw ApplicationFailure.nonRetryable(`case ${request.caseId} no longer exists`, 'NotFoundError');
-      return { event: { id: event._id, name: event.name, at: event.createdAt.toISOString() }, case: toPlainCase(kase) };
+      const since = new Date(request.since).getTime();
+      const event = kase.recentEvents.find(
+        (candidate) => candidate.at.getTime() >= since && (events as readonly string[]).includes(candidate.name),
+      );
+      if (!event) return null;
+      return { event: { id: event.id, name: event.name, at: event.at.toISOString() }, case: toPlainCase(kase) };
     },
 
     async closeCaseWait(request: { runId: string; nodeId: string; caseId: string }): Promise<void> {
-      await deps.runs.closeWait(request);
+      await deps.cases.removeWait(request.caseId, request);
     },
 
     async readCase(caseId: string): Promise<PlainCase> {

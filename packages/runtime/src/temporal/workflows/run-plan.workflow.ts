@@ -83,6 +83,13 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
   });
   setHandler(runStateQuery, () => run.view(runId, workflowInfo().runId));
   const record = () => recordRun(run.record(runId, workflowInfo().runId));
+  // Added after runs were in flight: the run record is written at milestones only (entering and leaving a wait, the
+  // end), not after every step; the api reads a running run's steps through `runStateQuery`. Histories from before
+  // replay with a record after each step.
+  const milestonesOnly = patched('record-milestones-only');
+  const checkpoint = async (after?: PlanStep) => {
+    if (!milestonesOnly || after?.kind === 'wait.case' || after?.kind === 'wait.duration') await record();
+  };
 
   let at: string | null;
   if (input.resume) {
@@ -97,7 +104,7 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
   }
 
   try {
-    await record();
+    await checkpoint();
     for (let count = 0; at !== null; count++) {
       if (count >= MAX_STEPS_PER_RUN) throw new StepFailed(at, `the run exceeded ${MAX_STEPS_PER_RUN} steps`);
       if (workflowInfo().continueAsNewSuggested) {
@@ -106,8 +113,8 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
       }
       const step: PlanStep | undefined = plan.steps[at];
       if (!step) throw new StepFailed(at, 'the plan has no such step');
-      at = await runStep(at, step, input, run, inbox);
-      await record();
+      at = await runStep(at, step, input, run, inbox, milestonesOnly);
+      await checkpoint(step);
     }
     run.finish('completed');
     await record();
@@ -133,6 +140,7 @@ async function runStep(
   input: RunInput,
   run: RunTracker,
   inbox: CaseEventDelivery[],
+  milestonesOnly: boolean,
 ): Promise<string | null> {
   const scope = { trigger: input.trigger, steps: run.outputs };
   const caseOf = (ref: { node: string }) => {
@@ -185,7 +193,9 @@ async function runStep(
       run.start(id);
       // Added after runs were in flight: show the step as running while its activity works (a slow or retrying
       // step), so the run view does not show it pending. Histories without the marker replay without the record.
-      if (patched('record-running-case-steps')) await recordRun(run.record(input.runId, workflowInfo().runId));
+      if (!milestonesOnly && patched('record-running-case-steps')) {
+        await recordRun(run.record(input.runId, workflowInfo().runId));
+      }
       try {
         const caseId = step.kind === 'case.create' ? null : caseOf(step.params.case);
         const params = (await evaluateValue(operationParams(step.params), scope)) as Record<string, unknown>;
