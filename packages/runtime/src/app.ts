@@ -1,45 +1,39 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Env } from './config/env.ts';
-import { createApiKeyRepository } from './db/api-key-repository.ts';
-import { ensureCaseIndexes } from './db/case-collections.ts';
-import { ensureWorkflowIndexes } from './db/workflow-collections.ts';
-import { ensureRunIndexes } from './db/workflow-run-collections.ts';
-import { createIdempotencyRepository } from './db/idempotency-repository.ts';
-import { createRateLimitRepository } from './db/rate-limit-repository.ts';
-import { ensureIndexes } from './db/indexes.ts';
-import { connectMongo, pingMongo, type MongoHandle } from './db/mongo.ts';
-import { createSystemCheckRepository } from './db/system-check-repository.ts';
-import { systemClock, type Clock } from './lib/clock.ts';
-import { newId } from './lib/ids.ts';
-import { registerAuth } from './plugins/auth.plugin.ts';
-import { registerEditor } from './plugins/editor.plugin.ts';
-import { frameworkErrorHandler, registerErrorHandler, registerNotFoundHandler } from './plugins/error-handler.ts';
-import { registerIdempotency } from './plugins/idempotency.plugin.ts';
-import { registerJsonBodyParser } from './plugins/json-body.plugin.ts';
-import { registerOpenApi } from './plugins/openapi.plugin.ts';
-import { registerRateLimit } from './plugins/rate-limit.plugin.ts';
-import { registerRequestId } from './plugins/request-id.plugin.ts';
-import { caseQueueRoutes } from './routes/case-queues/case-queues.routes.ts';
-import { caseActionRoutes } from './routes/cases/case-actions.routes.ts';
-import { caseRoutes } from './routes/cases/cases.routes.ts';
-import { eventRoutes } from './routes/events/events.routes.ts';
-import { workflowRoutes } from './routes/workflows/workflows.routes.ts';
-import { workflowRunRoutes } from './routes/workflow-runs/workflow-runs.routes.ts';
-import { createRunDomain } from './services/run-domain.ts';
-import { createWorkflowServiceOn } from './services/workflow-service.ts';
-import { caseTemplateRoutes } from './routes/case-templates/case-templates.routes.ts';
-import { healthRoutes } from './routes/health/health.routes.ts';
-import { systemCheckRoutes } from './routes/system-checks/system-checks.routes.ts';
-import { createApiKeyService } from './services/api-key-service.ts';
-import { createCaseDomain } from './services/case-domain.ts';
-import { caseQueueResource } from './services/case-queue-service.ts';
-import { startCaseSweeper } from './services/case-sweeper.ts';
-import { caseTemplateResource } from './services/case-template-service.ts';
-import { createIdempotencyService } from './services/idempotency-service.ts';
-import { createRateLimitService } from './services/rate-limit-service.ts';
-import { createReadinessService } from './services/readiness-service.ts';
-import { createSystemCheckService } from './services/system-check-service.ts';
+import { createApiKeyRepository } from './platform/auth/api-key-repository.ts';
+import { createIdempotencyRepository } from './platform/idempotency/idempotency-repository.ts';
+import { createRateLimitRepository } from './platform/rate-limit/rate-limit-repository.ts';
+import { connectMongo, pingMongo, type MongoHandle } from './platform/db/mongo.ts';
+import { createSystemCheckRepository } from './platform/system-checks/system-check-repository.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { newId } from './platform/ids.ts';
+import { registerAuth } from './platform/auth/auth.plugin.ts';
+import { registerEditor } from './platform/http/editor.plugin.ts';
+import { frameworkErrorHandler, registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
+import { registerIdempotency } from './platform/idempotency/idempotency.plugin.ts';
+import { registerJsonBodyParser } from './platform/http/json-body.plugin.ts';
+import { registerOpenApi } from './platform/http/openapi.plugin.ts';
+import { registerRateLimit } from './platform/rate-limit/rate-limit.plugin.ts';
+import { registerRequestId } from './platform/http/request-id.plugin.ts';
+import { caseQueueRoutes } from './cases/routes/case-queues.routes.ts';
+import { caseActionRoutes } from './cases/routes/case-actions.routes.ts';
+import { caseRoutes } from './cases/routes/cases.routes.ts';
+import { eventRoutes } from './cases/routes/events.routes.ts';
+import { workflowRoutes } from './workflows/routes/workflows.routes.ts';
+import { workflowRunRoutes } from './runs/routes/workflow-runs.routes.ts';
+import { caseTemplateRoutes } from './cases/routes/case-templates.routes.ts';
+import { healthRoutes } from './platform/health/health.routes.ts';
+import { systemCheckRoutes } from './platform/system-checks/system-checks.routes.ts';
+import { createApiKeyService } from './platform/auth/api-key-service.ts';
+import { createDomains, ensureStoreIndexes } from './composition.ts';
+import { caseQueueResource } from './cases/case-queue-service.ts';
+import { startCaseSweeper } from './cases/case-sweeper.ts';
+import { caseTemplateResource } from './cases/case-template-service.ts';
+import { createIdempotencyService } from './platform/idempotency/idempotency-service.ts';
+import { createRateLimitService } from './platform/rate-limit/rate-limit-service.ts';
+import { createReadinessService } from './platform/health/readiness-service.ts';
+import { createSystemCheckService } from './platform/system-checks/system-check-service.ts';
 import { createTemporalHandle, pingTemporal, type TemporalHandle } from './temporal/client.ts';
 
 export interface AppOptions {
@@ -87,10 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!opts.temporal) await temporal.connection.close();
   });
 
-  await ensureIndexes(mongo.db);
-  await ensureCaseIndexes(mongo.db);
-  await ensureWorkflowIndexes(mongo.db);
-  await ensureRunIndexes(mongo.db);
+  await ensureStoreIndexes(mongo.db);
   const apiKeys = createApiKeyService({ apiKeys: createApiKeyRepository(mongo.db), clock });
   if (env.CASEWORK_API_KEY) await apiKeys.register(env.CASEWORK_API_KEY, 'configured key (CASEWORK_API_KEY)');
   const readiness = createReadinessService({
@@ -102,17 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     temporal: { ...temporal, uiUrl: env.TEMPORAL_UI_URL },
     clock,
   });
-  // The case domain (DESIGN.md §5–§6): templates, queues, cases, events, SLA timers.
-  // Runs of workflows (DESIGN.md §7): started over HTTP, by case events, and woken by case events while waiting.
-  const runDomain = createRunDomain({ db: mongo.db, clock, log: app.log, temporal });
-  const domain = createCaseDomain({
-    db: mongo.db,
-    clock,
-    log: app.log,
-    temporal,
-    onPublished: runDomain.dispatcher.onPublished,
-  });
-  const workflows = createWorkflowServiceOn(mongo.db, clock);
+  const { cases: domain, runs: runDomain, workflows } = createDomains({ db: mongo.db, clock, log: app.log, temporal });
   const sweeper = startCaseSweeper({ publisher: domain.publisher, log: app.log, intervalMs: SWEEP_INTERVAL_MS });
   app.addHook('onClose', async () => sweeper.stop());
 
@@ -124,7 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       registerAuth(api, apiKeys);
-      // Rate limiting, then Idempotency-Key on POSTs (DESIGN.md §4); both need the key auth resolved.
+      // Rate limiting, then Idempotency-Key on POSTs (docs/architecture.md, "HTTP API conventions"); both need the key auth resolved.
       const counters = createRateLimitRepository(mongo.db);
       const limits = { max: env.RATE_LIMIT_MAX, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS };
       registerRateLimit(api, createRateLimitService({ counters, clock, ...limits }));

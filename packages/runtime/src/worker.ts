@@ -1,15 +1,13 @@
 import { loadEnv } from './config/env.ts';
-import { ensureIndexes } from './db/indexes.ts';
-import { ensureRunIndexes } from './db/workflow-run-collections.ts';
-import { connectMongo } from './db/mongo.ts';
+import { ensureStoreIndexes } from './composition.ts';
+import { connectMongo } from './platform/db/mongo.ts';
 import { createWorker } from './temporal/worker-factory.ts';
 
 // Worker process entry point. Temporal's runtime handles SIGINT/SIGTERM: the worker stops polling,
 // lets running activities finish, and `run()` resolves.
 const env = loadEnv();
 const mongo = await connectMongo(env.MONGODB_URI, env.MONGODB_DB);
-await ensureIndexes(mongo.db);
-await ensureRunIndexes(mongo.db);
+await ensureStoreIndexes(mongo.db);
 const { worker, close } = await createWorker({
   db: mongo.db,
   address: env.TEMPORAL_ADDRESS,

@@ -46,7 +46,7 @@ export async function fetchCatalog(client: ApiClient, signal?: AbortSignal): Pro
   return toCatalogSnapshot(templates, queues);
 }
 
-/** The case templates and queues (DESIGN.md §5) as the Case setup page manages them: list, create, archive. */
+/** The case templates and queues (docs/architecture.md, "Cases") as the Case setup page manages them: list, create, archive. */
 export function catalogApi(client: ApiClient) {
   return {
     templates: (signal?: AbortSignal) =>

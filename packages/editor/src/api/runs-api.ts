@@ -8,7 +8,7 @@ export interface TriggerOptions {
   idempotencyKey?: string | undefined;
 }
 
-/** Workflow runs (DESIGN.md §5): trigger, list a workflow's runs, follow one. */
+/** Workflow runs (docs/architecture.md, "Runs"): trigger, list a workflow's runs, follow one. */
 export function runsApi(client: ApiClient) {
   return {
     trigger: async (workflowId: string, { fields, idempotencyKey }: TriggerOptions): Promise<WorkflowRunResource> => {

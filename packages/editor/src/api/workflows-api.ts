@@ -15,7 +15,7 @@ export interface Page<T> {
   next: string | null;
 }
 
-/** The workflows and their versions (DESIGN.md §5), as the editor uses them. */
+/** The workflows and their versions (docs/architecture.md, "Workflows"), as the editor uses them. */
 export function workflowsApi(client: ApiClient) {
   const one = async (path: string, init: Parameters<ApiClient['request']>[2] = {}) =>
     (await client.request(path, workflowDocumentSchema, init)).data;

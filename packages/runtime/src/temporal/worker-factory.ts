@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Db } from 'mongodb';
-import { systemClock, type Clock } from '../lib/clock.ts';
-import { createWorkerActivities } from './worker-activities.ts';
+import { systemClock, type Clock } from '../platform/clock.ts';
+import { createDomains, workerActivities } from '../composition.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -37,7 +37,7 @@ export async function createWorker(
       client: new Client({ connection: clientConnection, namespace: deps.namespace }),
       taskQueue: deps.taskQueue,
     };
-    const { activities } = createWorkerActivities({ db: deps.db, clock, log, temporal });
+    const activities = workerActivities(createDomains({ db: deps.db, clock, log, temporal }), { db: deps.db, clock });
     const worker = await Worker.create({
       connection,
       namespace: deps.namespace,

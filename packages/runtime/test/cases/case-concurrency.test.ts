@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseCollectionNames, type StoredCaseDocument } from '../../src/db/case-collections.ts';
+import { caseCollectionNames, type StoredCaseDocument } from '../../src/cases/case-collections.ts';
 import { caseAction, caseEvents, createCase, createTemplate } from '../helpers/case-fixtures.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';

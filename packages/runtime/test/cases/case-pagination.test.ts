@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredCaseDocument } from '../../src/db/case-collections.ts';
-import { createCaseRepository } from '../../src/db/case-repository.ts';
-import { newId } from '../../src/lib/ids.ts';
+import type { StoredCaseDocument } from '../../src/cases/case-collections.ts';
+import { createCaseRepository } from '../../src/cases/case-repository.ts';
+import { newId } from '../../src/platform/ids.ts';
 import { createCase, createTemplate } from '../helpers/case-fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -74,7 +74,7 @@ describe('paging through 10,000 cases', () => {
     return response.json();
   };
 
-  // FerretDB filters and sorts each page in memory, so a page over 10,000 cases takes a second or two.
+  // The embedded store answers each page by scanning (it uses only _id and unique indexes).
   it('returns each case exactly once, newest first, and links.prev walks back', { timeout: 600_000 }, async () => {
     const seen: string[] = [];
     const pages: string[] = [];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slaWorkflowId } from '../../src/services/sla-scheduler.ts';
+import { slaWorkflowId } from '../../src/cases/sla-scheduler.ts';
 import {
   caseAction,
   caseEvents,
@@ -62,7 +62,7 @@ async function slaOutcome(temporal: Temporal, caseId: string) {
   return { result, status: (await handle.describe()).status.name };
 }
 
-// DESIGN §6 end to end: the Cases API, a real Temporal dev server, an in-process worker, real FerretDB.
+// docs/architecture.md, "Cases" end to end: the Cases API, a real Temporal dev server, an in-process worker, the real store.
 describe.concurrent('case SLA timers on the real stack', () => {
   let t: TestApp;
   let temporal: Temporal;

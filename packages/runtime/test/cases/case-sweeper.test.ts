@@ -1,11 +1,11 @@
 import { createCaseRequestSchema, createCaseTemplateRequestSchema } from '@casework/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseCollections, ensureCaseIndexes } from '../../src/db/case-collections.ts';
-import { connectMongo, type MongoHandle } from '../../src/db/mongo.ts';
-import { systemClock } from '../../src/lib/clock.ts';
-import { newId } from '../../src/lib/ids.ts';
-import { createCaseDomain, type CaseDomain } from '../../src/services/case-domain.ts';
-import { startCaseSweeper } from '../../src/services/case-sweeper.ts';
+import { caseCollections, ensureCaseIndexes } from '../../src/cases/case-collections.ts';
+import { connectMongo, type MongoHandle } from '../../src/platform/db/mongo.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import { newId } from '../../src/platform/ids.ts';
+import { createCaseDomain, type CaseDomain } from '../../src/cases/case-domain.ts';
+import { startCaseSweeper } from '../../src/cases/case-sweeper.ts';
 import { createTemporalHandle, type TemporalHandle } from '../../src/temporal/client.ts';
 import { reviewTemplateAttributes } from '../helpers/case-fixtures.ts';
 import { createTestEnv } from '../helpers/test-env.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fieldValueProblem } from '@casework/shared';
 import { BSON } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH } from '../../src/plugins/json-body.plugin.ts';
+import { MAX_JSON_DEPTH } from '../../src/platform/http/json-body.plugin.ts';
 import { caseAction, createCase, createQueue, createTemplate, uniqueKey } from '../helpers/case-fixtures.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKeyRepository } from '../../src/db/api-key-repository.ts';
-import { collectionNames, type IdempotencyRecordDocument } from '../../src/db/collections.ts';
-import { createIdempotencyRepository } from '../../src/db/idempotency-repository.ts';
-import { systemClock } from '../../src/lib/clock.ts';
-import { UnprocessableError } from '../../src/lib/errors.ts';
-import { newId } from '../../src/lib/ids.ts';
-import { registerErrorHandler } from '../../src/plugins/error-handler.ts';
-import { registerIdempotency } from '../../src/plugins/idempotency.plugin.ts';
-import { registerRequestId } from '../../src/plugins/request-id.plugin.ts';
-import { createApiKeyService } from '../../src/services/api-key-service.ts';
-import { createIdempotencyService, requestFingerprint } from '../../src/services/idempotency-service.ts';
+import { createApiKeyRepository } from '../../src/platform/auth/api-key-repository.ts';
+import { collectionNames, type IdempotencyRecordDocument } from '../../src/platform/db/platform-collections.ts';
+import { createIdempotencyRepository } from '../../src/platform/idempotency/idempotency-repository.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import { UnprocessableError } from '../../src/platform/errors.ts';
+import { newId } from '../../src/platform/ids.ts';
+import { registerErrorHandler } from '../../src/platform/http/error-handler.ts';
+import { registerIdempotency } from '../../src/platform/idempotency/idempotency.plugin.ts';
+import { registerRequestId } from '../../src/platform/http/request-id.plugin.ts';
+import { createApiKeyService } from '../../src/platform/auth/api-key-service.ts';
+import { createIdempotencyService, requestFingerprint } from '../../src/platform/idempotency/idempotency-service.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 

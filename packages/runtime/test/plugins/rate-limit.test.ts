@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { createApiKeyRepository } from '../../src/db/api-key-repository.ts';
-import { collectionNames } from '../../src/db/collections.ts';
-import { systemClock } from '../../src/lib/clock.ts';
-import { createApiKeyService } from '../../src/services/api-key-service.ts';
+import { createApiKeyRepository } from '../../src/platform/auth/api-key-repository.ts';
+import { collectionNames } from '../../src/platform/db/platform-collections.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import { createApiKeyService } from '../../src/platform/auth/api-key-service.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseQueueResource } from '@casework/shared';
-import { caseCollectionNames } from '../../src/db/case-collections.ts';
-import { createCaseQueueRepository } from '../../src/db/case-queue-repository.ts';
-import { NotFoundError, UnprocessableError } from '../../src/lib/errors.ts';
-import { createCaseQueueService } from '../../src/services/case-queue-service.ts';
+import { caseCollectionNames } from '../../src/cases/case-collections.ts';
+import { createCaseQueueRepository } from '../../src/cases/case-queue-repository.ts';
+import { NotFoundError, UnprocessableError } from '../../src/platform/errors.ts';
+import { createCaseQueueService } from '../../src/cases/case-queue-service.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseTemplateResource } from '@casework/shared';
-import { caseCollectionNames } from '../../src/db/case-collections.ts';
-import { createCaseQueueRepository } from '../../src/db/case-queue-repository.ts';
-import { createCaseTemplateRepository } from '../../src/db/case-template-repository.ts';
-import { NotFoundError, UnprocessableError } from '../../src/lib/errors.ts';
-import { createCaseTemplateService } from '../../src/services/case-template-service.ts';
+import { caseCollectionNames } from '../../src/cases/case-collections.ts';
+import { createCaseQueueRepository } from '../../src/cases/case-queue-repository.ts';
+import { createCaseTemplateRepository } from '../../src/cases/case-template-repository.ts';
+import { NotFoundError, UnprocessableError } from '../../src/platform/errors.ts';
+import { createCaseTemplateService } from '../../src/cases/case-template-service.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseCollectionNames } from '../../src/db/case-collections.ts';
+import { caseCollectionNames } from '../../src/cases/case-collections.ts';
 import { caseAction, caseEvents, createCase, createQueue, createTemplate } from '../helpers/case-fixtures.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';

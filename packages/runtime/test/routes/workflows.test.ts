@@ -1,9 +1,9 @@
 import type { WorkflowResource, WorkflowVersionResource } from '@casework/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { edge, node, reviewWorkflow } from '../../../shared/test/graph/fixtures.ts';
-import { createWorkflowRepository } from '../../src/db/workflow-repository.ts';
-import { createWorkflowServiceOn } from '../../src/services/workflow-service.ts';
-import { MAX_DRAFT_BYTES } from '../../src/services/workflow-rules.ts';
+import { createWorkflowRepository } from '../../src/workflows/workflow-repository.ts';
+import { createWorkflowServiceOn } from '../../src/workflows/workflow-service.ts';
+import { MAX_DRAFT_BYTES } from '../../src/workflows/workflow-rules.ts';
 import { createQueue, createTemplate } from '../helpers/case-fixtures.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';

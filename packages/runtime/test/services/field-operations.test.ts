@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseDocument } from '../../src/db/case-collections.ts';
-import { UnprocessableError } from '../../src/lib/errors.ts';
-import { applyFieldOperations } from '../../src/services/field-operations.ts';
+import type { CaseDocument } from '../../src/cases/case-collections.ts';
+import { UnprocessableError } from '../../src/platform/errors.ts';
+import { applyFieldOperations } from '../../src/cases/field-operations.ts';
 
 const kase = (fields: Record<string, unknown>) =>
   ({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectionNames } from '../../src/db/collections.ts';
+import { collectionNames } from '../../src/platform/db/platform-collections.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { connectTemporal } from '../helpers/temporal.ts';
 import { startInProcessWorker } from '../helpers/in-process-worker.ts';

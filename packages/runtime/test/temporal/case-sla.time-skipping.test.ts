@@ -1,7 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlaScheduler, slaWorkflowId } from '../../src/services/sla-scheduler.ts';
+import { createSlaScheduler, slaWorkflowId } from '../../src/cases/sla-scheduler.ts';
 import { createCaseSlaActivities, type SlaExpiry } from '../../src/temporal/activities/case-sla.activities.ts';
 import { workflowsPath } from '../../src/temporal/worker-factory.ts';
 import { cancelSignal, caseSla, rescheduleSignal } from '../../src/temporal/workflows/case-sla.workflow.ts';

@@ -2,7 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { MongoClient, type Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectionNames, type SystemCheckDocument } from '../../src/db/collections.ts';
+import { collectionNames, type SystemCheckDocument } from '../../src/platform/db/platform-collections.ts';
 import { createActivities } from '../../src/temporal/activities/index.ts';
 import { workflowsPath } from '../../src/temporal/worker-factory.ts';
 import { testServices } from '../helpers/services.ts';

@@ -107,7 +107,10 @@ describe('event-triggered workflows', () => {
     const tagged = await api(t, 'POST', `/cases/${big.id}/add-tag`, { meta: { 'tag-name': 'checked' } });
     expect(tagged.statusCode, tagged.body).toBe(200);
     // The publishing really ran: the outbox is empty again.
-    expect(await t.db.collection('cases').findOne({ _id: big.id as never })).toMatchObject({ outbox: [], dirty: false });
+    expect(await t.db.collection('cases').findOne({ _id: big.id as never })).toMatchObject({
+      outbox: [],
+      dirty: false,
+    });
     await sleep(2_000);
     expect((await runsOf(big.id)).map((found) => found.id)).toEqual([done.id]);
     expect((await caseEvents(t, big.id)).filter((name) => name === 'case.commented')).toHaveLength(1);

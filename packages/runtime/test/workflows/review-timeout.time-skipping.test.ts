@@ -3,11 +3,11 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Runtime, Worker } from '@temporalio/worker';
 import { MongoClient, type Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCaseIndexes } from '../../src/db/case-collections.ts';
-import { ensureRunIndexes } from '../../src/db/workflow-run-collections.ts';
-import { systemClock } from '../../src/lib/clock.ts';
-import { createCatalogSnapshotSource } from '../../src/services/catalog-snapshot.ts';
-import { createWorkerActivities } from '../../src/temporal/worker-activities.ts';
+import { ensureCaseIndexes } from '../../src/cases/case-collections.ts';
+import { ensureRunIndexes } from '../../src/runs/workflow-run-collections.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import { createCatalogSnapshotSource } from '../../src/workflows/catalog-snapshot.ts';
+import { createDomains, workerActivities } from '../../src/composition.ts';
 import { workflowsPath } from '../../src/temporal/worker-factory.ts';
 import { testServices } from '../helpers/services.ts';
 import { createTestEnv } from '../helpers/test-env.ts';
@@ -44,12 +44,14 @@ describe('the review workflow when nobody decides within a day', () => {
         searchAttributes: { CaseworkWorkflowId: 2, CaseworkVersionId: 2, CaseworkCaseIds: 7 },
       });
       const taskQueue = 'review-timeout-time-skipping';
-      const { activities, domain, runDomain } = createWorkerActivities({
+      const domains = createDomains({
         db,
         clock: systemClock,
         log: { warn: () => {} },
         temporal: { client: testEnv.client, taskQueue },
       });
+      const { cases: domain, runs: runDomain } = domains;
+      const activities = workerActivities(domains, { db, clock: systemClock });
       const worker = await Worker.create({
         connection: testEnv.nativeConnection,
         taskQueue,

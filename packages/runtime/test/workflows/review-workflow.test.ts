@@ -15,7 +15,7 @@ import {
 } from '../helpers/workflow-fixtures.ts';
 
 // Persona's canonical review pattern (examples/review-workflow), driven through the HTTP API against the real
-// Temporal dev server and FerretDB: trigger → condition → Create Case → Attach → Update Fields → wait for
+// Temporal dev server and the embedded store: trigger → condition → Create Case → Attach → Update Fields → wait for
 // `case.resolved` → condition on the status → Update Fields.
 describe('the canonical review workflow', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** One error of the API's error document (DESIGN.md §4). */
+/** One error of the API's error document (docs/architecture.md, "HTTP API conventions"). */
 export const apiErrorSchema = z
   .object({
     title: z.string().meta({ example: 'Bad Request' }),

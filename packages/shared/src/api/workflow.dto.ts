@@ -13,12 +13,12 @@ const actorType = z.enum(actorTypes).nullable();
 const name = z.string().min(1).max(200).meta({ example: 'High-value KYC review' });
 const description = z.string().max(2000).nullable();
 
-/** A draft graph as stored: any JSON object, since drafts are saved whatever their state (DESIGN.md §7). */
+/** A draft graph as stored: any JSON object, since drafts are saved whatever their state (docs/architecture.md, "Workflows"). */
 export const draftGraphSchema = z
   .record(z.string(), z.unknown())
   .meta({ description: 'The draft graph `{ nodes, edges }`; saved even when invalid, checked on publish.' });
 
-/** One compile issue as the API shows it (DESIGN.md §7); `node-id`, `edge-id` and `path` are null when unknown. */
+/** One compile issue as the API shows it (docs/architecture.md, "Workflows"); `node-id`, `edge-id` and `path` are null when unknown. */
 export const workflowIssueSchema = z
   .object({
     code: z.enum(compileIssueCodes),

@@ -1,4 +1,4 @@
-/** Case event names (DESIGN.md §5). Persisted and public: never rename one. */
+/** Case event names (docs/architecture.md, "Cases"). Persisted and public: never rename one. */
 export const caseEventNames = [
   'case.created',
   'case.updated',
@@ -18,7 +18,7 @@ export const caseEventNames = [
 
 export type CaseEventName = (typeof caseEventNames)[number];
 
-/** Events of workflow runs (DESIGN.md §5), recorded next to case events. Persisted: never rename one. */
+/** Events of workflow runs (docs/architecture.md, "Runs"), recorded next to case events. Persisted: never rename one. */
 export const runEventNames = [
   'workflow-run.created',
   'workflow-run.completed',

@@ -13,7 +13,7 @@ export const caseStatusDefinitionSchema = z.strictObject({
 });
 export type CaseStatusDefinition = z.infer<typeof caseStatusDefinitionSchema>;
 
-/** What entering `to` from `from` means for the case's lifecycle (DESIGN.md §6). */
+/** What entering `to` from `from` means for the case's lifecycle (docs/architecture.md, "Cases"). */
 export type StatusTransition = 'resolves' | 'reopens' | 'none';
 
 export function statusTransition(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The value types a case template's field can have (DESIGN.md §5). Persisted: never rename one. */
+/** The value types a case template's field can have (docs/architecture.md, "Cases"). Persisted: never rename one. */
 export const fieldTypes = [
   'string',
   'number',

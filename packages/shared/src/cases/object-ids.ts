@@ -1,5 +1,5 @@
 /**
- * External objects attached to cases keep their own ids; the prefix says the type (DESIGN.md §3), and the
+ * External objects attached to cases keep their own ids; the prefix says the type (docs/architecture.md, "Identifiers"), and the
  * type says which to-many relationship of the case holds it.
  */
 export const objectTypes = {

@@ -6,7 +6,7 @@ export interface RuleIssue {
   message: string;
 }
 
-/** A template's semantic rules (DESIGN.md §5): exactly one initial status, at least one end, unique names and keys. */
+/** A template's semantic rules (docs/architecture.md, "Cases"): exactly one initial status, at least one end, unique names and keys. */
 export function templateRuleIssues(
   statuses: readonly CaseStatusDefinition[] | undefined,
   fieldSchemas: readonly FieldSchema[] | undefined,

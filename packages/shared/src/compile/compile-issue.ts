@@ -1,4 +1,4 @@
-/** Compile issue codes (DESIGN.md §7). Persisted and shown to users: never rename one. */
+/** Compile issue codes (docs/architecture.md, "Workflows"). Persisted and shown to users: never rename one. */
 export const compileIssueCodes = [
   'invalid-graph',
   'duplicate-id',

@@ -1,4 +1,4 @@
-/** Limits of DESIGN.md §7: what one workflow may hold. */
+/** Limits of docs/architecture.md, "Workflows": what one workflow may hold. */
 export const compileLimits = { nodes: 500, edges: 2000, planBytes: 256 * 1024 } as const;
 
 /** UTF-8 size of a string, computed without `TextEncoder` (shared code uses no host APIs). */

@@ -17,7 +17,7 @@ import { triggerEventNode } from './trigger.event.node.ts';
 import { waitCaseNode } from './wait.case.node.ts';
 import { waitDurationNode } from './wait.duration.node.ts';
 
-/** Every node kind, keyed by its stable kind id (DESIGN.md §7). Kind ids are persisted: never rename one. */
+/** Every node kind, keyed by its stable kind id (docs/architecture.md, "Workflows"). Kind ids are persisted: never rename one. */
 export const nodeCatalog = {
   [triggerApiNode.kind]: triggerApiNode,
   [triggerEventNode.kind]: triggerEventNode,

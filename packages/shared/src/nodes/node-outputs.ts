@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The plain case object expressions read as `steps.<id>.case` (DESIGN.md §7). */
+/** The plain case object expressions read as `steps.<id>.case` (docs/architecture.md, "Workflows"). */
 export const caseOutputSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -30,7 +30,7 @@ export const NINETY_DAYS = 90 * 86_400;
 
 export const slaSchema = durationSchema(['minutes', 'hours', 'days'], NINETY_DAYS);
 
-/** What every action node accepts besides its own parameters (DESIGN.md §7). */
+/** What every action node accepts besides its own parameters (docs/architecture.md, "Workflows"). */
 export const actionOptions = {
   'continue-on-error': z.boolean().default(false),
   retry: z

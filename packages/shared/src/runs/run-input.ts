@@ -27,6 +27,6 @@ export interface RunInput {
 export interface CaseEventDelivery {
   caseId: string;
   event: { id: string; name: string; at: string };
-  /** The case as that event left it (the plain case object of DESIGN.md §7). */
+  /** The case as that event left it (the plain case object of docs/architecture.md, "Workflows"). */
   case: unknown;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A run's status (DESIGN.md §5). Persisted and public: never rename one. */
+/** A run's status (docs/architecture.md, "Runs"). Persisted and public: never rename one. */
 export const runStatuses = ['in_progress', 'waiting', 'completed', 'errored', 'canceled'] as const;
 export type RunStatus = (typeof runStatuses)[number];
 

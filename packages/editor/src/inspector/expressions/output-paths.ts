@@ -12,7 +12,7 @@ export interface OutputPath {
 const cache = new Map<NodeKind, readonly OutputPath[]>();
 
 /**
- * Every path inside `kind`'s output schema (DESIGN.md §7 Outputs), from the shared zod schema: `case`,
+ * Every path inside `kind`'s output schema (docs/architecture.md, "Workflows"), from the shared zod schema: `case`,
  * `case.id`, …, `event.name`, `waited-until`, `route`; the root itself when it is an open record.
  */
 export function outputPaths(kind: string): readonly OutputPath[] {

@@ -6,7 +6,7 @@ import type { PropertyDescriptor } from '../schema/field-descriptor.ts';
 import { FieldGroup } from './field-group.tsx';
 import { PropertyView } from './property-view.tsx';
 
-/** Options every action has (DESIGN.md §7); tucked away below the action's own parameters. */
+/** Options every action has (docs/architecture.md, "Workflows"); tucked away below the action's own parameters. */
 const errorHandlingKeys = new Set(['continue-on-error', 'retry']);
 
 /** An object's properties in a fieldset; at the root (the params), without a frame, error handling folded. */

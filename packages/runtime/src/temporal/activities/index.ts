@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
-import { createSystemCheckRepository } from '../../db/system-check-repository.ts';
-import type { Clock } from '../../lib/clock.ts';
+import { createSystemCheckRepository } from '../../platform/system-checks/system-check-repository.ts';
+import type { Clock } from '../../platform/clock.ts';
 import { createCaseSlaActivities, unconfiguredSlaExpiry, type SlaExpiry } from './case-sla.activities.ts';
 import { createRunActivities, type RunActivityDeps } from './run.activities.ts';
 import { createSystemCheckActivities } from './system-check.activities.ts';

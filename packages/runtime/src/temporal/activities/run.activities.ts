@@ -1,11 +1,11 @@
 import type { CaseEventName, PlainCase, RunStatus, StepState } from '@casework/shared';
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { WorkflowRunRepository } from '../../db/workflow-run-repository.ts';
-import { CaseRedactedError, NotFoundError, UnprocessableError } from '../../lib/errors.ts';
-import { toPlainCase } from '../../services/case-mapper.ts';
-import type { CaseRepository } from '../../db/case-repository.ts';
-import type { CaseStepRequest, CaseStepService } from '../../services/case-step-service.ts';
-import type { RunEvents } from '../../services/run-events.ts';
+import type { WorkflowRunRepository } from '../../runs/workflow-run-repository.ts';
+import { CaseRedactedError, NotFoundError, UnprocessableError } from '../../platform/errors.ts';
+import { toPlainCase } from '../../cases/case-mapper.ts';
+import type { CaseRepository } from '../../cases/case-repository.ts';
+import type { CaseStepRequest, CaseStepService } from '../../runs/case-step-service.ts';
+import type { RunEvents } from '../../runs/run-events.ts';
 
 /** A step's error as the run view shows it, and whether retrying could help. */
 export interface StepFailureDetails {

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { SystemCheckRepository } from '../../db/system-check-repository.ts';
-import type { Clock } from '../../lib/clock.ts';
+import type { SystemCheckRepository } from '../../platform/system-checks/system-check-repository.ts';
+import type { Clock } from '../../platform/clock.ts';
 
 export function createSystemCheckActivities(deps: { systemChecks: SystemCheckRepository; clock: Clock }) {
   return {

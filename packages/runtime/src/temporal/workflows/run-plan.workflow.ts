@@ -70,7 +70,7 @@ function failureOf(error: unknown, maxAttempts = 1): { message: string; attempts
 }
 
 /**
- * The interpreter: runs any compiled plan (DESIGN.md §7) from its trigger to an end. Deterministic — expressions
+ * The interpreter: runs any compiled plan (docs/architecture.md, "Workflows") from its trigger to an end. Deterministic — expressions
  * are evaluated here (JSONata is pure), side effects are activities, waits are durable timers and signals.
  */
 export async function runPlan(input: RunInput): Promise<RunOutcome> {

@@ -1,0 +1,94 @@
+import type { Actor, CaseDocument } from './case-collections.ts';
+import type { CaseRepository } from './case-repository.ts';
+import type { Clock } from '../platform/clock.ts';
+import { newId } from '../platform/ids.ts';
+import { changeAssignee, changeObjects, changeQueue, changeStatus, changeTags, combine } from './case-changes.ts';
+import type { CaseWriter } from './case-writer.ts';
+
+export type SlaExpiryOutcome = 'expired' | 'already-expired' | 'stale' | 'not-found';
+
+/** The action routes of a case (Persona's `POST /cases/{id}/<action>`), and SLA expiry for the timer. */
+export function createCaseActionsService(deps: {
+  cases: CaseRepository;
+  writer: CaseWriter;
+  breachQueueOf: (templateId: string) => Promise<string | null>;
+  clock: Clock;
+}) {
+  const { writer } = deps;
+  return {
+    setStatus: (id: string, status: string, actor: Actor) =>
+      writer.mutate(id, actor, (kase, now) => changeStatus(kase, status, actor, now)),
+
+    assign: (id: string, email: string, actor: Actor) =>
+      writer.mutate(id, actor, (kase, now) => changeAssignee(kase, email, actor, now)),
+
+    addObjects: (id: string, objectIds: string[], actor: Actor) =>
+      writer.mutate(id, actor, (kase) => changeObjects(kase, objectIds, 'add')),
+
+    removeObjects: (id: string, objectIds: string[], actor: Actor) =>
+      writer.mutate(id, actor, (kase) => changeObjects(kase, objectIds, 'remove')),
+
+    addTag: (id: string, tag: string, actor: Actor) =>
+      writer.mutate(id, actor, (kase) => changeTags(kase, [...kase.tags, tag])),
+
+    removeTag: (id: string, tag: string, actor: Actor) =>
+      writer.mutate(id, actor, (kase) =>
+        changeTags(
+          kase,
+          kase.tags.filter((existing) => existing !== tag.trim()),
+        ),
+      ),
+
+    setTags: (id: string, tags: string[], actor: Actor) => writer.mutate(id, actor, (kase) => changeTags(kase, tags)),
+
+    /** Comments live in the case's event timeline (`case.commented`). Returns the case and the comment's id. */
+    async comment(id: string, body: string, author: Actor): Promise<{ kase: CaseDocument; commentId: string }> {
+      const commentId = newId('comment');
+      const kase = await writer.mutate(id, author, () => ({
+        set: {},
+        events: [{ name: 'case.commented', payload: { 'comment-id': commentId, body } }],
+      }));
+      return { kase, commentId };
+    },
+
+    /** Irreversible: fields emptied, `redacted-at` set; later writes answer 409. */
+    redact: (id: string, actor: Actor) =>
+      writer.mutate(id, actor, (kase, now) => ({
+        set: { fields: {}, redactedAt: now },
+        events: [{ name: 'case.redacted', payload: {} }],
+      })),
+
+    /**
+     * Called by the SLA timer when `expectedExpiresAt` passes. Idempotent: only the deadline the timer was set
+     * for, only once, never on a resolved case; moves the case to its template's breach queue if it has one.
+     */
+    async expireSla(caseId: string, expectedExpiresAt: Date): Promise<SlaExpiryOutcome> {
+      const current = await deps.cases.findById(caseId);
+      if (!current) return 'not-found';
+      if (current.slaExpiredAt) return 'already-expired';
+      const breachQueueId = await deps.breachQueueOf(current.templateId);
+      let outcome: SlaExpiryOutcome = 'stale';
+      await writer.mutate(
+        caseId,
+        null,
+        (kase, now) => {
+          if (kase.slaExpiredAt) return ((outcome = 'already-expired'), null);
+          const due = kase.slaExpiresAt?.getTime() === expectedExpiresAt.getTime();
+          if (!due || kase.resolvedAt || kase.redactedAt) return ((outcome = 'stale'), null);
+          outcome = 'expired';
+          return combine(
+            {
+              set: { slaExpiredAt: now },
+              events: [{ name: 'case.sla-expired', payload: { 'sla-expires-at': expectedExpiresAt.toISOString() } }],
+            },
+            breachQueueId ? changeQueue(kase, breachQueueId) : null,
+          );
+        },
+        { timerFinishing: true },
+      );
+      return outcome;
+    },
+  };
+}
+
+export type CaseActionsService = ReturnType<typeof createCaseActionsService>;

@@ -1,0 +1,64 @@
+import type { Db, Filter } from 'mongodb';
+import { paginate, type PageQuery } from '../platform/pagination.ts';
+import { caseCollections, type CaseEventDocument, type CaseWait, type StoredCaseDocument } from './case-collections.ts';
+import { isDuplicateKeyError } from '../platform/db/duplicate-key.ts';
+
+/** What a write sets on a case (never `waits`, which only wait registrations touch). */
+export type CaseSet = Partial<Omit<StoredCaseDocument, '_id' | 'waits' | 'outbox'>>;
+
+/**
+ * Cases, one document each. Every change is a single-document atomic operation, so the same code is exact on
+ * MongoDB and on the embedded store: writes are guarded by the version they read, publishing clears the outbox
+ * only at the version it published, wait registrations add to and pull from their own array.
+ */
+export function createCaseRepository(db: Db) {
+  const { cases } = caseCollections(db);
+  return {
+    findById: (id: string) => cases.findOne({ _id: id }),
+
+    /** Inserts a new case; false when one with that id exists. */
+    async insert(doc: StoredCaseDocument): Promise<boolean> {
+      try {
+        await cases.insertOne(doc);
+        return true;
+      } catch (error) {
+        if (isDuplicateKeyError(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Applies `set` and appends `events` to the outbox if the case is still at `version`; null if it moved on. */
+    update: (id: string, version: number, set: CaseSet, events: CaseEventDocument[]) =>
+      cases.findOneAndUpdate(
+        { _id: id, version },
+        events.length > 0 ? { $set: set, $push: { outbox: { $each: events } } } : { $set: set },
+        { returnDocument: 'after' },
+      ),
+
+    /** Marks everything up to `version` published and in line; a later write keeps its own work pending. */
+    async markFinished(id: string, version: number): Promise<void> {
+      await cases.updateOne({ _id: id, version }, { $set: { outbox: [], dirty: false, slaSync: null } });
+    },
+
+    /** Registers a wait and returns the case as it is then (with its recent events), or null if it does not exist. */
+    addWait: (id: string, wait: CaseWait) =>
+      cases.findOneAndUpdate({ _id: id }, { $addToSet: { waits: wait } }, { returnDocument: 'after' }),
+
+    async removeWait(id: string, wait: { runId: string; nodeId: string }): Promise<void> {
+      await cases.updateOne({ _id: id }, { $pull: { waits: { runId: wait.runId, nodeId: wait.nodeId } } });
+    },
+
+    /** Cases with events to publish or an SLA timer to bring in line (a crash or an outage interrupted a write). */
+    dirty: (limit: number) => cases.find({ dirty: true }).limit(limit).toArray(),
+
+    list: (filter: Filter<StoredCaseDocument>, page: PageQuery, url: Parameters<typeof paginate>[3]) =>
+      paginate(cases, filter, page, url),
+
+    /** Stores finished cases as they are (bulk imports and seeding). */
+    async importMany(docs: StoredCaseDocument[]): Promise<void> {
+      await cases.insertMany(docs);
+    },
+  };
+}
+
+export type CaseRepository = ReturnType<typeof createCaseRepository>;

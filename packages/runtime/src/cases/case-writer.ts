@@ -1,0 +1,90 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  RECENT_EVENTS,
+  type Actor,
+  type CaseDocument,
+  type CaseEventDocument,
+  type StoredCaseDocument,
+} from './case-collections.ts';
+import type { CaseRepository, CaseSet } from './case-repository.ts';
+import type { Clock } from '../platform/clock.ts';
+import { CaseRedactedError, ConflictError, NotFoundError } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
+import type { CaseChange } from './case-changes.ts';
+import { slaState, slaTimerWanted, type EventPublisher } from './event-publisher.ts';
+
+export type { WarnLogger } from './event-publisher.ts';
+
+// Enough for 20+ writers racing on one case, each round letting exactly one through.
+const MAX_ATTEMPTS = 30;
+
+export function toEventDocuments(
+  change: CaseChange,
+  caseId: string,
+  actor: Actor | null,
+  now: Date,
+): CaseEventDocument[] {
+  return change.events.map((event) => ({ _id: newId('event'), caseId, createdAt: now, actor, ...event }));
+}
+
+const recent = (events: CaseEventDocument[]) =>
+  events.map((event) => ({ id: event._id, name: event.name, at: event.createdAt }));
+
+/**
+ * The one way cases change: read the case, compute the change, write it with one update guarded by the version
+ * read (its events ride in the same update); on a race re-read and recompute, 409 if races persist. Then the
+ * publisher stores the events, tells waiting runs and event triggers, and moves the SLA timer.
+ * `timerFinishing`: the change comes from the SLA timer itself, which needs no telling.
+ */
+export function createCaseWriter(deps: { cases: CaseRepository; publisher: EventPublisher; clock: Clock }) {
+  /** Writes a brand-new case (version 1) with its creation events; false if a case with its id exists. */
+  async function create(kase: CaseDocument, events: CaseEventDocument[]): Promise<StoredCaseDocument | null> {
+    const wantsTimer = slaTimerWanted(kase);
+    const doc: StoredCaseDocument = {
+      ...kase,
+      outbox: events,
+      recentEvents: recent(events).slice(-RECENT_EVENTS),
+      waits: [],
+      dirty: events.length > 0 || wantsTimer,
+      slaSync: wantsTimer ? kase.version : null,
+    };
+    if (!(await deps.cases.insert(doc))) return null;
+    await deps.publisher.afterWrite(doc);
+    return doc;
+  }
+
+  async function mutate(
+    caseId: string,
+    actor: Actor | null,
+    compute: (kase: StoredCaseDocument, now: Date) => CaseChange | null,
+    { timerFinishing = false } = {},
+  ): Promise<StoredCaseDocument> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const kase = await deps.cases.findById(caseId);
+      if (!kase) throw new NotFoundError(`No case with id ${caseId}.`);
+      if (kase.redactedAt) throw new CaseRedactedError(`Case ${caseId} is redacted and can no longer change.`);
+      const now = deps.clock();
+      const change = compute(kase, now);
+      if (!change) return kase;
+      const events = toEventDocuments(change, caseId, actor, now);
+      const set: CaseSet = { ...change.set, updatedAt: now, version: kase.version + 1 };
+      if (actor) set.updater = actor;
+      if (events.length > 0) set.recentEvents = [...kase.recentEvents, ...recent(events)].slice(-RECENT_EVENTS);
+      const slaMoved = !timerFinishing && slaState({ ...kase, ...set }) !== slaState(kase);
+      if (slaMoved) set.slaSync = kase.version + 1;
+      if (events.length > 0 || slaMoved) set.dirty = true;
+      const written = await deps.cases.update(caseId, kase.version, set, events);
+      if (written) {
+        await deps.publisher.afterWrite(written);
+        return written;
+      }
+      // Spread the losers of a race out a little, so they do not all collide again.
+      await sleep(Math.random() * Math.min(attempt * 4, 40));
+    }
+    throw new ConflictError(`Case ${caseId} is being changed concurrently; try again.`);
+  }
+
+  return { create, mutate };
+}
+
+export type CaseWriter = ReturnType<typeof createCaseWriter>;

@@ -1,0 +1,30 @@
+import { errorDocumentSchema } from '@casework/shared';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Actor } from '../case-collections.ts';
+
+export const caseIdParams = z.object({
+  id: z.string().min(1).max(100).meta({ example: 'case_P7J9obVfPMzfmbhS3SGyiel7' }),
+});
+
+export const errorResponses = {
+  400: errorDocumentSchema,
+  401: errorDocumentSchema,
+  404: errorDocumentSchema,
+  409: errorDocumentSchema,
+  422: errorDocumentSchema,
+  429: errorDocumentSchema,
+};
+
+export const routeDocs = (summary: string, description?: string) => ({
+  tags: ['cases'],
+  summary,
+  ...(description ? { description } : {}),
+  security: [{ bearerAuth: [] }],
+});
+
+/** Who is acting: the API key that authenticated the request. */
+export const requestActor = (request: FastifyRequest): Actor => ({
+  id: request.apiKeyId ?? 'unknown',
+  type: 'api-key',
+});

@@ -1,0 +1,58 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from 'mongodb';
+import { ensureCaseIndexes } from './cases/case-collections.ts';
+import { createCaseDomain } from './cases/case-domain.ts';
+import type { WarnLogger } from './cases/event-publisher.ts';
+import type { Clock } from './platform/clock.ts';
+import { ensureIndexes } from './platform/db/indexes.ts';
+import { createCaseStepService } from './runs/case-step-service.ts';
+import { createRunDomain } from './runs/run-domain.ts';
+import { ensureRunIndexes } from './runs/workflow-run-collections.ts';
+import { createActivities } from './temporal/activities/index.ts';
+import { ensureWorkflowIndexes } from './workflows/workflow-collections.ts';
+import { createWorkflowServiceOn } from './workflows/workflow-service.ts';
+
+export interface DomainDeps {
+  db: Db;
+  clock: Clock;
+  log: WarnLogger;
+  temporal: { client: Client; taskQueue: string };
+}
+
+/**
+ * The one composition root: every domain wired once from its dependencies. The api (app.ts) and the worker
+ * (temporal/worker-factory.ts) both build it, so a workflow step changes a case through exactly the code the Cases
+ * API uses, and the events of any write reach waiting runs and event triggers the same way.
+ */
+export function createDomains(deps: DomainDeps) {
+  const runs = createRunDomain(deps);
+  const cases = createCaseDomain({ ...deps, onPublished: runs.dispatcher.onPublished });
+  const workflows = createWorkflowServiceOn(deps.db, deps.clock);
+  const caseSteps = createCaseStepService({ domain: cases, claims: runs.claims });
+  return { cases, runs, workflows, caseSteps };
+}
+
+export type Domains = ReturnType<typeof createDomains>;
+
+/** Every activity the worker registers, over the domains. */
+export function workerActivities(domains: Domains, deps: Pick<DomainDeps, 'db' | 'clock'>) {
+  return createActivities({
+    db: deps.db,
+    clock: deps.clock,
+    slaExpiry: domains.cases.actions,
+    runs: {
+      steps: domains.caseSteps,
+      runs: domains.runs.runs,
+      cases: domains.cases.caseRepository,
+      runEvents: domains.runs.runEvents,
+    },
+  });
+}
+
+/** Creates every index the repositories rely on. Idempotent; run at start-up by the api and the worker. */
+export async function ensureStoreIndexes(db: Db): Promise<void> {
+  await ensureIndexes(db);
+  await ensureCaseIndexes(db);
+  await ensureWorkflowIndexes(db);
+  await ensureRunIndexes(db);
+}

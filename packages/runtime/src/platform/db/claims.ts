@@ -1,0 +1,29 @@
+import type { Db } from 'mongodb';
+import type { Clock } from '../clock.ts';
+import { isDuplicateKeyError } from './duplicate-key.ts';
+import { runCollections } from '../../runs/workflow-run-collections.ts';
+
+/**
+ * `claimOnce(key, make)`: the value first claimed for `key`, making it with `make()` if nobody has. A unique
+ * insert decides, so retries and concurrent duplicates (a retried activity, a re-published event) agree on one
+ * value. The insert comes first: the first claim, by far the most common, costs one round trip.
+ */
+export function createClaims(db: Db, clock: Clock) {
+  const { claims } = runCollections(db);
+  return {
+    async claimOnce(key: string, make: () => string): Promise<{ value: string; first: boolean }> {
+      const value = make();
+      try {
+        await claims.insertOne({ _id: key, value, createdAt: clock() });
+        return { value, first: true };
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        const winner = await claims.findOne({ _id: key });
+        if (!winner) throw error;
+        return { value: winner.value, first: false };
+      }
+    },
+  };
+}
+
+export type Claims = ReturnType<typeof createClaims>;

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { sendErrors } from '../http/error-handler.ts';
+import type { RateLimitService } from './rate-limit-service.ts';
+
+/**
+ * Per-API-key rate limiting for everything registered in `scope`. Register right after auth: it counts
+ * authenticated requests only (a 401 costs nothing), and before idempotency, so a 429 is never stored.
+ */
+export function registerRateLimit(scope: FastifyInstance, rateLimits: RateLimitService): void {
+  scope.addHook('onRequest', async (request, reply) => {
+    if (!request.apiKeyId) return;
+    const decision = await rateLimits.consume(request.apiKeyId);
+    reply.header('RateLimit-Limit', decision.limit);
+    reply.header('RateLimit-Remaining', decision.remaining);
+    reply.header('RateLimit-Reset', decision.resetSeconds);
+    if (decision.allowed) return;
+    reply.header('Retry-After', decision.resetSeconds);
+    return sendErrors(reply, 429, [
+      {
+        title: 'Too Many Requests',
+        details:
+          `This API key may make ${decision.limit} requests per ${decision.windowSeconds} s; ` +
+          `try again in ${decision.resetSeconds} s.`,
+      },
+    ]);
+  });
+}

@@ -1,0 +1,161 @@
+import {
+  type Plan,
+  rerunWorkflowRunRequestSchema,
+  triggerWorkflowRequestSchema,
+  validateTriggerPayload,
+  workflowRunDocumentSchema,
+  workflowRunListQuerySchema,
+  workflowRunListSchema,
+} from '@casework/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ConflictError, UnprocessableError } from '../../platform/errors.ts';
+import { requestUrl } from '../../platform/pagination.ts';
+import { runnableVersion, type RunDomain } from '../run-domain.ts';
+import { toWorkflowRunResource } from '../workflow-run-mapper.ts';
+import type { WorkflowService } from '../../workflows/workflow-service.ts';
+import { errorResponses, requestActor } from '../../cases/routes/case-route-helpers.ts';
+
+const idParams = (example: string) => z.object({ id: z.string().min(1).max(100).meta({ example }) });
+const docs = (tag: string, summary: string, description: string) => ({
+  tags: [tag],
+  summary,
+  description,
+  security: [{ bearerAuth: [] }],
+});
+
+/** The payload of an API-triggered run, validated against the plan's `trigger.api` fields. */
+function apiPayload(plan: Plan, fields: unknown): Record<string, unknown> {
+  const trigger = plan.steps[plan.trigger];
+  if (trigger?.kind !== 'trigger.api') {
+    throw new ConflictError('This workflow starts on case events (trigger.event); it cannot be triggered over HTTP.');
+  }
+  const input = fields !== null && typeof fields === 'object' ? (fields as Record<string, unknown>) : {};
+  const payload = validateTriggerPayload(trigger.params.fields, input);
+  if (!payload.ok) throw UnprocessableError.fromIssues(payload.issues);
+  return payload.values;
+}
+
+/** Triggering a workflow's live version over HTTP, and its runs: list, retrieve, cancel, rerun. */
+export const workflowRunRoutes: FastifyPluginAsyncZod<{
+  workflows: WorkflowService;
+  runs: RunDomain['runService'];
+  temporal: { uiUrl: string; namespace: string };
+}> = async (app, { workflows, runs, temporal }) => {
+  const resource = (run: Parameters<typeof toWorkflowRunResource>[0]) => toWorkflowRunResource(run, temporal);
+
+  app.post(
+    '/workflows/:id/trigger',
+    {
+      schema: {
+        ...docs(
+          'workflows',
+          'Trigger a run',
+          "Starts a run of the workflow's live (latest published) version. `data.attributes.fields` must match the API trigger's fields (422 with pointers otherwise). With an `Idempotency-Key`, the same key always answers with the same run.",
+        ),
+        params: idParams('wfl_P7P9zA3eQd0jQ2kqH6tN8wVb'),
+        body: triggerWorkflowRequestSchema,
+        response: { 201: workflowRunDocumentSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { version } = await workflows.liveVersion(request.params.id);
+      const payload = apiPayload(version.plan, request.body.data?.attributes?.fields ?? {});
+      const key = request.headers['idempotency-key'];
+      const run = await runs.start({
+        version: runnableVersion(version),
+        input: payload,
+        trigger: { kind: 'api' },
+        creator: requestActor(request),
+        ...(typeof key === 'string' && key ? { dedupeKey: `trigger:${request.apiKeyId ?? ''}:${key}` } : {}),
+      });
+      return reply.status(201).send({ data: resource(run) });
+    },
+  );
+
+  app.get(
+    '/workflow-runs',
+    {
+      schema: {
+        ...docs(
+          'workflow-runs',
+          'List workflow runs',
+          'Newest first, cursor-paginated; `filter[workflow-id]`, `filter[status]`, `filter[case-id]` (runs that touched the case).',
+        ),
+        querystring: workflowRunListQuerySchema,
+        response: { 200: workflowRunListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { query } = request;
+      const page = await runs.list(
+        {
+          'workflow-id': query['filter[workflow-id]'],
+          status: query['filter[status]'],
+          'case-id': query['filter[case-id]'],
+        },
+        query,
+        requestUrl(request.url),
+      );
+      return { data: page.items.map(resource), links: page.links };
+    },
+  );
+
+  app.get(
+    '/workflow-runs/:id',
+    {
+      schema: {
+        ...docs('workflow-runs', 'Retrieve a workflow run', 'With each step’s state and the Temporal UI link.'),
+        params: idParams('wfr_P7PA4EwX9gXn3uHFVl1pYbGr'),
+        response: { 200: workflowRunDocumentSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({ data: resource(await runs.get(request.params.id)) }),
+  );
+
+  app.post(
+    '/workflow-runs/:id/cancel',
+    {
+      schema: {
+        ...docs('workflow-runs', 'Cancel a workflow run', 'Cancels a running or waiting run (409 once it has ended).'),
+        params: idParams('wfr_P7PA4EwX9gXn3uHFVl1pYbGr'),
+        response: { 200: workflowRunDocumentSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({ data: resource(await runs.cancel(request.params.id)) }),
+  );
+
+  app.post(
+    '/workflow-runs/:id/rerun',
+    {
+      schema: {
+        ...docs(
+          'workflow-runs',
+          'Rerun a workflow run',
+          'Starts a new run with the same trigger input, on the same version (`meta.version: same`, the default) or the live one.',
+        ),
+        params: idParams('wfr_P7PA4EwX9gXn3uHFVl1pYbGr'),
+        body: rerunWorkflowRunRequestSchema.optional(),
+        response: { 201: workflowRunDocumentSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const original = await runs.get(request.params.id);
+      const { version } =
+        request.body?.meta?.version === 'live'
+          ? await workflows.liveVersion(original.workflowId)
+          : { version: await workflows.getVersion(original.versionId) };
+      // An API-triggered run replayed on a newer version must still fit that version's trigger.
+      const input = original.trigger.kind === 'event' ? original.input : apiPayload(version.plan, original.input);
+      const key = request.headers['idempotency-key'];
+      const run = await runs.start({
+        version: runnableVersion(version),
+        input,
+        trigger: { kind: 'rerun', rerunOf: original._id },
+        creator: requestActor(request),
+        ...(typeof key === 'string' && key ? { dedupeKey: `rerun:${request.apiKeyId ?? ''}:${key}` } : {}),
+      });
+      return reply.status(201).send({ data: resource(run) });
+    },
+  );
+};

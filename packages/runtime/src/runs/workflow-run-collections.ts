@@ -1,0 +1,60 @@
+import type { CaseEventName, RunStatus, StepState } from '@casework/shared';
+import type { Db } from 'mongodb';
+import type { Actor } from '../cases/case-collections.ts';
+import { ensureIndex } from '../platform/db/indexes.ts';
+
+/** Collection names of workflow runs: persisted, so never renamed. */
+export const runCollectionNames = {
+  workflowRuns: 'workflow_runs',
+  claims: 'claims',
+} as const;
+
+export type RunTrigger =
+  | { kind: 'api' }
+  | { kind: 'event'; eventId: string; eventName: CaseEventName; caseId: string }
+  | { kind: 'rerun'; rerunOf: string };
+
+/**
+ * One run of a workflow version. Inserted by whoever starts the run (before Temporal is asked to), then written
+ * only by the run's own workflow (snapshots, each with a higher `seq`), so there is one writer per document.
+ */
+export interface WorkflowRunDocument {
+  _id: string;
+  workflowId: string;
+  versionId: string;
+  versionNumber: number;
+  trigger: RunTrigger;
+  /** The trigger's output the run started with (payload, or `{ event, case }`): a rerun starts from it again. */
+  input: unknown;
+  status: RunStatus;
+  steps: StepState[];
+  caseIds: string[];
+  error: string | null;
+  temporalRunId: string | null;
+  seq: number;
+  creator: Actor | null;
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+}
+
+/** A value claimed once for a key (a step's case id, an event trigger's run id): the first insert wins. */
+export interface ClaimDocument {
+  _id: string;
+  value: string;
+  createdAt: Date;
+}
+
+export function runCollections(db: Db) {
+  return {
+    workflowRuns: db.collection<WorkflowRunDocument>(runCollectionNames.workflowRuns),
+    claims: db.collection<ClaimDocument>(runCollectionNames.claims),
+  };
+}
+
+export async function ensureRunIndexes(db: Db): Promise<void> {
+  const { workflowRuns } = runCollections(db);
+  await ensureIndex(workflowRuns, { workflowId: 1, _id: -1 }, { name: 'workflow_id' });
+  await ensureIndex(workflowRuns, { status: 1, _id: -1 }, { name: 'status_id' });
+  await ensureIndex(workflowRuns, { caseIds: 1, _id: -1 }, { name: 'case_ids' });
+}

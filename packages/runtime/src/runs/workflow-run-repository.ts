@@ -1,0 +1,41 @@
+import type { Db, Filter } from 'mongodb';
+import { paginate, type PageQuery } from '../platform/pagination.ts';
+import { isDuplicateKeyError } from '../platform/db/duplicate-key.ts';
+import { runCollections, type WorkflowRunDocument } from './workflow-run-collections.ts';
+
+export type RunSnapshot = Pick<
+  WorkflowRunDocument,
+  'status' | 'steps' | 'caseIds' | 'error' | 'temporalRunId' | 'seq' | 'updatedAt' | 'completedAt'
+>;
+
+export function createWorkflowRunRepository(db: Db) {
+  const { workflowRuns } = runCollections(db);
+  return {
+    findById: (id: string) => workflowRuns.findOne({ _id: id }),
+
+    /** Inserts a new run; false when a run with that id exists (a duplicate start). */
+    async insert(run: WorkflowRunDocument): Promise<boolean> {
+      try {
+        await workflowRuns.insertOne(run);
+        return true;
+      } catch (error) {
+        if (isDuplicateKeyError(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Applies a snapshot from the run's workflow unless a later one is already stored. */
+    async applySnapshot(id: string, snapshot: RunSnapshot): Promise<boolean> {
+      const result = await workflowRuns.updateOne({ _id: id, seq: { $lt: snapshot.seq } }, { $set: snapshot });
+      return result.matchedCount > 0;
+    },
+
+    /** Deletes a run still at `seq` (never started, so never written by its workflow). */
+    remove: (id: string, seq: number) => workflowRuns.deleteOne({ _id: id, seq }),
+
+    list: (filter: Filter<WorkflowRunDocument>, page: PageQuery, url: Parameters<typeof paginate>[3]) =>
+      paginate(workflowRuns, filter, page, url),
+  };
+}
+
+export type WorkflowRunRepository = ReturnType<typeof createWorkflowRunRepository>;

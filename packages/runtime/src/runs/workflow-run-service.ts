@@ -1,0 +1,202 @@
+import { isFinalRunStatus, pendingSteps, type Plan } from '@casework/shared';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdReusePolicy,
+  WorkflowNotFoundError,
+  type Client,
+} from '@temporalio/client';
+import type { Filter } from 'mongodb';
+import type { Actor } from '../cases/case-collections.ts';
+import type { Claims } from '../platform/db/claims.ts';
+import type { RunTrigger, WorkflowRunDocument } from './workflow-run-collections.ts';
+import type { WorkflowRunRepository } from './workflow-run-repository.ts';
+import type { Clock } from '../platform/clock.ts';
+import { ConflictError, DependencyUnavailableError, NotFoundError } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
+import type { PageQuery } from '../platform/pagination.ts';
+import type { RunEvents } from './run-events.ts';
+import type { RunRecord } from '../temporal/activities/run.activities.ts';
+import { runPlan, runStateQuery } from '../temporal/workflows/run-plan.workflow.ts';
+import { caseIdsKey, versionIdKey, workflowIdKey } from '../temporal/workflows/search-attributes.ts';
+
+/** What a run is started from: a published version (its plan) of a workflow. */
+export interface RunnableVersion {
+  workflowId: string;
+  versionId: string;
+  versionNumber: number;
+  plan: Plan;
+}
+
+export interface StartRun {
+  version: RunnableVersion;
+  /** The trigger's output: the validated payload, or `{ event, case }`. */
+  input: unknown;
+  trigger: RunTrigger;
+  creator: Actor | null;
+  /** A key that names this start: the same key always gives the same run (an Idempotency-Key, an event). */
+  dedupeKey?: string;
+}
+
+const CANCEL_SETTLE_MS = 5_000;
+const QUERY_TIMEOUT_MS = 2_000;
+
+/** A running run's state from its workflow; null when it cannot answer (not started, worker down, too slow). */
+async function liveState(client: Client, runId: string): Promise<RunRecord | null> {
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), QUERY_TIMEOUT_MS).unref());
+  const query = client.workflow
+    .getHandle(runId)
+    .query(runStateQuery)
+    .catch(() => null);
+  return Promise.race([query, timeout]);
+}
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createWorkflowRunService(deps: {
+  runs: WorkflowRunRepository;
+  claims: Claims;
+  temporal: { client: Client; taskQueue: string };
+  runEvents: RunEvents;
+  clock: Clock;
+}) {
+  const recordCreated = (run: WorkflowRunDocument) =>
+    deps.runEvents.record(
+      run._id,
+      'workflow-run.created',
+      { 'workflow-id': run.workflowId, 'workflow-version-id': run.versionId, 'trigger-kind': run.trigger.kind },
+      run.creator,
+    );
+
+  async function stored(id: string): Promise<WorkflowRunDocument> {
+    const run = await deps.runs.findById(id);
+    if (!run) throw new NotFoundError(`No workflow run with id ${id}.`);
+    return run;
+  }
+
+  /**
+   * The run as it is now: a finished run from its record; a running one from its workflow (a query: the record is
+   * written only at milestones), or from its record when the workflow does not answer in time (worker down).
+   */
+  async function get(id: string): Promise<WorkflowRunDocument> {
+    const run = await stored(id);
+    if (isFinalRunStatus(run.status)) return run;
+    const live = await liveState(deps.temporal.client, id);
+    if (!live || live.seq < run.seq) return run;
+    return {
+      ...run,
+      status: live.status,
+      steps: live.steps,
+      caseIds: live.caseIds,
+      error: live.error,
+      temporalRunId: live.temporalRunId,
+      updatedAt: new Date(live.at),
+      completedAt: live.completedAt ? new Date(live.completedAt) : null,
+    };
+  }
+
+  /**
+   * Records the run, then starts its workflow (workflow id = run id, never reused): a duplicate start (same
+   * dedupe key) finds the same run and Temporal refuses a second execution, so a run starts at most once.
+   */
+  async function start(request: StartRun): Promise<WorkflowRunDocument> {
+    const runId = request.dedupeKey
+      ? (await deps.claims.claimOnce(request.dedupeKey, () => newId('workflowRun'))).value
+      : newId('workflowRun');
+    const { version } = request;
+    const now = deps.clock();
+    const run: WorkflowRunDocument = {
+      _id: runId,
+      workflowId: version.workflowId,
+      versionId: version.versionId,
+      versionNumber: version.versionNumber,
+      trigger: request.trigger,
+      input: request.input,
+      status: 'in_progress',
+      steps: pendingSteps(Object.keys(version.plan.steps)),
+      caseIds: request.trigger.kind === 'event' ? [request.trigger.caseId] : [],
+      error: null,
+      temporalRunId: null,
+      seq: 0,
+      creator: request.creator,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
+    };
+    if (!(await deps.runs.insert(run))) {
+      const existing = await get(runId);
+      if (existing.temporalRunId !== null || existing.seq > 0) return existing;
+    }
+    try {
+      const handle = await deps.temporal.client.workflow.start(runPlan, {
+        workflowId: runId,
+        taskQueue: deps.temporal.taskQueue,
+        args: [
+          {
+            runId,
+            workflowId: version.workflowId,
+            versionId: version.versionId,
+            plan: version.plan,
+            trigger: request.input,
+          },
+        ],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        typedSearchAttributes: [
+          { key: workflowIdKey, value: version.workflowId },
+          { key: versionIdKey, value: version.versionId },
+          { key: caseIdsKey, value: run.caseIds },
+        ],
+        staticSummary: `Workflow ${version.workflowId} v${version.versionNumber}`,
+      });
+      await recordCreated(run);
+      return { ...run, temporalRunId: handle.firstExecutionRunId };
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        await recordCreated(run);
+        return (await deps.runs.findById(runId)) ?? run;
+      }
+      // Not started: forget the record, so a retry (same dedupe key) starts it afresh.
+      await deps.runs.remove(runId, 0).catch(() => undefined);
+      const reason =
+        error instanceof Error ? `${error.message}${error.cause ? `: ${String(error.cause)}` : ''}` : String(error);
+      throw new DependencyUnavailableError(`The run could not be started; try again (Temporal: ${reason}).`);
+    }
+  }
+
+  return {
+    get,
+    start,
+
+    list(
+      filters: { 'workflow-id'?: string; status?: string; 'case-id'?: string },
+      page: PageQuery,
+      url: { path: string; search: URLSearchParams },
+    ) {
+      const filter: Filter<WorkflowRunDocument> = {};
+      if (filters['workflow-id']) filter.workflowId = filters['workflow-id'];
+      if (filters.status) filter.status = filters.status as WorkflowRunDocument['status'];
+      if (filters['case-id']) filter.caseIds = filters['case-id'];
+      return deps.runs.list(filter, page, url);
+    },
+
+    /** Asks Temporal to cancel the run; resolves the run once it has recorded its cancellation (or after a while). */
+    async cancel(id: string): Promise<WorkflowRunDocument> {
+      const run = await get(id);
+      if (isFinalRunStatus(run.status))
+        throw new ConflictError(`Workflow run ${id} has already ended (${run.status}).`);
+      try {
+        await deps.temporal.client.workflow.getHandle(id).cancel();
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) throw new ConflictError(`Workflow run ${id} is not running.`);
+        throw error;
+      }
+      const until = Date.now() + CANCEL_SETTLE_MS;
+      let latest = run;
+      while (!isFinalRunStatus(latest.status) && Date.now() < until) {
+        await delay(100);
+        latest = await stored(id);
+      }
+      return latest;
+    },
+  };
+}
+
+export type WorkflowRunService = ReturnType<typeof createWorkflowRunService>;

@@ -1,0 +1,30 @@
+import type { CatalogSnapshot } from '@casework/shared';
+import type { Db } from 'mongodb';
+import { caseCollections } from '../cases/case-collections.ts';
+
+export type CatalogSnapshotSource = () => Promise<CatalogSnapshot>;
+
+/**
+ * What the compiler checks a graph against: every case template (statuses, fields) and queue, archived ones
+ * included so the compiler can say "archived" rather than "unknown". Read fresh for each compile: templates
+ * change, and a stale snapshot would publish a version that fails at run time.
+ */
+export function createCatalogSnapshotSource(db: Db): CatalogSnapshotSource {
+  const { caseTemplates, caseQueues } = caseCollections(db);
+  return async () => {
+    const [templates, queues] = await Promise.all([
+      caseTemplates.find({}, { projection: { key: 1, statuses: 1, fieldSchemas: 1, status: 1 } }).toArray(),
+      caseQueues.find({}, { projection: { status: 1 } }).toArray(),
+    ]);
+    return {
+      templates: templates.map((template) => ({
+        id: template._id,
+        key: template.key,
+        statuses: template.statuses,
+        fieldSchemas: template.fieldSchemas,
+        status: template.status,
+      })),
+      queues: queues.map((queue) => ({ id: queue._id, status: queue.status, name: queue.name })),
+    };
+  };
+}

@@ -1,0 +1,246 @@
+import type { z } from 'zod';
+import {
+  compile,
+  graphSchema,
+  type CreateWorkflowRequest,
+  type RestoreWorkflowRequest,
+  type UpdateWorkflowRequest,
+  type WorkflowResource,
+  type workflowListQuerySchema,
+  type workflowVersionListQuerySchema,
+} from '@casework/shared';
+import type { Db } from 'mongodb';
+import type { Actor } from '../cases/case-collections.ts';
+import type { WorkflowDocument, WorkflowVersionDocument } from './workflow-collections.ts';
+import {
+  createWorkflowRepository,
+  type ChangeOutcome,
+  type WorkflowChange,
+  type WorkflowRepository,
+} from './workflow-repository.ts';
+import { createWorkflowVersionRepository, type WorkflowVersionRepository } from './workflow-version-repository.ts';
+import type { Clock } from '../platform/clock.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
+import type { requestUrl } from '../platform/pagination.ts';
+import { createCatalogSnapshotSource, type CatalogSnapshotSource } from './catalog-snapshot.ts';
+import { publishIssues, toWorkflowIssue, toWorkflowResource, toWorkflowVersionResource } from './workflow-mapper.ts';
+import { assertBaseRevision, assertDraftSize, draftChange, initialGraph, triggerOf } from './workflow-rules.ts';
+
+export type CreateWorkflowAttributes = CreateWorkflowRequest['data']['attributes'];
+export type UpdateWorkflowAttributes = UpdateWorkflowRequest['data']['attributes'];
+export type RestoreWorkflowMeta = RestoreWorkflowRequest['meta'];
+export type WorkflowListQuery = z.output<typeof workflowListQuerySchema>;
+export type WorkflowVersionListQuery = z.output<typeof workflowVersionListQuerySchema>;
+type Url = ReturnType<typeof requestUrl>;
+
+export interface WorkflowServiceDeps {
+  workflows: WorkflowRepository;
+  versions: WorkflowVersionRepository;
+  catalog: CatalogSnapshotSource;
+  clock: Clock;
+}
+
+/** Publishes racing each other all move the live version; give them room to take turns. */
+const LIVE_MOVE_ATTEMPTS = 64;
+
+function settled(id: string, outcome: ChangeOutcome): WorkflowDocument {
+  if (outcome.status === 'missing') throw new NotFoundError(`No workflow with id ${id}.`);
+  if (outcome.status === 'contended') {
+    throw new ConflictError(`Workflow ${id} is being changed concurrently; try again.`);
+  }
+  return outcome.workflow;
+}
+
+export function createWorkflowService(deps: WorkflowServiceDeps) {
+  const find = async (id: string): Promise<WorkflowDocument> => {
+    const workflow = await deps.workflows.findById(id);
+    if (!workflow) throw new NotFoundError(`No workflow with id ${id}.`);
+    return workflow;
+  };
+  const resource = async (workflow: WorkflowDocument): Promise<WorkflowResource> =>
+    toWorkflowResource(workflow, compile(workflow.draft.graph, await deps.catalog()).issues);
+  const change = async (id: string, apply: WorkflowChange, attempts?: number) =>
+    settled(id, await deps.workflows.change(id, apply, attempts));
+
+  async function getVersion(versionId: string): Promise<WorkflowVersionDocument> {
+    const version = await deps.versions.findById(versionId);
+    if (!version) throw new NotFoundError(`No workflow version with id ${versionId}.`);
+    return version;
+  }
+
+  /** The version `meta` names for a restore: of this workflow, by id or by number. */
+  async function versionToRestore(id: string, meta: RestoreWorkflowMeta): Promise<WorkflowVersionDocument> {
+    const byId = meta['version-id'];
+    if (byId === undefined) {
+      const number = meta['version-number'] ?? 0;
+      const version = await deps.versions.findByNumber(id, number);
+      if (!version) throw new NotFoundError(`Workflow ${id} has no version ${number}.`, '/meta/version-number');
+      return version;
+    }
+    const version = await deps.versions.findById(byId);
+    if (!version) throw new NotFoundError(`No workflow version with id ${byId}.`, '/meta/version-id');
+    if (version.workflowId !== id) {
+      throw new UnprocessableError(
+        `Version ${byId} belongs to workflow ${version.workflowId}, not ${id}.`,
+        '/meta/version-id',
+      );
+    }
+    return version;
+  }
+
+  return {
+    async create(attributes: CreateWorkflowAttributes, creator: Actor): Promise<WorkflowResource> {
+      const graph = attributes.graph ?? initialGraph();
+      assertDraftSize(graph);
+      const now = deps.clock();
+      const workflow: WorkflowDocument = {
+        _id: newId('workflow'),
+        name: attributes.name,
+        description: attributes.description,
+        status: 'active',
+        draft: { graph, revision: 1, savedAt: now },
+        liveVersionId: null,
+        liveVersionNumber: null,
+        liveTriggerEvent: null,
+        creator,
+        createdAt: now,
+        updatedAt: now,
+        seq: 1,
+      };
+      await deps.workflows.create(workflow);
+      return resource(workflow);
+    },
+
+    async list(query: WorkflowListQuery, url: Url) {
+      const status = query['filter[status]'];
+      const [page, catalog] = await Promise.all([
+        deps.workflows.list(status ? { status } : {}, query, url),
+        deps.catalog(),
+      ]);
+      const data = page.items.map((workflow) =>
+        toWorkflowResource(workflow, compile(workflow.draft.graph, catalog).issues),
+      );
+      return { data, links: page.links };
+    },
+
+    get: async (id: string): Promise<WorkflowResource> => resource(await find(id)),
+
+    async update(id: string, attributes: UpdateWorkflowAttributes): Promise<WorkflowResource> {
+      const { name, description } = attributes;
+      const updated = await change(id, (workflow) => {
+        const set = {
+          ...(name !== undefined && name !== workflow.name ? { name } : {}),
+          ...(description !== undefined && description !== workflow.description ? { description } : {}),
+        };
+        return Object.keys(set).length === 0 ? null : { ...set, updatedAt: deps.clock() };
+      });
+      return resource(updated);
+    },
+
+    /** Idempotent. An archived workflow keeps its draft and versions but cannot be published or triggered. */
+    archive: async (id: string): Promise<WorkflowResource> =>
+      resource(
+        await change(id, (workflow) =>
+          workflow.status === 'archived' ? null : { status: 'archived', updatedAt: deps.clock() },
+        ),
+      ),
+
+    /** Saves any graph, valid or not; `baseRevision` (autosave) refuses to overwrite a newer save. */
+    async saveDraft(id: string, graph: Record<string, unknown>, baseRevision?: number): Promise<WorkflowResource> {
+      assertDraftSize(graph);
+      return resource(
+        await change(id, (workflow) => {
+          assertBaseRevision(baseRevision, workflow);
+          return draftChange(graph, workflow, deps.clock());
+        }),
+      );
+    },
+
+    async restore(id: string, meta: RestoreWorkflowMeta): Promise<WorkflowResource> {
+      await find(id); // a missing workflow is the 404, before any complaint about the version named
+      const version = await versionToRestore(id, meta);
+      return resource(
+        await change(id, (workflow) => {
+          assertBaseRevision(meta['base-revision'], workflow);
+          return draftChange(version.graph, workflow, deps.clock());
+        }),
+      );
+    },
+
+    /**
+     * Compiles the draft against the current catalog; when valid, writes the next version (its number claimed
+     * uniquely) and moves the live version forward to it — never back, so of racing publishes the highest wins.
+     */
+    async publish(id: string, notes: string | null, author: Actor) {
+      const workflow = await find(id);
+      if (workflow.status === 'archived') {
+        throw new ConflictError(`Workflow ${id} is archived: it cannot be published.`);
+      }
+      const compiled = compile(workflow.draft.graph, await deps.catalog());
+      if (!compiled.ok) {
+        throw UnprocessableError.fromIssues(publishIssues(workflow.draft.graph, compiled.issues), {
+          issues: compiled.issues.map(toWorkflowIssue),
+        });
+      }
+      const version = await deps.versions.publish(id, (versionId, number) => ({
+        _id: versionId,
+        workflowId: id,
+        number,
+        graph: graphSchema.parse(workflow.draft.graph),
+        plan: compiled.plan,
+        notes,
+        author,
+        ...triggerOf(compiled.plan),
+        draftRevision: workflow.draft.revision,
+        createdAt: deps.clock(),
+      }));
+      // Only forward: a slower publish of a lower number leaves the newer live version alone.
+      await change(
+        id,
+        (current) =>
+          current.liveVersionNumber !== null && current.liveVersionNumber >= version.number
+            ? null
+            : {
+                liveVersionId: version._id,
+                liveVersionNumber: version.number,
+                liveTriggerEvent: version.triggerEvent,
+                updatedAt: deps.clock(),
+              },
+        LIVE_MOVE_ATTEMPTS,
+      );
+      return toWorkflowVersionResource(version);
+    },
+
+    async listVersions(id: string, query: WorkflowVersionListQuery, url: Url) {
+      await find(id);
+      const page = await deps.versions.list(id, query, url);
+      return { data: page.items.map(toWorkflowVersionResource), links: page.links };
+    },
+
+    getVersion,
+
+    /** The version a run of this workflow starts on: 404 unknown, 409 archived or never published. */
+    async liveVersion(workflowId: string): Promise<{ workflow: WorkflowDocument; version: WorkflowVersionDocument }> {
+      const workflow = await find(workflowId);
+      if (workflow.status === 'archived') {
+        throw new ConflictError(`Workflow ${workflowId} is archived: it cannot be triggered.`);
+      }
+      if (!workflow.liveVersionId) {
+        throw new ConflictError(`Workflow ${workflowId} has no published version: publish it first.`);
+      }
+      return { workflow, version: await getVersion(workflow.liveVersionId) };
+    },
+  };
+}
+
+export type WorkflowService = ReturnType<typeof createWorkflowService>;
+
+/** The service on its MongoDB repositories, as the api (and the worker) wire it. */
+export const createWorkflowServiceOn = (db: Db, clock: Clock): WorkflowService =>
+  createWorkflowService({
+    workflows: createWorkflowRepository(db),
+    versions: createWorkflowVersionRepository(db),
+    catalog: createCatalogSnapshotSource(db),
+    clock,
+  });

@@ -1,0 +1,46 @@
+import type { Db } from 'mongodb';
+import { newId } from '../platform/ids.ts';
+import { paginate, type PageQuery } from '../platform/pagination.ts';
+import { createSequences } from '../platform/db/sequences.ts';
+import {
+  fromStoredVersion,
+  toStoredVersion,
+  workflowCollections,
+  type WorkflowVersionDocument,
+} from './workflow-collections.ts';
+
+/** Published versions: immutable once written, numbered 1, 2, 3… per workflow by an atomic counter. */
+export function createWorkflowVersionRepository(db: Db) {
+  const { workflowVersions } = workflowCollections(db);
+  const sequences = createSequences(db);
+
+  async function findById(id: string): Promise<WorkflowVersionDocument | null> {
+    const stored = await workflowVersions.findOne({ _id: id });
+    return stored ? fromStoredVersion(stored) : null;
+  }
+
+  return {
+    /** Takes the workflow's next number, then writes the version (the unique number index is the backstop). */
+    async publish(workflowId: string, build: (id: string, number: number) => WorkflowVersionDocument) {
+      const number = await sequences.next(`workflow-version:${workflowId}`);
+      const version = build(newId('workflowVersion'), number);
+      await workflowVersions.insertOne(toStoredVersion(version));
+      return version;
+    },
+
+    findById,
+
+    /** Version n of a workflow: a lookup on the unique (workflow, number) key. */
+    async findByNumber(workflowId: string, number: number): Promise<WorkflowVersionDocument | null> {
+      const stored = await workflowVersions.findOne({ workflowId, number });
+      return stored ? fromStoredVersion(stored) : null;
+    },
+
+    async list(workflowId: string, page: PageQuery, url: Parameters<typeof paginate>[3]) {
+      const stored = await paginate(workflowVersions, { workflowId }, page, url);
+      return { items: stored.items.map(fromStoredVersion), links: stored.links };
+    },
+  };
+}
+
+export type WorkflowVersionRepository = ReturnType<typeof createWorkflowVersionRepository>;
