@@ -8,7 +8,7 @@ const nodeBuiltins = builtinModules.flatMap((name) => [name, `${name}/*`, `node:
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.tools/**', 'tools/**', 'docs/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.tools/**', '.bench/**', 'tools/**', 'docs/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

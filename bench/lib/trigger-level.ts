@@ -11,6 +11,10 @@ export interface LevelOptions {
   timeoutMs: number;
   /** Makes the Idempotency-Keys of this bench invocation distinct from any earlier one. */
   keyPrefix: string;
+  /** When set, clients start no new run after this many ms (`runs` stays the upper bound); runs under way finish. */
+  durationMs?: number;
+  /** Follow each run until it waits on `wait-resolved` (default true); false ends a run's sample at its case. */
+  followUntilWaiting?: boolean;
 }
 
 /** One run as the bench saw it; times in ms after its trigger request was sent. */
@@ -48,11 +52,12 @@ const isWaitingOnDecision = (run: WorkflowRunResource) =>
 /**
  * `clients` closed-loop clients share `runs` runs: each triggers a run of the canonical workflow (a distinct
  * Idempotency-Key, a high-value payload) and polls it until its `case-ids` is non-empty — the case is persisted —
- * then triggers the next. Each run is then followed in the background until it waits on `wait-resolved` (the
- * interpreter has created the case, attached the report and updated the fields).
+ * then triggers the next (with `durationMs`, only while the level is younger than that). Each run is then followed
+ * in the background until it waits on `wait-resolved` (the interpreter has created the case, attached the report and
+ * updated the fields), unless `followUntilWaiting` is false.
  */
 export async function runLevel(api: CaseworkClient, options: LevelOptions): Promise<LevelResult> {
-  const { clients, runs, pollMs, timeoutMs } = options;
+  const { clients, runs, pollMs, timeoutMs, durationMs, followUntilWaiting = true } = options;
   const samples: RunSample[] = [];
   const followers: Promise<void>[] = [];
   let next = 0;
@@ -106,6 +111,7 @@ export async function runLevel(api: CaseworkClient, options: LevelOptions): Prom
       sample.runId = run.id;
       sample.persistedMs = await pollUntil(run.id, start, (current) => current.attributes['case-ids'].length > 0);
       sample.persistedAt = performance.now() - levelStart;
+      if (!followUntilWaiting) return;
       followers.push(
         pollUntil(run.id, start, isWaitingOnDecision).then(
           (waitingMs) => void (sample.waitingMs = waitingMs),
@@ -118,9 +124,10 @@ export async function runLevel(api: CaseworkClient, options: LevelOptions): Prom
     }
   };
 
+  const starting = () => durationMs === undefined || performance.now() - levelStart < durationMs;
   await Promise.all(
     Array.from({ length: clients }, async () => {
-      while (next < runs) await oneRun(next++);
+      while (next < runs && starting()) await oneRun(next++);
     }),
   );
   await Promise.all(followers);
@@ -132,7 +139,8 @@ export async function runLevel(api: CaseworkClient, options: LevelOptions): Prom
   const failed = samples.filter((sample) => sample.error !== null);
   return {
     clients,
-    runs,
+    // Every run started (all of `runs` unless `durationMs` ended the level first).
+    runs: samples.length,
     trigger: summarize(values((sample) => sample.triggerMs)),
     persisted: summarize(values((sample) => sample.persistedMs)),
     waiting: summarize(values((sample) => sample.waitingMs)),
