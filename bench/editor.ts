@@ -280,7 +280,7 @@ async function main(): Promise<number> {
           'opened at `#/workflows/<id>` in headless Chromium driven by playwright-core, then panned with the mouse.',
       )}\n\n${start}\n\n${end}\n\n${wrap(
         'Read these numbers as an upper bound. Headless Chromium draws without a GPU (software rasterisation) and ' +
-          'the machine has 2 CPUs shared by the browser, the api, the worker, Temporal and FerretDB (and, when ' +
+          'the machine has 2 CPUs shared by the browser, the api, the worker, Temporal and the store (and, when ' +
           'measured, by other work: see the load average); a desktop browser with a GPU rasterises and composites ' +
           'off the main thread and should do better. The 10-node row is the ceiling here: the same drag over a ' +
           'graph the size of the canonical review workflow. A frame interval counts what the page saw, not what ' +

@@ -15,7 +15,7 @@ Against a running stack (CASEWORK_URL, default http://localhost:3000; CASEWORK_A
 for each concurrency level lets that many clients trigger runs in a closed loop, each polling its run until the
 run's case-ids is non-empty (the case is persisted), and follows every run until it waits on wait-resolved.
 The stack's rate limit must allow the load: start it with
-RATE_LIMIT_MAX=10000000 RATE_LIMIT_WINDOW_SECONDS=1 npm start (short windows keep counting cheap on FerretDB).
+RATE_LIMIT_MAX=10000000 RATE_LIMIT_WINDOW_SECONDS=1 npm start (short windows keep counting cheap on the local store).
 
   --clients LIST    concurrency levels, comma-separated (default 1,10,50)
   --runs N[,N…]     runs per level, one number for every level or one per level (default 50)
@@ -30,7 +30,7 @@ RATE_LIMIT_MAX=10000000 RATE_LIMIT_WINDOW_SECONDS=1 npm start (short windows kee
 const heading = 'Trigger → case persisted';
 const defaultStack =
   '`RATE_LIMIT_MAX=10000000 RATE_LIMIT_WINDOW_SECONDS=1 npm start` on the same machine: the Temporal CLI dev ' +
-  'server (SQLite) and FerretDB 1.24 on SQLite, one api and one worker process';
+  'server (SQLite) and mongo-java-server 1.47 on H2, one api and one worker process';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 

@@ -2,7 +2,7 @@
 // Installs everything `npm start` and `npm test` need; idempotent and quick when already done.
 // Usage: node scripts/bootstrap.mjs
 import { main } from './lib/main.mjs';
-import { ensureFerretdb } from './lib/ferretdb-build.mjs';
+import { ensureMongoServer } from './lib/mongo-server-build.mjs';
 import { installWorkspace } from './lib/pnpm.mjs';
 import { checkNode } from './lib/prerequisites.mjs';
 import { ensureTemporalCli, ensureTemporalTestServer } from './lib/temporal-tools.mjs';
@@ -12,6 +12,6 @@ await main('bootstrap', async (log) => {
   await installWorkspace(log);
   if (!process.env.TEMPORAL_ADDRESS) log.info(`temporal: ${await ensureTemporalCli(log)}`);
   log.info(`temporal test server: ${await ensureTemporalTestServer(log)}`);
-  if (!process.env.MONGODB_URI) log.info(`ferretdb: ${await ensureFerretdb(log)}`);
+  if (!process.env.MONGODB_URI) log.info(`mongo-server: ${(await ensureMongoServer(log)).classpath}`);
   log.info('ready');
 });

@@ -26,7 +26,7 @@ await main('casework', async (log) => {
       api: port('PORT', 3000),
       temporal: port('TEMPORAL_PORT', 7233),
       temporalUi: port('TEMPORAL_UI_PORT', 8233),
-      ferretdb: port('FERRETDB_PORT', 27017),
+      mongo: port('MONGO_PORT', 27017),
     },
   });
 

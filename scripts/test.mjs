@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: lint, typecheck, then every test of every package against real servers — one Temporal dev
-// server and one FerretDB for the whole run (reused when TEMPORAL_ADDRESS / MONGODB_URI are set), plus the
-// api and worker that the browser tests drive. Extra arguments go to vitest (e.g. a file filter).
+// server and one MongoDB-protocol store for the whole run (reused when TEMPORAL_ADDRESS / MONGODB_URI are set),
+// plus the api and worker that the browser tests drive. Extra arguments go to vitest (e.g. a file filter).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,7 +54,7 @@ await main('test', async (log) => {
     editorDir,
     headless: true,
     echo: process.env.CASEWORK_TEST_ECHO === '1',
-    ports: { api: await freePort(), temporal: await freePort(), temporalUi: 0, ferretdb: await freePort() },
+    ports: { api: await freePort(), temporal: await freePort(), temporalUi: 0, mongo: await freePort() },
   });
 
   const reportFile = path.join(dataDir, 'vitest-report.json');

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { probe } from './exec.mjs';
+import { UserFacingError } from './log.mjs';
 import { isListening, waitFor } from './ports.mjs';
 import { startProcess, untilReady } from './processes.mjs';
 import { runtimeDir } from './paths.mjs';
@@ -51,21 +52,46 @@ export async function startTemporal({
   return { proc, address, uiUrl: headless ? null : `http://localhost:${uiPort}` };
 }
 
-/** FerretDB (MongoDB wire protocol) on SQLite files in `dataDir`. */
-export async function startFerretdb({ ferretdbBinary, port, dataDir, echo = true }) {
+// The store's page cache alone takes 256 MB; the rest is room for query results on a machine it shares.
+const DEFAULT_STORE_HEAP = '768m';
+
+function storeHeap(env) {
+  const heap = env.CASEWORK_STORE_HEAP || DEFAULT_STORE_HEAP;
+  if (!/^\d+[kmg]$/i.test(heap)) {
+    throw new UserFacingError(`CASEWORK_STORE_HEAP=${heap} is not a Java heap size such as 768m or 2g.`);
+  }
+  return heap;
+}
+
+/**
+ * The MongoDB-protocol store (mongo-java-server on an H2 file in `dataDir`), as built by `ensureMongoServer`;
+ * ready once it has said so and its port accepts connections. Its JVM heap comes from CASEWORK_STORE_HEAP.
+ */
+export async function startMongoServer({ mongoServer, port, dataDir, echo = true, env = process.env }) {
   mkdirSync(dataDir, { recursive: true });
-  let uri = null;
+  let ready = false;
   const proc = startProcess(
-    'ferretdb',
-    ferretdbBinary,
-    ['-listen-addr', `127.0.0.1:${port}`, '-data-dir', dataDir, '-log-level', 'error'],
-    { echo, onLine: (line) => (uri ??= line.match(/^ferretdb ready (\S+)/)?.[1] ?? null) },
+    'mongo',
+    mongoServer.java,
+    [
+      `-Xmx${storeHeap(env)}`,
+      // A store that ran out of memory must stop visibly rather than answer some requests and fail others.
+      '-XX:+ExitOnOutOfMemoryError',
+      '-cp',
+      mongoServer.classpath,
+      mongoServer.mainClass,
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+    ],
+    { echo, onLine: (line) => (ready ||= line.startsWith('mongo-server ready ')) },
   );
   await untilReady(
     proc,
-    waitFor(async () => uri !== null && (await isListening(port)), {
+    waitFor(async () => ready && (await isListening(port)), {
       timeoutMs: 60_000,
-      what: `FerretDB on port ${port}`,
+      what: `the MongoDB-protocol store on port ${port}`,
     }),
   );
   return { proc, uri: `mongodb://127.0.0.1:${port}/` };

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { ensureFerretdb } from './ferretdb-build.mjs';
 import { UserFacingError } from './log.mjs';
+import { ensureMongoServer } from './mongo-server-build.mjs';
 import { isListening } from './ports.mjs';
-import { startApi, startFerretdb, startTemporal, startWorker } from './services.mjs';
+import { startApi, startMongoServer, startTemporal, startWorker } from './services.mjs';
 import { ensureTemporalCli } from './temporal-tools.mjs';
 
 async function assertFree(port, variable, what) {
@@ -14,9 +14,9 @@ async function assertFree(port, variable, what) {
 }
 
 /**
- * The whole local stack: Temporal dev server (+ UI) and FerretDB unless TEMPORAL_ADDRESS / MONGODB_URI point
- * elsewhere, then the api (serving the built editor) and the worker. Returns the URLs and a `stop()` that
- * stops every child in reverse order.
+ * The whole local stack: Temporal dev server (+ UI) and the MongoDB-protocol store unless TEMPORAL_ADDRESS /
+ * MONGODB_URI point elsewhere, then the api (serving the built editor) and the worker. Returns the URLs and a
+ * `stop()` that stops every child in reverse order.
  */
 export async function startStack({
   log,
@@ -59,17 +59,18 @@ export async function startStack({
     if (mongodbUri) {
       log.info('using MongoDB at MONGODB_URI');
     } else {
-      await assertFree(ports.ferretdb, 'FERRETDB_PORT', 'FerretDB');
-      const ferretdbBinary = await ensureFerretdb(log);
-      log.info(`starting FerretDB on port ${ports.ferretdb}`);
-      const ferretdb = await startFerretdb({
-        ferretdbBinary,
-        port: ports.ferretdb,
-        dataDir: path.join(dataDir, 'ferretdb'),
+      await assertFree(ports.mongo, 'MONGO_PORT', 'MongoDB-protocol store');
+      const mongoServer = await ensureMongoServer(log);
+      log.info(`starting the MongoDB-protocol store (mongo-java-server) on port ${ports.mongo}`);
+      const store = await startMongoServer({
+        mongoServer,
+        port: ports.mongo,
+        dataDir: path.join(dataDir, 'mongo'),
         echo,
+        env,
       });
-      started.push(ferretdb.proc);
-      mongodbUri = ferretdb.uri;
+      started.push(store.proc);
+      mongodbUri = store.uri;
     }
 
     await assertFree(ports.api, 'PORT', 'the api');

@@ -42,14 +42,14 @@ describe('npm start', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'casework-start-'));
   const running: ChildProcess[] = [];
   let env: NodeJS.ProcessEnv;
-  let ports: { api: number; temporal: number; temporalUi: number; ferretdb: number };
+  let ports: { api: number; temporal: number; temporalUi: number; mongo: number };
 
   beforeAll(async () => {
     ports = {
       api: await freePort(),
       temporal: await freePort(),
       temporalUi: await freePort(),
-      ferretdb: await freePort(),
+      mongo: await freePort(),
     };
     // Its own services: drop whatever stack this test run itself uses.
     const { MONGODB_URI: _m, TEMPORAL_ADDRESS: _t, CASEWORK_API_KEY: _k, TEMPORAL_UI_URL: _u, ...rest } = process.env;
@@ -59,7 +59,7 @@ describe('npm start', () => {
       PORT: String(ports.api),
       TEMPORAL_PORT: String(ports.temporal),
       TEMPORAL_UI_PORT: String(ports.temporalUi),
-      FERRETDB_PORT: String(ports.ferretdb),
+      MONGO_PORT: String(ports.mongo),
       LOG_LEVEL: 'warn',
     };
   });

@@ -1,4 +1,8 @@
 import { inject } from 'vitest';
+import type { ensureMongoServer } from '../../../../scripts/lib/mongo-server-build.mjs';
+
+/** How to run the local MongoDB-protocol store (see scripts/lib/mongo-server-build.mjs). */
+export type MongoServerBuild = Awaited<ReturnType<typeof ensureMongoServer>>;
 
 /** The real servers the integration tests talk to (see global-setup.ts). */
 export interface TestServices {
@@ -6,7 +10,8 @@ export interface TestServices {
   temporalAddress: string;
   temporalCli: string;
   temporalTestServer: string;
-  ferretdbBinary: string | null;
+  /** Null when MONGODB_URI points elsewhere and the local store could not be built (e.g. no Java). */
+  mongoServer: MongoServerBuild | null;
 }
 
 declare module 'vitest' {

@@ -5,30 +5,30 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { freePort } from '../../../../scripts/lib/ports.mjs';
-import { startFerretdb, startTemporal } from '../../../../scripts/lib/services.mjs';
+import { startMongoServer, startTemporal } from '../../../../scripts/lib/services.mjs';
 import { eventually } from '../helpers/eventually.ts';
 import { testServices } from '../helpers/services.ts';
 import { createTestEnv } from '../helpers/test-env.ts';
 
 type Started<T extends (...args: never[]) => unknown> = Awaited<ReturnType<T>>;
 
-// This file stops and restarts servers, so it runs its own FerretDB and Temporal, never the shared ones.
+// This file stops and restarts servers, so it runs its own store and Temporal, never the shared ones.
 describe('/readyz follows its dependencies without an api restart', () => {
   const services = testServices();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'casework-readyz-'));
   let app: FastifyInstance;
-  let ferretdb: Started<typeof startFerretdb> | undefined;
+  let store: Started<typeof startMongoServer> | undefined;
   let temporal: Started<typeof startTemporal>;
-  let ferretdbPort: number;
+  let storePort: number;
   let temporalPort: number;
 
-  const { ferretdbBinary } = services;
-  const launchFerretdb = () => {
-    if (!ferretdbBinary) throw new Error('this test needs the local FerretDB build');
-    return startFerretdb({
-      ferretdbBinary,
-      port: ferretdbPort,
-      dataDir: path.join(dataDir, 'ferretdb'),
+  const { mongoServer } = services;
+  const launchStore = () => {
+    if (!mongoServer) throw new Error('this test needs the local MongoDB-protocol store build');
+    return startMongoServer({
+      mongoServer,
+      port: storePort,
+      dataDir: path.join(dataDir, 'mongo'),
       echo: false,
     });
   };
@@ -56,18 +56,18 @@ describe('/readyz follows its dependencies without an api restart', () => {
     );
 
   beforeAll(async () => {
-    [ferretdbPort, temporalPort] = await Promise.all([freePort(), freePort()]);
-    // Without a local FerretDB build (MONGODB_URI given, no Go) only the Temporal half can run.
-    [ferretdb, temporal] = await Promise.all([ferretdbBinary ? launchFerretdb() : undefined, launchTemporal()]);
+    [storePort, temporalPort] = await Promise.all([freePort(), freePort()]);
+    // Without a local store build (MONGODB_URI given, no Java) only the Temporal half can run.
+    [store, temporal] = await Promise.all([mongoServer ? launchStore() : undefined, launchTemporal()]);
     const env = createTestEnv({
-      MONGODB_URI: ferretdb?.uri ?? services.mongodbUri,
+      MONGODB_URI: store?.uri ?? services.mongodbUri,
       TEMPORAL_ADDRESS: temporal.address,
     });
     app = await buildApp({ env });
   });
   afterAll(async () => {
     await app?.close();
-    await Promise.all([ferretdb?.proc.stop(), temporal?.proc.stop()]);
+    await Promise.all([store?.proc.stop(), temporal?.proc.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -78,14 +78,14 @@ describe('/readyz follows its dependencies without an api restart', () => {
     });
   });
 
-  it.skipIf(!ferretdbBinary)('turns 503 naming MongoDB when FerretDB stops, and 200 when it is back', async () => {
-    await ferretdb?.proc.stop();
-    const down = await becomes(503, '503 after stopping FerretDB');
+  it.skipIf(!mongoServer)('turns 503 naming MongoDB when the store stops, and 200 when it is back', async () => {
+    await store?.proc.stop();
+    const down = await becomes(503, '503 after stopping the store');
     expect(down).toMatchObject({ status: 'unavailable', checks: { mongodb: { ok: false }, temporal: { ok: true } } });
     expect(down.checks.mongodb.error).toEqual(expect.any(String));
 
-    ferretdb = await launchFerretdb();
-    await becomes(200, '200 after restarting FerretDB');
+    store = await launchStore();
+    await becomes(200, '200 after restarting the store');
   });
 
   it('turns 503 naming Temporal when it stops, and 200 when it is back', async () => {
