@@ -21,7 +21,7 @@ const attempt = (ageMs: number, number = 1) =>
 describe('case step attempts past their timeout', () => {
   let t: TestApp;
   let temporal: TemporalHandle;
-  let activities: ReturnType<typeof workerActivities>;
+  let runCaseStep: NonNullable<ReturnType<typeof workerActivities>['runCaseStep']>;
   let templateId: string;
 
   beforeAll(async () => {
@@ -32,13 +32,19 @@ describe('case step attempts past their timeout', () => {
       taskQueue: t.env.TEMPORAL_TASK_QUEUE,
     });
     const domains = createDomains({ db: t.db, clock: systemClock, log: { warn: () => {} }, temporal });
-    activities = workerActivities(domains, { db: t.db, clock: systemClock });
+    const activity = workerActivities(domains, { db: t.db, clock: systemClock }).runCaseStep;
+    if (!activity) throw new Error('the worker has no case step activity');
+    runCaseStep = activity;
     templateId = (await createTemplate(t)).id;
   });
   afterAll(async () => {
     await t?.close();
     await temporal?.connection.close();
   });
+
+  type StepResult = Awaited<ReturnType<typeof runCaseStep>>;
+  const runAt = async (ageMs: number, number: number, step: Parameters<typeof runCaseStep>[0]) =>
+    (await attempt(ageMs, number).run(runCaseStep, step)) as StepResult;
 
   const createStep = (runId: string) => ({
     runId,
@@ -50,14 +56,12 @@ describe('case step attempts past their timeout', () => {
 
   it('creates no case when the attempt ran past its timeout, and one case over in-time retries', async () => {
     const runId = 'wfr_lateattemptcreate000001';
-    await expect(attempt(TIMEOUT_MS + 1_000).run(activities.runCaseStep, createStep(runId))).rejects.toThrow(
-      /past its timeout/,
-    );
+    await expect(attempt(TIMEOUT_MS + 1_000).run(runCaseStep, createStep(runId))).rejects.toThrow(/past its timeout/);
     expect(await t.db.collection('cases').countDocuments({ workflowRunIds: runId })).toBe(0);
 
     // The retry that follows creates the case; a further retry (its result lost) finds the same one.
-    const first = await attempt(0, 2).run(activities.runCaseStep, createStep(runId));
-    const again = await attempt(0, 3).run(activities.runCaseStep, createStep(runId));
+    const first = await runAt(0, 2, createStep(runId));
+    const again = await runAt(0, 3, createStep(runId));
     expect(again.case.id).toBe(first.case.id);
     expect(await t.db.collection('cases').countDocuments({ workflowRunIds: runId })).toBe(1);
     expect(await caseEvents(t, first.case.id)).toEqual(['case.created']);
@@ -72,15 +76,15 @@ describe('case step attempts past their timeout', () => {
       params: { tags: ['late'] },
       caseId: kase.id,
     };
-    await expect(attempt(TIMEOUT_MS + 1_000).run(activities.runCaseStep, step)).rejects.toThrow(/past its timeout/);
+    await expect(attempt(TIMEOUT_MS + 1_000).run(runCaseStep, step)).rejects.toThrow(/past its timeout/);
     const untouched = await t.db.collection('cases').findOne({ _id: kase.id as never });
     expect(untouched).toMatchObject({ tags: [], version: 1, workflowRunIds: [] });
     expect(await caseEvents(t, kase.id)).toEqual(['case.created']);
 
-    const done = await attempt(0, 2).run(activities.runCaseStep, step);
+    const done = await runAt(0, 2, step);
     expect(done.case.tags).toEqual(['late']);
     // Retried once more (the result was lost): applied once.
-    await attempt(0, 3).run(activities.runCaseStep, step);
+    await runAt(0, 3, step);
     expect(await caseEvents(t, kase.id)).toEqual(['case.created', 'case.updated']);
   });
 });

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { durationSeconds, type DurationUnit } from './duration.ts';
+
+export { durationSeconds, type DurationUnit };
 
 /** A `{{ … }}` string: its content is a JSONata expression, checked by `compile`. */
 export const expressionSchema = z
@@ -11,12 +14,6 @@ export const valueSchema = z.json();
 
 /** A reference to the upstream node whose output carries the case to act on. */
 export const caseRefSchema = z.strictObject({ node: z.string().min(1) });
-
-const unitSeconds = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 } as const;
-export type DurationUnit = keyof typeof unitSeconds;
-
-export const durationSeconds = (duration: { amount: number; unit: DurationUnit }) =>
-  duration.amount * unitSeconds[duration.unit];
 
 /** A duration of whole units, at most `maxSeconds` long. */
 export function durationSchema<const U extends DurationUnit>(units: readonly [U, ...U[]], maxSeconds: number) {

@@ -1,10 +1,5 @@
-import {
-  type CaseEventDelivery,
-  evaluateCondition,
-  evaluateValue,
-  type PlanStep,
-  type RunInput,
-} from '@casework/shared';
+import type { CaseEventDelivery, PlanStep, RunInput } from '@casework/shared';
+import { evaluateCondition, evaluateValue } from '@casework/shared/workflow';
 import {
   ActivityFailure,
   ApplicationFailure,

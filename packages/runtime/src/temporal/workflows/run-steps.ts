@@ -1,4 +1,5 @@
-import { durationSeconds, parseTemplate, type NodeParams, type PlanStep } from '@casework/shared';
+import type { NodeParams, PlanStep } from '@casework/shared';
+import { durationSeconds, parseTemplate } from '@casework/shared/workflow';
 
 /** Params every action has that steer the run rather than the case operation. */
 const RUN_OPTIONS = new Set(['case', 'retry', 'continue-on-error']);

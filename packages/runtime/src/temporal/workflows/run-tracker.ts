@@ -1,11 +1,5 @@
-import {
-  pendingSteps,
-  trimOutput,
-  type RunInput,
-  type RunResume,
-  type RunStatus,
-  type StepState,
-} from '@casework/shared';
+import type { RunInput, RunResume, RunStatus, StepState } from '@casework/shared';
+import { pendingSteps, trimOutput } from '@casework/shared/workflow';
 
 /**
  * What a run knows of itself as it goes: each step's state for the run view, the outputs later expressions read
