@@ -1,6 +1,6 @@
 import type { ActorType, CaseEventName, CaseStatusDefinition, EventName, FieldSchema } from '@casework/shared';
 import type { Db } from 'mongodb';
-import { ensureIndex } from '../platform/db/indexes.ts';
+import { ensureGuardIndex, ensureIndex } from '../platform/db/indexes.ts';
 
 /** Collection names of the case domain: persisted, so never renamed. */
 export const caseCollectionNames = {
@@ -138,6 +138,7 @@ export function caseCollections(db: Db) {
 export async function ensureCaseIndexes(db: Db): Promise<void> {
   const { caseTemplates, cases, events } = caseCollections(db);
   await ensureIndex(caseTemplates, { key: 1 }, { unique: true, name: 'key_unique' });
+  await ensureGuardIndex(cases, ['version']);
   await ensureIndex(cases, { templateId: 1, _id: -1 }, { name: 'template_id' });
   await ensureIndex(cases, { status: 1, _id: -1 }, { name: 'status_id' });
   await ensureIndex(cases, { queueId: 1, _id: -1 }, { name: 'queue_id' });

@@ -1,7 +1,7 @@
 import type { CaseEventName, RunStatus, StepState } from '@casework/shared';
 import type { Db } from 'mongodb';
 import type { Actor } from '../cases/case-collections.ts';
-import { ensureIndex } from '../platform/db/indexes.ts';
+import { ensureGuardIndex, ensureIndex } from '../platform/db/indexes.ts';
 
 /** Collection names of workflow runs: persisted, so never renamed. */
 export const runCollectionNames = {
@@ -54,6 +54,7 @@ export function runCollections(db: Db) {
 
 export async function ensureRunIndexes(db: Db): Promise<void> {
   const { workflowRuns } = runCollections(db);
+  await ensureGuardIndex(workflowRuns, ['seq']);
   await ensureIndex(workflowRuns, { workflowId: 1, _id: -1 }, { name: 'workflow_id' });
   await ensureIndex(workflowRuns, { status: 1, _id: -1 }, { name: 'status_id' });
   await ensureIndex(workflowRuns, { caseIds: 1, _id: -1 }, { name: 'case_ids' });

@@ -26,8 +26,14 @@ export function createWorkflowRunRepository(db: Db) {
 
     /** Applies a snapshot from the run's workflow unless a later one is already stored. */
     async applySnapshot(id: string, snapshot: RunSnapshot): Promise<boolean> {
-      const result = await workflowRuns.updateOne({ _id: id, seq: { $lt: snapshot.seq } }, { $set: snapshot });
-      return result.matchedCount > 0;
+      // Read, then write guarded by the seq read (an equality the guard index serves): a retried, older snapshot
+      // never overwrites a newer one.
+      for (;;) {
+        const current = await workflowRuns.findOne({ _id: id }, { projection: { seq: 1 } });
+        if (!current || current.seq >= snapshot.seq) return false;
+        const result = await workflowRuns.updateOne({ _id: id, seq: current.seq }, { $set: snapshot });
+        if (result.matchedCount > 0) return true;
+      }
     },
 
     /** Deletes a run still at `seq` (never started, so never written by its workflow). */

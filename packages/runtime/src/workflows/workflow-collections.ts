@@ -1,7 +1,7 @@
 import type { CaseEventName, Graph, Plan, WorkflowTriggerKind } from '@casework/shared';
 import type { Db } from 'mongodb';
 import type { Actor } from '../cases/case-collections.ts';
-import { ensureIndex } from '../platform/db/indexes.ts';
+import { ensureGuardIndex, ensureIndex } from '../platform/db/indexes.ts';
 
 /** Collection names of workflows: persisted, so never renamed. */
 export const workflowCollectionNames = {
@@ -95,6 +95,7 @@ export function workflowCollections(db: Db) {
 /** Indexes of workflows: one per list filter, event routing, and unique version numbers (also their lookup). */
 export async function ensureWorkflowIndexes(db: Db): Promise<void> {
   const { workflows, workflowVersions } = workflowCollections(db);
+  await ensureGuardIndex(workflows, ['seq']);
   await ensureIndex(workflows, { status: 1, _id: -1 }, { name: 'status_id' });
   await ensureIndex(workflows, { liveTriggerEvent: 1 }, { name: 'live_trigger_event' });
   await ensureIndex(workflowVersions, { workflowId: 1, number: 1 }, { unique: true, name: 'workflow_number_unique' });

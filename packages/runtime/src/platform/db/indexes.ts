@@ -29,6 +29,16 @@ export async function ensureIndex<T extends Document>(
   }
 }
 
+/**
+ * A unique index on `_id` plus the fields a guarded write filters on (`{ _id, version }`). Pointless on MongoDB, which
+ * finds the document by `_id` anyway, but the embedded store uses an index only when a query's keys are exactly the
+ * index's: without it every guarded write would scan its collection (measured: 110 ms at 100,000 cases, 2 ms with).
+ */
+export async function ensureGuardIndex<T extends Document>(collection: Collection<T>, fields: readonly string[]) {
+  const spec = Object.fromEntries([['_id', 1], ...fields.map((field) => [field, 1])]) as IndexSpecification;
+  await ensureIndex(collection, spec, { unique: true, name: `guard_${fields.join('_')}` });
+}
+
 /** The platform's own indexes (API keys, idempotency records); composition.ts adds every domain's. */
 export async function ensureIndexes(db: Db): Promise<void> {
   const { apiKeys, idempotencyRecords } = collections(db);
@@ -36,4 +46,6 @@ export async function ensureIndexes(db: Db): Promise<void> {
   // Expiry is done in code (the embedded store's TTL indexes never delete): these serve the periodic purges.
   await ensureIndex(idempotencyRecords, { completedAt: 1 }, { name: 'completed_at' });
   await ensureIndex(idempotencyRecords, { lockedAt: 1 }, { name: 'locked_at' });
+  await ensureGuardIndex(idempotencyRecords, ['token']);
+  await ensureGuardIndex(idempotencyRecords, ['token', 'state']);
 }
