@@ -1,4 +1,5 @@
 import { ExpressionError } from './expression-error.ts';
+import { castBoolean } from './expression-fast-path.ts';
 import { evaluateGuarded, expressionLimits } from './expression-guard.ts';
 import { toPlainJson } from './expression-plain.ts';
 import { escapePointerSegment } from './expression-strings.ts';
@@ -27,6 +28,8 @@ export async function evaluateExpression(source: string, scope: ExpressionScope)
 /** Whether `source` holds, by jsonata's `$boolean()`: empty strings, 0, empty arrays and objects are false. */
 export async function evaluateCondition(source: string, scope: ExpressionScope): Promise<boolean> {
   const value = await evaluateGuarded(source, inputOf(scope));
+  // Objects may be jsonata functions or sequences, which only jsonata casts right.
+  if (value === null || typeof value !== 'object') return castBoolean(value);
   return (await evaluateGuarded('$boolean($value)', null, { value })) === true;
 }
 

@@ -1,6 +1,7 @@
 import jsonata from 'jsonata';
 import { boundedCache } from './bounded-cache.ts';
 import { errorDetails, ExpressionError } from './expression-error.ts';
+import { readPlainPath } from './expression-fast-path.ts';
 
 /**
  * Bounds on one evaluation, counted rather than timed so a replayed workflow fails (or not) the same way:
@@ -90,6 +91,10 @@ export async function evaluateGuarded(
   input: unknown,
   bindings?: Record<string, unknown>,
 ): Promise<unknown> {
+  if (!bindings) {
+    const fast = readPlainPath(source, input);
+    if (fast.handled) return fast.value;
+  }
   const entry = prepared.take(source) ?? prepare(source);
   try {
     if (!entry.ok) throw toError(entry);
