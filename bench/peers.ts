@@ -17,11 +17,11 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 
 /**
  * The store of the local stack, as `npm start` picks it (scripts/start.mjs): MONGODB_URI when it points elsewhere,
- * else the embedded store on 127.0.0.1 at MONGO_PORT (FERRETDB_PORT before the store changed), by default 27017.
+ * else the embedded store on 127.0.0.1 at MONGO_PORT, by default 27017.
  */
 function stackMongodbUri(env = process.env): string {
   if (env.MONGODB_URI) return env.MONGODB_URI;
-  return `mongodb://127.0.0.1:${env.MONGO_PORT ?? env.FERRETDB_PORT ?? 27017}/`;
+  return `mongodb://127.0.0.1:${env.MONGO_PORT ?? 27017}/`;
 }
 
 const usage = `Usage: node_modules/.bin/tsx bench/peers.ts [options]
@@ -48,7 +48,7 @@ Start the stack with RATE_LIMIT_MAX=10000000 RATE_LIMIT_WINDOW_SECONDS=1 npm sta
   --engines LIST      n8n expression engines, in order (default vm,legacy; vm is n8n's default)
   --systems LIST      what to load (default n8n,casework)
   --mongodb-uri URI   the store n8n writes to (default ${stackMongodbUri()}: the stack's,
-                      from MONGODB_URI, else MONGO_PORT / FERRETDB_PORT / 27017 as npm start picks it)
+                      from MONGODB_URI, else MONGO_PORT / 27017 as npm start picks it)
   --mongodb-db NAME   n8n's database there (default casework_bench_n8n; Casework's own is casework)
   --keep-runs         leave Casework's runs waiting (by default each level's runs are canceled afterwards, untimed)
   --stack TEXT        how the stack was started, for the report

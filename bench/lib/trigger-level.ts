@@ -157,8 +157,8 @@ export async function runLevel(api: CaseworkClient, options: LevelOptions): Prom
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * The median time of a few `GET /cases/{id}`: one case read, which on FerretDB grows with the number of stored
- * case revisions (see docs/benchmarks.md).
+ * The median time of a few `GET /cases/{id}`: one case read by `_id`, which should not grow with the number of
+ * stored cases (see docs/benchmarks.md, "Reads at scale").
  */
 export async function caseReadMs(api: CaseworkClient, caseId: string, times = 5): Promise<number> {
   const took: number[] = [];
