@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from 'mongodb';
 import { newId } from '../platform/ids.ts';
 import { paginate, type PageQuery } from '../platform/pagination.ts';
@@ -8,6 +9,9 @@ import {
   workflowCollections,
   type WorkflowVersionDocument,
 } from './workflow-collections.ts';
+
+// A publish whose predecessor never gets written (its process died) waits this long, then goes on.
+const PREVIOUS_VERSION_WAIT_MS = 5_000;
 
 /** Published versions: immutable once written, numbered 1, 2, 3… per workflow by an atomic counter. */
 export function createWorkflowVersionRepository(db: Db) {
@@ -20,9 +24,21 @@ export function createWorkflowVersionRepository(db: Db) {
   }
 
   return {
-    /** Takes the workflow's next number, then writes the version (the unique number index is the backstop). */
+    /**
+     * Takes the workflow's next number, waits (briefly) for the version before it to be written, then makes the id:
+     * ids sort by creation time, so versions published at once still list in number order. The unique number index
+     * is the backstop.
+     */
     async publish(workflowId: string, build: (id: string, number: number) => WorkflowVersionDocument) {
       const number = await sequences.next(`workflow-version:${workflowId}`);
+      const until = Date.now() + PREVIOUS_VERSION_WAIT_MS;
+      while (
+        number > 1 &&
+        Date.now() < until &&
+        !(await workflowVersions.findOne({ workflowId, number: number - 1 }))
+      ) {
+        await sleep(10);
+      }
       const version = build(newId('workflowVersion'), number);
       await workflowVersions.insertOne(toStoredVersion(version));
       return version;
