@@ -54,7 +54,8 @@ await main('test', async (log) => {
     editorDir,
     headless: true,
     echo: process.env.CASEWORK_TEST_ECHO === '1',
-    ports: { api: await freePort(), temporal: await freePort(), temporalUi: 0, mongo: await freePort() },
+    // api and store ports are chosen when each starts (0), after the Temporal dev server took its random ports.
+    ports: { api: 0, temporal: await freePort(), temporalUi: 0, mongo: 0 },
   });
 
   const reportFile = path.join(dataDir, 'vitest-report.json');

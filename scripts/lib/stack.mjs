@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UserFacingError } from './log.mjs';
 import { ensureMongoServer } from './mongo-server-build.mjs';
-import { isListening } from './ports.mjs';
+import { freePort, isListening } from './ports.mjs';
 import { startApi, startMongoServer, startTemporal, startWorker } from './services.mjs';
 import { ensureTemporalCli } from './temporal-tools.mjs';
 
@@ -59,12 +59,13 @@ export async function startStack({
     if (mongodbUri) {
       log.info('using MongoDB at MONGODB_URI');
     } else {
-      await assertFree(ports.mongo, 'MONGO_PORT', 'MongoDB-protocol store');
+      const mongoPort = ports.mongo || (await freePort());
+      await assertFree(mongoPort, 'MONGO_PORT', 'MongoDB-protocol store');
       const mongoServer = await ensureMongoServer(log);
-      log.info(`starting the MongoDB-protocol store (mongo-java-server) on port ${ports.mongo}`);
+      log.info(`starting the MongoDB-protocol store (mongo-java-server) on port ${mongoPort}`);
       const store = await startMongoServer({
         mongoServer,
-        port: ports.mongo,
+        port: mongoPort,
         dataDir: path.join(dataDir, 'mongo'),
         echo,
         env,
@@ -73,7 +74,9 @@ export async function startStack({
       mongodbUri = store.uri;
     }
 
-    await assertFree(ports.api, 'PORT', 'the api');
+    // Port 0: a free port chosen now, after Temporal's dev server has opened its own random ports.
+    const apiPort = ports.api || (await freePort());
+    await assertFree(apiPort, 'PORT', 'the api');
     const runtimeEnv = {
       MONGODB_URI: mongodbUri,
       TEMPORAL_ADDRESS: temporalAddress,
@@ -84,7 +87,7 @@ export async function startStack({
     log.info('starting the worker and the api');
     const [worker, api] = await Promise.all([
       startWorker({ env: runtimeEnv, echo }).then((result) => (started.push(result.proc), result)),
-      startApi({ env: runtimeEnv, port: ports.api, echo }).then((result) => (started.push(result.proc), result)),
+      startApi({ env: runtimeEnv, port: apiPort, echo }).then((result) => (started.push(result.proc), result)),
     ]);
     return {
       stop,
@@ -92,7 +95,7 @@ export async function startStack({
       mongodbUri,
       temporalAddress,
       temporalUiUrl,
-      apiUrl: `http://localhost:${ports.api}`,
+      apiUrl: `http://localhost:${apiPort}`,
       worker,
       api,
     };
