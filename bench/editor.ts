@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { WorkflowResource } from '../packages/shared/src/index.ts';
-import { markdownTable, wrap, writeResults } from './lib/benchmarks-doc.ts';
+import { markdownTable, wrap, writeBenchmarkSection } from './lib/benchmarks-doc.ts';
 import {
   editorGraph,
   launchChromium,
@@ -268,27 +268,21 @@ async function main(): Promise<number> {
     ),
     table,
   ].join('\n\n');
-  const file = path.join(repoRoot, 'docs', 'benchmarks.md');
-  writeResults(
-    file,
+  writeBenchmarkSection(
+    repoRoot,
     heading,
     report,
-    ({ start, end }) =>
-      `${wrap(
-        'How the editor copes with big graphs: a workflow whose draft is a generated graph (bench/lib/graphs.ts: ' +
-          'case creations, field updates with expressions, conditions that re-join and waits, laid out in a grid) ' +
-          'opened at `#/workflows/<id>` in headless Chromium driven by playwright-core, then panned with the mouse.',
-      )}\n\n${start}\n\n${end}\n\n${wrap(
-        'Read these numbers as an upper bound. Headless Chromium draws without a GPU (software rasterisation) and ' +
-          'the machine has 2 CPUs shared by the browser, the api, the worker, Temporal and the store (and, when ' +
-          'measured, by other work: see the load average); a desktop browser with a GPU rasterises and composites ' +
-          'off the main thread and should do better. The 10-node row is the ceiling here: the same drag over a ' +
-          'graph the size of the canonical review workflow. A frame interval counts what the page saw, not what ' +
-          'reached a screen. The first render includes fetching the bundle, the workflow and the catalog from the local api and the ' +
-          "editor's first compile of the graph.",
-      )}\n`,
+    'How the editor copes with big graphs: a workflow whose draft is a generated graph (bench/lib/graphs.ts: ' +
+      'case creations, field updates with expressions, conditions that re-join and waits, laid out in a grid) ' +
+      'opened at `#/workflows/<id>` in headless Chromium driven by playwright-core, then panned with the mouse.',
+    'Read these numbers as an upper bound. Headless Chromium draws without a GPU (software rasterisation) and ' +
+      'the machine has 2 CPUs shared by the browser, the api, the worker, Temporal and the store (and, when ' +
+      'measured, by other work: see the load average); a desktop browser with a GPU rasterises and composites ' +
+      'off the main thread and should do better. The 10-node row is the ceiling here: the same drag over a ' +
+      'graph the size of the canonical review workflow. A frame interval counts what the page saw, not what ' +
+      'reached a screen. The first render includes fetching the bundle, the workflow and the catalog from the local api and the ' +
+      "editor's first compile of the graph.",
   );
-  console.log(`wrote ${path.relative(repoRoot, file)}`);
   return failed ? 1 : 0;
 }
 

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isListening } from '../scripts/lib/ports.mjs';
-import { markdownTable, wrap, writeResults } from './lib/benchmarks-doc.ts';
+import { markdownTable, wrap, writeBenchmarkSection } from './lib/benchmarks-doc.ts';
 import { closedLoop, type ClosedLoopResult } from './lib/closed-loop.ts';
 import { ms } from './lib/latency-stats.ts';
 import { machineFacts } from './lib/machine-facts.ts';
@@ -290,25 +290,20 @@ async function main(): Promise<number> {
     ),
     table,
   ].join('\n\n');
-  const file = path.join(repoRoot, 'docs', 'benchmarks.md');
-  writeResults(
-    file,
+  writeBenchmarkSection(
+    repoRoot,
     heading,
     report,
-    ({ start, end }) =>
-      `${wrap(
-        'The same job on n8n 1.x and on Casework, one after the other, at each level a closed loop of that many ' +
-          'clients: a high-value inquiry arrives, an amount check routes it, and a case document is stored in the ' +
-          'same MongoDB-protocol store. _n8n_: `bench/peers/n8n/workflow.json` (Webhook → IF → Set → MongoDB ' +
-          'insert), the webhook answering when the insert is done, with its default expression engine (an ' +
-          'isolated sandbox) and, as _n8n legacy_, with `N8N_EXPRESSION_ENGINE=legacy` (its ceiling). _Casework_: ' +
-          'the canonical review workflow (examples/review-workflow) as in "Trigger → case persisted", counted ' +
-          "when the run's case shows (`POST /workflows/{id}/trigger`, then polls of the run; latencies are as " +
-          "coarse as the polls). _/s_: stored cases per second from the level's start to its last stored case; " +
-          '_Casework ÷ n8n_: the ratio of the two.',
-      )}\n\n${start}\n\n${end}\n`,
+    'The same job on n8n 1.x and on Casework, one after the other, at each level a closed loop of that many ' +
+      'clients: a high-value inquiry arrives, an amount check routes it, and a case document is stored in the ' +
+      'same MongoDB-protocol store. _n8n_: `bench/peers/n8n/workflow.json` (Webhook → IF → Set → MongoDB ' +
+      'insert), the webhook answering when the insert is done, with its default expression engine (an ' +
+      'isolated sandbox) and, as _n8n legacy_, with `N8N_EXPRESSION_ENGINE=legacy` (its ceiling). _Casework_: ' +
+      'the canonical review workflow (examples/review-workflow) as in "Trigger → case persisted", counted ' +
+      "when the run's case shows (`POST /workflows/{id}/trigger`, then polls of the run; latencies are as " +
+      "coarse as the polls). _/s_: stored cases per second from the level's start to its last stored case; " +
+      '_Casework ÷ n8n_: the ratio of the two.',
   );
-  console.log(`wrote ${path.relative(repoRoot, file)}`);
   return errors ? 1 : 0;
 }
 

@@ -2,10 +2,10 @@
 // stack. Seeds cases straight into the stack's store (as bulk imports do), then times the API. See `--help`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { StoredCaseDocument } from '../packages/runtime/src/cases/case-collections.ts';
+import type { CaseDocument } from '../packages/runtime/src/cases/case-collections.ts';
 import { createCaseRepository } from '../packages/runtime/src/cases/case-repository.ts';
 import { connectMongo } from '../packages/runtime/src/platform/db/mongo.ts';
-import { markdownTable, wrap, writeResults } from './lib/benchmarks-doc.ts';
+import { markdownTable, wrap, writeBenchmarkSection } from './lib/benchmarks-doc.ts';
 import { ms, summarize } from './lib/latency-stats.ts';
 import { runBench, stackBenchContext } from './lib/stack-bench.ts';
 
@@ -25,7 +25,7 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 const BATCH = 1_000;
 
 function seededCase(id: string, n: number, templateId: string, key: string, queueId: string | null, at: Date) {
-  const doc: StoredCaseDocument = {
+  const doc: CaseDocument = {
     _id: id,
     name: `${key}-${n}`,
     templateId,
@@ -53,11 +53,6 @@ function seededCase(id: string, n: number, templateId: string, key: string, queu
     resolver: null,
     updater: null,
     version: 1,
-    outbox: [],
-    recentEvents: [],
-    waits: [],
-    dirty: false,
-    slaSync: null,
   };
   return doc;
 }
@@ -168,18 +163,14 @@ async function main(): Promise<number> {
       ),
       table,
     ].join('\n\n');
-    writeResults(
-      path.join(repoRoot, 'docs', 'benchmarks.md'),
+    writeBenchmarkSection(
+      repoRoot,
       heading,
       report,
-      ({ start, end }) =>
-        `${wrap(
-          'Reads with many cases stored. A case is read by `_id` (an index on every store); lists filter and sort ' +
-            'on other fields, which the embedded store answers by scanning (it builds only `_id` and unique ' +
-            'indexes), so their cost grows with the collection. Real MongoDB uses the declared indexes.',
-        )}\n\n${start}\n\n${end}\n`,
+      'Reads with many cases stored. A case is read by `_id` (an index on every store); lists filter and sort ' +
+        'on other fields, which the embedded store answers by scanning (it builds only `_id` and unique ' +
+        'indexes), so their cost grows with the collection. Real MongoDB uses the declared indexes.',
     );
-    console.log('wrote docs/benchmarks.md');
     return 0;
   } finally {
     await mongo.client.close();

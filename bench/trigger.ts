@@ -2,7 +2,7 @@
 // running stack. See `--help`; results go to docs/benchmarks.md with `--write`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { markdownTable, wrap, writeResults } from './lib/benchmarks-doc.ts';
+import { markdownTable, wrap, writeBenchmarkSection } from './lib/benchmarks-doc.ts';
 import { ms } from './lib/latency-stats.ts';
 import { runBench, stackBenchContext } from './lib/stack-bench.ts';
 import { setUpReviewWorkflow } from './lib/review-workflow-setup.ts';
@@ -183,21 +183,16 @@ async function main(): Promise<number> {
     ),
     table,
   ].join('\n\n');
-  const file = path.join(repoRoot, 'docs', 'benchmarks.md');
-  writeResults(
-    file,
+  writeBenchmarkSection(
+    repoRoot,
     heading,
     report,
-    ({ start, end }) =>
-      `${wrap(
-        `What an integration sees: \`POST /workflows/{id}/trigger\` on the canonical review workflow ` +
-          `(examples/review-workflow), then \`GET /workflow-runs/{id}\` until the run's \`case-ids\` is non-empty. ` +
-          `_trigger_ is the trigger request alone, _persisted_ until the case shows on the run, _waiting_ until the ` +
-          'run waits on `wait-resolved` (case created, report attached, fields updated); _cases/s_ counts persisted ' +
-          `cases from the first trigger to the last case of the level.`,
-      )}\n\n${start}\n\n${end}\n`,
+    `What an integration sees: \`POST /workflows/{id}/trigger\` on the canonical review workflow ` +
+      `(examples/review-workflow), then \`GET /workflow-runs/{id}\` until the run's \`case-ids\` is non-empty. ` +
+      `_trigger_ is the trigger request alone, _persisted_ until the case shows on the run, _waiting_ until the ` +
+      'run waits on `wait-resolved` (case created, report attached, fields updated); _cases/s_ counts persisted ' +
+      `cases from the first trigger to the last case of the level.`,
   );
-  console.log(`wrote ${path.relative(repoRoot, file)}`);
   return results.some((result) => result.errors > 0) ? 1 : 0;
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** A Markdown table with columns padded the way Prettier pads them, so the file stays `prettier --check` clean. */
@@ -59,4 +60,25 @@ export function writeResults(
   if (from === -1 || to < from) throw new Error(`${file}: "${title}" has no results markers; add them or remove it`);
   const updated = section.slice(0, from) + block + section.slice(to + markers.end.length);
   writeFileSync(file, [...lines.slice(0, start), ...updated.split('\n'), ...lines.slice(end)].join('\n'));
+}
+
+/**
+ * Writes a bench's `report` into its `## heading` section of docs/benchmarks.md, creating the section (with `intro`
+ * above the results and `outro` below them) when it is missing, and says so.
+ */
+export function writeBenchmarkSection(
+  repoRoot: string,
+  heading: string,
+  report: string,
+  intro: string,
+  outro?: string,
+) {
+  const file = path.join(repoRoot, 'docs', 'benchmarks.md');
+  writeResults(
+    file,
+    heading,
+    report,
+    ({ start, end }) => `${wrap(intro)}\n\n${start}\n\n${end}\n${outro ? `\n${wrap(outro)}\n` : ''}`,
+  );
+  console.log(`wrote ${path.relative(repoRoot, file)}`);
 }

@@ -7,7 +7,6 @@ export const caseCollectionNames = {
   caseTemplates: 'case_templates',
   caseQueues: 'case_queues',
   cases: 'cases',
-  sequences: 'sequences',
   events: 'events',
 } as const;
 
@@ -115,10 +114,24 @@ export interface StoredCaseDocument extends CaseDocument {
 
 export const RECENT_EVENTS = 20;
 
-/** Named counters (`$inc` upserts): per-template case numbers, per-workflow version numbers. */
-export interface SequenceDocument {
-  _id: string;
-  n: number;
+/** How a case remembers events it recorded (`recentEvents`). */
+export const recentOf = (events: CaseEventDocument[]): RecentEvent[] =>
+  events.map((event) => ({ id: event._id, name: event.name, at: event.createdAt }));
+
+/** A case as first stored: its creation events in the outbox, dirty while there is something to publish or tell. */
+export function newStoredCase(
+  kase: CaseDocument,
+  events: CaseEventDocument[],
+  slaSync: number | null,
+): StoredCaseDocument {
+  return {
+    ...kase,
+    outbox: events,
+    recentEvents: recentOf(events).slice(-RECENT_EVENTS),
+    waits: [],
+    dirty: events.length > 0 || slaSync !== null,
+    slaSync,
+  };
 }
 
 export function caseCollections(db: Db) {
@@ -126,7 +139,6 @@ export function caseCollections(db: Db) {
     caseTemplates: db.collection<CaseTemplateDocument>(caseCollectionNames.caseTemplates),
     caseQueues: db.collection<CaseQueueDocument>(caseCollectionNames.caseQueues),
     cases: db.collection<StoredCaseDocument>(caseCollectionNames.cases),
-    sequences: db.collection<SequenceDocument>(caseCollectionNames.sequences),
     events: db.collection<EventDocument>(caseCollectionNames.events),
   };
 }

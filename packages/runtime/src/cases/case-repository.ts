@@ -1,6 +1,13 @@
 import type { Db, Filter } from 'mongodb';
 import { paginate, type PageQuery } from '../platform/pagination.ts';
-import { caseCollections, type CaseEventDocument, type CaseWait, type StoredCaseDocument } from './case-collections.ts';
+import {
+  caseCollections,
+  newStoredCase,
+  type CaseDocument,
+  type CaseEventDocument,
+  type CaseWait,
+  type StoredCaseDocument,
+} from './case-collections.ts';
 import { isDuplicateKeyError } from '../platform/db/duplicate-key.ts';
 
 /** What a write sets on a case (never `waits`, which only wait registrations touch). */
@@ -54,9 +61,9 @@ export function createCaseRepository(db: Db) {
     list: (filter: Filter<StoredCaseDocument>, page: PageQuery, url: Parameters<typeof paginate>[3]) =>
       paginate(cases, filter, page, url),
 
-    /** Stores finished cases as they are (bulk imports and seeding). */
-    async importMany(docs: StoredCaseDocument[]): Promise<void> {
-      await cases.insertMany(docs);
+    /** Stores cases as they are, with nothing to publish (bulk imports and seeding). */
+    async importMany(docs: CaseDocument[]): Promise<void> {
+      await cases.insertMany(docs.map((doc) => newStoredCase(doc, [], null)));
     },
   };
 }

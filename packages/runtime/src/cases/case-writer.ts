@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  newStoredCase,
   RECENT_EVENTS,
+  recentOf,
   type Actor,
   type CaseDocument,
   type CaseEventDocument,
@@ -12,8 +14,6 @@ import { CaseRedactedError, ConflictError, NotFoundError } from '../platform/err
 import { newId } from '../platform/ids.ts';
 import type { CaseChange } from './case-changes.ts';
 import { slaState, slaTimerWanted, type EventPublisher } from './event-publisher.ts';
-
-export type { WarnLogger } from './event-publisher.ts';
 
 // Enough for 20+ writers racing on one case, each round letting exactly one through.
 const MAX_ATTEMPTS = 30;
@@ -27,9 +27,6 @@ export function toEventDocuments(
   return change.events.map((event) => ({ _id: newId('event'), caseId, createdAt: now, actor, ...event }));
 }
 
-const recent = (events: CaseEventDocument[]) =>
-  events.map((event) => ({ id: event._id, name: event.name, at: event.createdAt }));
-
 /**
  * The one way cases change: read the case, compute the change, write it with one update guarded by the version
  * read (its events ride in the same update); on a race re-read and recompute, 409 if races persist. Then the
@@ -39,15 +36,7 @@ const recent = (events: CaseEventDocument[]) =>
 export function createCaseWriter(deps: { cases: CaseRepository; publisher: EventPublisher; clock: Clock }) {
   /** Writes a brand-new case (version 1) with its creation events; false if a case with its id exists. */
   async function create(kase: CaseDocument, events: CaseEventDocument[]): Promise<StoredCaseDocument | null> {
-    const wantsTimer = slaTimerWanted(kase);
-    const doc: StoredCaseDocument = {
-      ...kase,
-      outbox: events,
-      recentEvents: recent(events).slice(-RECENT_EVENTS),
-      waits: [],
-      dirty: events.length > 0 || wantsTimer,
-      slaSync: wantsTimer ? kase.version : null,
-    };
+    const doc = newStoredCase(kase, events, slaTimerWanted(kase) ? kase.version : null);
     if (!(await deps.cases.insert(doc))) return null;
     await deps.publisher.afterWrite(doc);
     return doc;
@@ -69,7 +58,7 @@ export function createCaseWriter(deps: { cases: CaseRepository; publisher: Event
       const events = toEventDocuments(change, caseId, actor, now);
       const set: CaseSet = { ...change.set, updatedAt: now, version: kase.version + 1 };
       if (actor) set.updater = actor;
-      if (events.length > 0) set.recentEvents = [...kase.recentEvents, ...recent(events)].slice(-RECENT_EVENTS);
+      if (events.length > 0) set.recentEvents = [...kase.recentEvents, ...recentOf(events)].slice(-RECENT_EVENTS);
       const slaMoved = !timerFinishing && slaState({ ...kase, ...set }) !== slaState(kase);
       if (slaMoved) set.slaSync = kase.version + 1;
       if (events.length > 0 || slaMoved) set.dirty = true;

@@ -1,15 +1,11 @@
 import type { CaseDocument, CaseEventDocument, StoredCaseDocument } from './case-collections.ts';
 import type { CaseRepository } from './case-repository.ts';
 import type { EventRepository } from './event-repository.ts';
+import type { SlaScheduler } from './sla-scheduler.ts';
 
 /** The one logging call services make (adapted from pino's or Temporal's logger). */
 export interface WarnLogger {
   warn(details: object, message: string): void;
-}
-
-export interface SlaTimers {
-  schedule(caseId: string, expiresAt: Date): Promise<void>;
-  cancel(caseId: string): Promise<void>;
 }
 
 /** Told of the events a write recorded (workflow waits and event triggers); must be idempotent. */
@@ -33,7 +29,7 @@ const RETRY_DELAYS_MS = [1_000, 5_000, 30_000];
 export function createEventPublisher(deps: {
   cases: CaseRepository;
   events: EventRepository;
-  slaTimers: SlaTimers;
+  slaTimers: SlaScheduler;
   log: WarnLogger;
   onPublished?: PublishedListener | undefined;
 }) {

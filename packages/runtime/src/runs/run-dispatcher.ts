@@ -6,15 +6,16 @@ import { toPlainCase } from '../cases/case-mapper.ts';
 import type { WarnLogger } from '../cases/event-publisher.ts';
 import type { RunnableVersion, WorkflowRunService } from './workflow-run-service.ts';
 
-/** The live event-triggered workflows for an event name, with their trigger's criteria (a `{{ … }}` string). */
+/** The live workflows triggered by any of the event names, with the event and their criteria (a `{{ … }}` string). */
 export type EventTriggeredWorkflows = (
-  eventName: string,
-) => Promise<{ version: RunnableVersion; criteria: string | null }[]>;
+  eventNames: readonly string[],
+) => Promise<{ eventName: string; version: RunnableVersion; criteria: string | null }[]>;
 
 /**
  * What recorded case events set off in workflows: runs waiting on the case get a signal, and every live workflow
  * triggered by the event (criteria holding) starts one run — exactly once per (event, workflow), because the run
- * id is claimed per pair and Temporal never reuses a run's workflow id. Safe to repeat (a retry or the sweeper may publish again).
+ * id is claimed per pair and Temporal never reuses a run's workflow id. Safe to repeat (a retry or the sweeper may
+ * publish again).
  */
 export function createRunDispatcher(deps: {
   /** Forgets a wait whose run is gone. */
@@ -56,9 +57,12 @@ export function createRunDispatcher(deps: {
     }
   }
 
-  async function startTriggeredRuns(kase: StoredCaseDocument, event: CaseEventDocument): Promise<void> {
-    const triggered = await deps.eventTriggered(event.name);
-    for (const { version, criteria } of triggered) {
+  async function startTriggeredRuns(
+    kase: StoredCaseDocument,
+    event: CaseEventDocument,
+    triggered: Awaited<ReturnType<EventTriggeredWorkflows>>,
+  ): Promise<void> {
+    for (const { version, criteria } of triggered.filter((candidate) => candidate.eventName === event.name)) {
       const input = {
         event: { id: event._id, name: event.name, at: event.createdAt.toISOString() },
         case: toPlainCase(kase),
@@ -79,7 +83,8 @@ export function createRunDispatcher(deps: {
     async onPublished(kase: StoredCaseDocument, events: CaseEventDocument[]): Promise<void> {
       if (events.length === 0) return;
       await signalWaitingRuns(kase, events);
-      for (const event of events) await startTriggeredRuns(kase, event);
+      const triggered = await deps.eventTriggered([...new Set(events.map((event) => event.name))]);
+      for (const event of events) await startTriggeredRuns(kase, event, triggered);
     },
   };
 }

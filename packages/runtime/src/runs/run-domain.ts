@@ -48,8 +48,9 @@ export function createRunDomain(deps: {
     runService,
     client: deps.temporal.client,
     log: deps.log,
-    eventTriggered: async (eventName) =>
-      (await workflows.findLiveByTriggerEvent(eventName)).map(({ version }) => ({
+    eventTriggered: async (eventNames) =>
+      (await workflows.findLiveByTriggerEvents(eventNames)).map(({ eventName, version }) => ({
+        eventName,
         version: runnableVersion(version),
         criteria: triggerCriteria(version.plan),
       })),

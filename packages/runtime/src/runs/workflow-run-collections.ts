@@ -6,7 +6,6 @@ import { ensureGuardIndex, ensureIndex } from '../platform/db/indexes.ts';
 /** Collection names of workflow runs: persisted, so never renamed. */
 export const runCollectionNames = {
   workflowRuns: 'workflow_runs',
-  claims: 'claims',
 } as const;
 
 export type RunTrigger =
@@ -38,17 +37,9 @@ export interface WorkflowRunDocument {
   completedAt: Date | null;
 }
 
-/** A value claimed once for a key (a step's case id, an event trigger's run id): the first insert wins. */
-export interface ClaimDocument {
-  _id: string;
-  value: string;
-  createdAt: Date;
-}
-
 export function runCollections(db: Db) {
   return {
     workflowRuns: db.collection<WorkflowRunDocument>(runCollectionNames.workflowRuns),
-    claims: db.collection<ClaimDocument>(runCollectionNames.claims),
   };
 }
 

@@ -62,22 +62,23 @@ export function createWorkflowRepository(db: Db) {
     },
 
     /**
-     * The active workflows whose live version starts on `eventName`, with that version (one query, then a version
-     * lookup by `_id` per match).
+     * The live versions of the active workflows that start on any of `eventNames`, with that event: one query (no
+     * drafts read), then a version lookup by `_id` per match. A write's events are looked up together.
      */
-    async findLiveByTriggerEvent(
-      eventName: string,
-    ): Promise<Array<{ workflow: WorkflowDocument; version: WorkflowVersionDocument }>> {
+    async findLiveByTriggerEvents(
+      eventNames: readonly string[],
+    ): Promise<Array<{ eventName: CaseEventName; version: WorkflowVersionDocument }>> {
       const candidates = await workflows
-        .find({ liveTriggerEvent: eventName as CaseEventName, status: 'active' })
+        .find(
+          { liveTriggerEvent: { $in: eventNames as CaseEventName[] }, status: 'active' },
+          { projection: { liveVersionId: 1, liveTriggerEvent: 1 } },
+        )
         .sort({ _id: 1 })
         .toArray();
-      const live: Array<{ workflow: WorkflowDocument; version: WorkflowVersionDocument }> = [];
-      for (const stored of candidates) {
-        const workflow = fromStoredWorkflow(stored);
-        if (!workflow.liveVersionId) continue;
-        const version = await versions.findById(workflow.liveVersionId);
-        if (version) live.push({ workflow, version });
+      const live: Array<{ eventName: CaseEventName; version: WorkflowVersionDocument }> = [];
+      for (const { liveVersionId, liveTriggerEvent } of candidates) {
+        const version = liveVersionId && liveTriggerEvent ? await versions.findById(liveVersionId) : null;
+        if (version && liveTriggerEvent) live.push({ eventName: liveTriggerEvent, version });
       }
       return live;
     },

@@ -362,11 +362,13 @@ describe('workflows', () => {
       expect(version.attributes).toMatchObject({ 'trigger-kind': 'trigger.event', 'trigger-event': 'case.resolved' });
 
       const repository = createWorkflowRepository(t.db);
-      const found = await repository.findLiveByTriggerEvent('case.resolved');
-      expect(found.map((match) => [match.workflow._id, match.version._id])).toEqual([[created.id, version.id]]);
-      expect(await repository.findLiveByTriggerEvent('case.created')).toEqual([]);
+      const found = await repository.findLiveByTriggerEvents(['case.created', 'case.resolved']);
+      expect(found.map((match) => [match.eventName, match.version.workflowId, match.version._id])).toEqual([
+        ['case.resolved', created.id, version.id],
+      ]);
+      expect(await repository.findLiveByTriggerEvents(['case.created'])).toEqual([]);
       await ok(200, api('POST', `/workflows/${created.id}/archive`));
-      expect(await repository.findLiveByTriggerEvent('case.resolved')).toEqual([]);
+      expect(await repository.findLiveByTriggerEvents(['case.resolved'])).toEqual([]);
     });
   });
 

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import type { Clock } from '../clock.ts';
 import { isDuplicateKeyError } from './duplicate-key.ts';
-import { runCollections } from '../../runs/workflow-run-collections.ts';
+import { collections } from './platform-collections.ts';
 
 /**
  * `claimOnce(key, make)`: the value first claimed for `key`, making it with `make()` if nobody has. A unique
@@ -9,7 +9,7 @@ import { runCollections } from '../../runs/workflow-run-collections.ts';
  * value. The insert comes first: the first claim, by far the most common, costs one round trip.
  */
 export function createClaims(db: Db, clock: Clock) {
-  const { claims } = runCollections(db);
+  const { claims } = collections(db);
   return {
     async claimOnce(key: string, make: () => string): Promise<{ value: string; first: boolean }> {
       const value = make();

@@ -7,6 +7,9 @@ export const collectionNames = {
   // Idempotency and rate limiting (plugins/idempotency.plugin.ts, plugins/rate-limit.plugin.ts).
   idempotencyRecords: 'idempotency_records',
   rateLimitCounters: 'rate_limit_counters',
+  // Counters and claims any domain uses (platform/db/counters.ts, platform/db/claims.ts).
+  sequences: 'sequences',
+  claims: 'claims',
 } as const;
 
 export interface ApiKeyDocument {
@@ -61,11 +64,26 @@ export interface RateLimitCounterDocument {
   n: number;
 }
 
+/** A named counter: per-template case numbers, per-workflow version numbers. */
+export interface SequenceDocument {
+  _id: string;
+  n: number;
+}
+
+/** A value claimed once for a key (a step's case id, an event trigger's run id): the first insert wins. */
+export interface ClaimDocument {
+  _id: string;
+  value: string;
+  createdAt: Date;
+}
+
 export function collections(db: Db) {
   return {
     apiKeys: db.collection<ApiKeyDocument>(collectionNames.apiKeys),
     systemChecks: db.collection<SystemCheckDocument>(collectionNames.systemChecks),
     idempotencyRecords: db.collection<IdempotencyRecordDocument>(collectionNames.idempotencyRecords),
     rateLimitCounters: db.collection<RateLimitCounterDocument>(collectionNames.rateLimitCounters),
+    sequences: db.collection<SequenceDocument>(collectionNames.sequences),
+    claims: db.collection<ClaimDocument>(collectionNames.claims),
   };
 }
