@@ -35,6 +35,9 @@ export async function startTemporal({
     dbFile,
     '--log-level',
     'warn',
+    // Write-ahead log: a commit appends to one file instead of rewriting pages through a rollback journal.
+    '--sqlite-pragma',
+    'journal_mode=wal',
   ];
   if (headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort));

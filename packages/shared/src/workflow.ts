@@ -4,7 +4,12 @@
  * again for every run it starts, and the whole package index cost ~35 ms of CPU per run; this entry costs a fraction.
  * Types come from the package index as usual (type imports are erased).
  */
-export { evaluateCondition, evaluateValue } from './expressions/expression-evaluate.ts';
+export {
+  evaluateCondition,
+  evaluateConditionNow,
+  evaluateValue,
+  evaluateValueNow,
+} from './expressions/expression-evaluate.ts';
 export { parseTemplate } from './expressions/expression-template.ts';
 export { durationSeconds } from './nodes/duration.ts';
 export { pendingSteps, trimOutput } from './runs/step-state.ts';

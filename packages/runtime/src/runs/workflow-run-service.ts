@@ -40,14 +40,14 @@ export interface StartRun {
 const CANCEL_SETTLE_MS = 5_000;
 const QUERY_TIMEOUT_MS = 2_000;
 
-/** A running run's state from its workflow; null when it cannot answer (not started, worker down, too slow). */
+/**
+ * A running run's state from its workflow; null when it cannot answer (not started, worker down, too slow). The
+ * deadline ends the call itself, retries included, so no query outlives the request that asked.
+ */
 async function liveState(client: Client, runId: string): Promise<RunRecord | null> {
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), QUERY_TIMEOUT_MS).unref());
-  const query = client.workflow
-    .getHandle(runId)
-    .query(runStateQuery)
+  return client
+    .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () => client.workflow.getHandle(runId).query(runStateQuery))
     .catch(() => null);
-  return Promise.race([query, timeout]);
 }
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

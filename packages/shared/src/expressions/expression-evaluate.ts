@@ -1,5 +1,5 @@
 import { ExpressionError } from './expression-error.ts';
-import { castBoolean } from './expression-fast-path.ts';
+import { castBoolean, evaluateFast } from './expression-fast-path.ts';
 import { evaluateGuarded, expressionLimits } from './expression-guard.ts';
 import { toPlainJson } from './expression-plain.ts';
 import { escapePointerSegment } from './expression-strings.ts';
@@ -27,10 +27,27 @@ export async function evaluateExpression(source: string, scope: ExpressionScope)
 
 /** Whether `source` holds, by jsonata's `$boolean()`: empty strings, 0, empty arrays and objects are false. */
 export async function evaluateCondition(source: string, scope: ExpressionScope): Promise<boolean> {
+  const fast = evaluateConditionNow(source, scope);
+  if (fast.handled) return fast.value;
   const value = await evaluateGuarded(source, inputOf(scope));
   // Objects may be jsonata functions or sequences, which only jsonata casts right.
   if (value === null || typeof value !== 'object') return castBoolean(value);
   return (await evaluateGuarded('$boolean($value)', null, { value })) === true;
+}
+
+/**
+ * `evaluateCondition` without a promise, for the expressions the fast path answers (expression-fast-path.ts);
+ * `{ handled: false }` otherwise. Workflow code tries this first: in Temporal's sandbox every promise costs.
+ */
+export function evaluateConditionNow(
+  source: string,
+  scope: ExpressionScope,
+): { handled: true; value: boolean } | { handled: false } {
+  const fast = evaluateFast(source, inputOf(scope), expressionLimits.resultBytes);
+  if (!fast.handled) return fast;
+  const { value } = fast;
+  if (value !== null && typeof value === 'object') return { handled: false };
+  return { handled: true, value: castBoolean(value) };
 }
 
 /**
@@ -40,19 +57,68 @@ export async function evaluateCondition(source: string, scope: ExpressionScope):
  * pointer of their string (e.g. `/fields/amount`) and their position in it.
  */
 export async function evaluateValue(value: unknown, scope: ExpressionScope): Promise<unknown> {
-  const result = await evaluateAt(value, inputOf(scope), '');
+  const fast = evaluateValueNow(value, scope);
+  if (fast.handled) return fast.value;
+  const input = inputOf(scope);
+  const walk = walkValue(value, '');
+  let step = walk.next();
+  while (!step.done) {
+    const { source, offset, path } = step.value;
+    let result: unknown;
+    try {
+      result = toPlainJson(await evaluateGuarded(source, input), expressionLimits.resultBytes);
+    } catch (error) {
+      throw error instanceof ExpressionError ? error.at(path, offset) : error;
+    }
+    step = walk.next(result);
+  }
   // Each expression's result is bounded; so is their sum.
-  return toPlainJson(result, expressionLimits.resultBytes);
+  return toPlainJson(step.value, expressionLimits.resultBytes);
 }
 
-type Input = ReturnType<typeof inputOf>;
+/** `evaluateValue` without a promise when the fast path answers every expression in it; `{ handled: false }` otherwise. */
+export function evaluateValueNow(
+  value: unknown,
+  scope: ExpressionScope,
+): { handled: true; value: unknown } | { handled: false } {
+  const input = inputOf(scope);
+  const walk = walkValue(value, '');
+  let step = walk.next();
+  while (!step.done) {
+    const fast = evaluateFast(step.value.source, input, expressionLimits.resultBytes);
+    if (!fast.handled) return fast;
+    let result: unknown;
+    try {
+      result = toPlainJson(fast.value, expressionLimits.resultBytes);
+    } catch {
+      return { handled: false };
+    }
+    step = walk.next(result);
+  }
+  try {
+    return { handled: true, value: toPlainJson(step.value, expressionLimits.resultBytes) };
+  } catch {
+    return { handled: false };
+  }
+}
 
-async function evaluateAt(value: unknown, input: Input, path: string): Promise<unknown> {
-  if (typeof value === 'string') return evaluateString(value, input, path);
+/** One expression the walk needs the value of (plain JSON, or `undefined` for nothing). */
+interface ExpressionRequest {
+  source: string;
+  offset: number;
+  path: string;
+}
+
+/**
+ * Walks a parameter value, yielding each expression it meets and building the result from the values sent back;
+ * its caller decides how an expression is evaluated (synchronously on the fast path, or through jsonata).
+ */
+function* walkValue(value: unknown, path: string): Generator<ExpressionRequest, unknown, unknown> {
+  if (typeof value === 'string') return yield* walkString(value, path);
   if (Array.isArray(value)) {
     const items: unknown[] = [];
     for (const [index, item] of value.entries()) {
-      const result = await evaluateAt(item, input, `${path}/${index}`);
+      const result = yield* walkValue(item, `${path}/${index}`);
       if (result !== undefined) items.push(result);
     }
     return items;
@@ -60,7 +126,7 @@ async function evaluateAt(value: unknown, input: Input, path: string): Promise<u
   if (value !== null && typeof value === 'object') {
     const entries: [string, unknown][] = [];
     for (const [key, item] of Object.entries(value)) {
-      const result = await evaluateAt(item, input, `${path}/${escapePointerSegment(key)}`);
+      const result = yield* walkValue(item, `${path}/${escapePointerSegment(key)}`);
       if (result !== undefined) entries.push([key, result]);
     }
     return Object.fromEntries(entries);
@@ -68,15 +134,8 @@ async function evaluateAt(value: unknown, input: Input, path: string): Promise<u
   return value;
 }
 
-async function evaluateString(text: string, input: Input, path: string): Promise<unknown> {
+function* walkString(text: string, path: string): Generator<ExpressionRequest, unknown, unknown> {
   const template = parseTemplate(text);
-  const evaluate = async (source: string, offset: number) => {
-    try {
-      return toPlainJson(await evaluateGuarded(source, input), expressionLimits.resultBytes);
-    } catch (error) {
-      throw error instanceof ExpressionError ? error.at(path, offset) : error;
-    }
-  };
   switch (template.kind) {
     case 'literal':
       return text;
@@ -85,11 +144,11 @@ async function evaluateString(text: string, input: Input, path: string): Promise
       throw new ExpressionError(message, { position: 0 }).at(path, template.offset);
     }
     case 'expression':
-      return evaluate(template.source, template.offset);
+      return yield { source: template.source, offset: template.offset, path };
     case 'interpolation': {
       let joined = '';
       for (const part of template.parts) {
-        joined += part.kind === 'text' ? part.text : asText(await evaluate(part.source, part.offset));
+        joined += part.kind === 'text' ? part.text : asText(yield { source: part.source, offset: part.offset, path });
         if (joined.length > expressionLimits.resultBytes) {
           const message = `the text is longer than ${expressionLimits.resultBytes} characters`;
           throw new ExpressionError(message, { code: 'size-exceeded' }).at(path, 0);

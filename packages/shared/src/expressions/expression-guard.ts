@@ -1,7 +1,7 @@
 import jsonata from 'jsonata';
 import { boundedCache } from './bounded-cache.ts';
 import { errorDetails, ExpressionError } from './expression-error.ts';
-import { readPlainPath } from './expression-fast-path.ts';
+import { evaluateFast } from './expression-fast-path.ts';
 
 /**
  * Bounds on one evaluation, counted rather than timed so a replayed workflow fails (or not) the same way:
@@ -92,7 +92,7 @@ export async function evaluateGuarded(
   bindings?: Record<string, unknown>,
 ): Promise<unknown> {
   if (!bindings) {
-    const fast = readPlainPath(source, input);
+    const fast = evaluateFast(source, input, expressionLimits.resultBytes);
     if (fast.handled) return fast.value;
   }
   const entry = prepared.take(source) ?? prepare(source);

@@ -1,5 +1,5 @@
 import type { CaseEventDelivery, PlanStep, RunInput } from '@casework/shared';
-import { evaluateCondition, evaluateValue } from '@casework/shared/workflow';
+import { evaluateCondition, evaluateConditionNow, evaluateValue, evaluateValueNow } from '@casework/shared/workflow';
 import {
   ActivityFailure,
   ApplicationFailure,
@@ -13,6 +13,7 @@ import {
   patched,
   proxyActivities,
   proxyLocalActivities,
+  type RetryPolicy,
   setHandler,
   sleep,
   upsertSearchAttributes,
@@ -39,10 +40,30 @@ const { recordRun } = proxyLocalActivities<RunActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
-const caseWaits = proxyActivities<RunActivities>({
+const caseWaitOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+} as const;
+
+/**
+ * The activities a run calls, as local activities (added after runs were in flight, behind `patched('local-steps')`):
+ * a case step or wait registration is a few store round trips, so running it inside the workflow task saves the
+ * Temporal server an activity task and a workflow task per step — the whole chain up to a wait is one workflow task.
+ * Histories from before replay with regular activities.
+ */
+interface StepActivities {
+  runCaseStep: (options: { retry: RetryPolicy; summary: string }) => RunActivities['runCaseStep'];
+  waits: Pick<RunActivities, 'openCaseWait' | 'closeCaseWait' | 'readCase'>;
+}
+
+function stepActivities(local: boolean): StepActivities {
+  const proxy = local ? proxyLocalActivities : proxyActivities;
+  return {
+    runCaseStep: ({ retry, summary }) =>
+      proxy<RunActivities>({ startToCloseTimeout: '1 minute', retry, summary }).runCaseStep,
+    waits: proxy<RunActivities>(caseWaitOptions),
+  };
+}
 
 /** A step failed and the run stops there (its `continue-on-error` is off, or it is not an action). */
 class StepFailed extends Error {
@@ -82,6 +103,7 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
   // end), not after every step; the api reads a running run's steps through `runStateQuery`. Histories from before
   // replay with a record after each step.
   const milestonesOnly = patched('record-milestones-only');
+  const activities = stepActivities(patched('local-steps'));
   const checkpoint = async (after?: PlanStep) => {
     if (!milestonesOnly || after?.kind === 'wait.case' || after?.kind === 'wait.duration') await record();
   };
@@ -108,7 +130,7 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
       }
       const step: PlanStep | undefined = plan.steps[at];
       if (!step) throw new StepFailed(at, 'the plan has no such step');
-      at = await runStep(at, step, input, run, inbox, milestonesOnly);
+      at = await runStep(at, step, { input, run, inbox, milestonesOnly, activities });
       await checkpoint(step);
     }
     run.finish('completed');
@@ -129,14 +151,16 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
 }
 
 /** Runs one step; resolves the id of the step to run next (null: the run ends). */
-async function runStep(
-  id: string,
-  step: PlanStep,
-  input: RunInput,
-  run: RunTracker,
-  inbox: CaseEventDelivery[],
-  milestonesOnly: boolean,
-): Promise<string | null> {
+interface RunContext {
+  input: RunInput;
+  run: RunTracker;
+  inbox: CaseEventDelivery[];
+  milestonesOnly: boolean;
+  activities: StepActivities;
+}
+
+async function runStep(id: string, step: PlanStep, context: RunContext): Promise<string | null> {
+  const { input, run, milestonesOnly, activities } = context;
   const scope = { trigger: input.trigger, steps: run.outputs };
   const caseOf = (ref: { node: string }) => {
     const caseId = caseIdOf(run.outputs[ref.node]);
@@ -154,7 +178,10 @@ async function runStep(
       run.start(id);
       try {
         for (const route of step.params.routes) {
-          if (await evaluateCondition(conditionSource(route.when), scope)) {
+          const source = conditionSource(route.when);
+          // Without a promise where the fast path answers: in the workflow sandbox every promise costs.
+          const now = evaluateConditionNow(source, scope);
+          if (now.handled ? now.value : await evaluateCondition(source, scope)) {
             run.complete(id, { route: route.id });
             return nextOf(step, route.id);
           }
@@ -174,7 +201,7 @@ async function runStep(
       return nextOf(step, 'next');
     }
     case 'wait.case':
-      return waitForCase(id, step, caseOf(step.params.case), input, run, inbox);
+      return waitForCase(id, step, caseOf(step.params.case), context);
     case 'case.create':
     case 'case.update-fields':
     case 'case.attach-objects':
@@ -193,9 +220,10 @@ async function runStep(
       }
       try {
         const caseId = step.kind === 'case.create' ? null : caseOf(step.params.case);
-        const params = (await evaluateValue(operationParams(step.params), scope)) as Record<string, unknown>;
-        const { runCaseStep } = proxyActivities<RunActivities>({
-          startToCloseTimeout: '1 minute',
+        const raw = operationParams(step.params);
+        const now = evaluateValueNow(raw, scope);
+        const params = (now.handled ? now.value : await evaluateValue(raw, scope)) as Record<string, unknown>;
+        const runCaseStep = activities.runCaseStep({
           retry: retryPolicy(step.params.retry),
           summary: step.label || step.kind,
         });
@@ -223,11 +251,10 @@ async function waitForCase(
   id: string,
   step: Extract<PlanStep, { kind: 'wait.case' }>,
   caseId: string,
-  input: RunInput,
-  run: RunTracker,
-  inbox: CaseEventDelivery[],
+  { input, run, inbox, activities }: RunContext,
 ): Promise<string | null> {
   const { events, timeout } = step.params;
+  const caseWaits = activities.waits;
   run.start(id, true);
   await recordRun(run.record(input.runId, workflowInfo().runId));
   const since = new Date(Date.now()).toISOString();
