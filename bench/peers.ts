@@ -199,8 +199,8 @@ async function loadCasework(opts: Options, api: ReturnType<typeof stackBenchCont
     log(`  warm-up: ${warm.runs} runs, persisted p50 ${ms(warm.persisted.p50)} ms, ${warm.errors} errors`);
   }
   const results: LevelResult[] = [];
-  for (const { clients, pollMs } of opts.levels) {
-    const result = await level(clients, opts.maxRequests, pollMs, keyPrefix, opts.durationMs);
+  for (const [index, { clients, pollMs }] of opts.levels.entries()) {
+    const result = await level(clients, opts.maxRequests, pollMs, `${keyPrefix}l${index}`, opts.durationMs);
     if (!opts.keepRuns) await cancelRuns(api, result.runIds);
     results.push(result);
     log(

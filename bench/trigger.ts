@@ -150,8 +150,9 @@ async function main(): Promise<number> {
   }
 
   const results: Row[] = [];
-  for (const { clients, runs, pollMs } of opts.levels) {
-    const result = await level(clients, runs, pollMs, keyPrefix);
+  for (const [index, { clients, runs, pollMs }] of opts.levels.entries()) {
+    // One prefix per level: two levels with as many clients must not share Idempotency-Keys (and so runs).
+    const result = await level(clients, runs, pollMs, `${keyPrefix}l${index}`);
     if (!opts.keepRuns) await cancelRuns(api, result.runIds);
     // After the level, at rest: what one case read costs now that the level's cases are stored.
     const caseRead = result.firstCaseId === null ? Number.NaN : await caseReadMs(api, result.firstCaseId);
