@@ -37,7 +37,8 @@ export async function createWorker(
       client: new Client({ connection: clientConnection, namespace: deps.namespace }),
       taskQueue: deps.taskQueue,
     };
-    const activities = workerActivities(createDomains({ db: deps.db, clock, log, temporal }), { db: deps.db, clock });
+    const domains = createDomains({ db: deps.db, clock, log, temporal });
+    const activities = workerActivities(domains, { db: deps.db, clock });
     const worker = await Worker.create({
       connection,
       namespace: deps.namespace,
@@ -46,6 +47,8 @@ export async function createWorker(
       activities,
       ...(deps.identity ? { identity: deps.identity } : {}),
     });
+    // What a crash of the previous worker left unpublished (the api sweeps too, at its start and then rarely).
+    void domains.cases.publisher.sweep().catch((error: unknown) => log.warn({ err: error }, 'case sweep failed'));
     return { worker, connection, close };
   } catch (error) {
     await close();

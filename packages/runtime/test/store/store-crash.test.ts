@@ -64,7 +64,7 @@ describe('the Cases API when the store is killed under load', () => {
       await Promise.all(clients);
       await launch();
 
-      // What the writes that were cut off left to publish is finished by the sweeper (normally every minute).
+      // What the writes that were cut off left to publish is finished by the sweeper (at start-up and every ten minutes).
       const domains = createDomains({ db: t.db, clock: systemClock, log: { warn: () => {} }, temporal });
       await domains.cases.publisher.sweep(1_000);
 
