@@ -11,6 +11,7 @@ WORKDIR /app
 # Manifests first, so source edits do not invalidate the install layer.
 FROM base AS deps
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+COPY patches patches
 COPY packages/shared/package.json packages/shared/
 COPY packages/runtime/package.json packages/runtime/
 COPY packages/editor/package.json packages/editor/
@@ -28,6 +29,7 @@ RUN pnpm --filter @casework/editor build
 # A fresh filtered install rather than `pnpm prune`: no dev tools, no editor dependencies.
 FROM base AS prod-deps
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+COPY patches patches
 COPY packages/shared/package.json packages/shared/
 COPY packages/runtime/package.json packages/runtime/
 COPY packages/editor/package.json packages/editor/

@@ -8,6 +8,8 @@ export async function startWorkerProcess(env: Env) {
   );
   const { proc } = await startWorker({ env: asStrings, echo: false });
   return {
+    /** Whether the process is still running (it never exited or crashed since it started). */
+    alive: () => proc.child.exitCode === null && proc.child.signalCode === null,
     /** Kills the process the hard way (no graceful shutdown), like a crash or an OOM kill. */
     async kill() {
       proc.child.kill('SIGKILL');

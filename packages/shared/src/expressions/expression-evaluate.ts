@@ -1,6 +1,6 @@
 import { ExpressionError } from './expression-error.ts';
 import { castBoolean, evaluateFast } from './expression-fast-path.ts';
-import { evaluateGuarded, expressionLimits } from './expression-guard.ts';
+import { evaluateGuarded, expressionLimits, newBudget } from './expression-guard.ts';
 import { toPlainJson } from './expression-plain.ts';
 import { escapePointerSegment } from './expression-strings.ts';
 import { parseTemplate } from './expression-template.ts';
@@ -60,13 +60,15 @@ export async function evaluateValue(value: unknown, scope: ExpressionScope): Pro
   const fast = evaluateValueNow(value, scope);
   if (fast.handled) return fast.value;
   const input = inputOf(scope);
+  // One budget for every expression of the value: a step with many expressions is bounded as one.
+  const budget = newBudget();
   const walk = walkValue(value, '');
   let step = walk.next();
   while (!step.done) {
     const { source, offset, path } = step.value;
     let result: unknown;
     try {
-      result = toPlainJson(await evaluateGuarded(source, input), expressionLimits.resultBytes);
+      result = toPlainJson(await evaluateGuarded(source, input, undefined, budget), expressionLimits.resultBytes);
     } catch (error) {
       throw error instanceof ExpressionError ? error.at(path, offset) : error;
     }

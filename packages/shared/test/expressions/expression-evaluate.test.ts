@@ -84,6 +84,10 @@ describe('evaluateExpression limits', () => {
     ['a huge range', '[1..10000000]', 'D2015'],
     ['an over-long string', '$pad("", 2000000)', 'size-exceeded'],
     ['a result over 1 MB', '$map([1..60000], function($i) { "0123456789abcdefghij" })', 'size-exceeded'],
+    ['a half-gigabyte pad', '$pad("", 500000000, "x")', 'size-exceeded'],
+    ['a join of many big strings', '$join($map([1..20], function($v) { $pad("", 900000, "y") }))', 'size-exceeded'],
+    ['a shared value written out', '($a := [1..1000]; $string($map([1..1000], function($v) { $a })))', 'size-exceeded'],
+    ['ranges built in a loop', '$count($map([1..100000], function($v) { [1..100000] }))', 'allocation-exceeded'],
   ])('stops %s with an ExpressionError', async (_name, source, code) => {
     const error = await failure(evaluateExpression(source, scope));
     expect(error.code).toBe(code);
@@ -96,6 +100,15 @@ describe('evaluateExpression limits', () => {
   ])('counts per evaluation (%s): a long run fails, a short one after it succeeds', async (code, source) => {
     expect((await failure(evaluateExpression(source, { trigger: { n: 1_000_000 }, steps: {} }))).code).toBe(code);
     expect(await evaluateExpression(source, { trigger: { n: 3 }, steps: {} })).toBe(3);
+  });
+
+  it('bounds all the expressions of one value together', async () => {
+    // Each alone stays within the step limit; twenty of them in one value do not.
+    const loop = '{{ $count($map([1..2000], function($v) { $v + 1 })) }}';
+    expect(await evaluateValue({ a: loop }, scope)).toEqual({ a: 2000 });
+    const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, loop]));
+    const error = await failure(evaluateValue(many, scope));
+    expect(error.code).toBe('steps-exceeded');
   });
 
   it('evaluates the same expression concurrently without mixing results', async () => {
