@@ -17,7 +17,10 @@ await main('casework', async (log) => {
   const dataDir = defaultDataDir();
   const apiKey = localApiKey(dataDir);
   const editorDir = await ensureEditorBuild(log);
+  // A service that keeps crashing (its supervisor gave up) stops the whole stack.
+  let giveUp = (reason) => log.error(reason);
   const stack = await startStack({
+    onGiveUp: (reason) => giveUp(reason),
     log,
     dataDir,
     apiKey: apiKey.key,
@@ -46,7 +49,7 @@ await main('casework', async (log) => {
     ].join('\n'),
   );
 
-  // Foreground until Ctrl-C (or any service dying, which takes the rest down with it).
+  // Foreground until Ctrl-C. A crashed service is restarted by its supervisor; one that keeps crashing ends it all.
   return new Promise((resolve) => {
     let stopping = false;
     const shutdown = async (reason, code) => {
@@ -58,10 +61,6 @@ await main('casework', async (log) => {
     };
     process.on('SIGINT', () => void shutdown('interrupted', 0));
     process.on('SIGTERM', () => void shutdown('terminated', 0));
-    for (const proc of stack.processes) {
-      void proc.exited.then(({ code, signal }) => {
-        if (!proc.stopping) void shutdown(`${proc.name} exited unexpectedly (${signal ?? `exit ${code}`})`, 1);
-      });
-    }
+    giveUp = (reason) => void shutdown(reason, 1);
   });
 });

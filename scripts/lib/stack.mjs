@@ -3,6 +3,7 @@ import { UserFacingError } from './log.mjs';
 import { ensureMongoServer } from './mongo-server-build.mjs';
 import { freePort, isListening } from './ports.mjs';
 import { startApi, startMongoServer, startTemporal, startWorker } from './services.mjs';
+import { supervise } from './supervisor.mjs';
 import { ensureTemporalCli } from './temporal-tools.mjs';
 
 async function assertFree(port, variable, what) {
@@ -15,8 +16,9 @@ async function assertFree(port, variable, what) {
 
 /**
  * The whole local stack: Temporal dev server (+ UI) and the MongoDB-protocol store unless TEMPORAL_ADDRESS /
- * MONGODB_URI point elsewhere, then the api (serving the built editor) and the worker. Returns the URLs and a
- * `stop()` that stops every child in reverse order.
+ * MONGODB_URI point elsewhere, then the api (serving the built editor) and the worker. Each runs under a supervisor
+ * (supervisor.mjs) that restarts it when it crashes and calls `onGiveUp` when it keeps crashing. Returns the URLs
+ * and a `stop()` that stops every service in reverse order.
  */
 export async function startStack({
   log,
@@ -27,10 +29,16 @@ export async function startStack({
   env = process.env,
   echo = true,
   headless = false,
+  onGiveUp,
 }) {
   const started = [];
   const stop = async () => {
-    for (const proc of started.reverse()) await proc.stop();
+    for (const service of started.reverse()) await service.stop();
+  };
+  const supervised = async (name, start) => {
+    const service = await supervise({ name, start, log, onGiveUp });
+    started.push(service);
+    return service.current;
   };
   try {
     let temporalAddress = env.TEMPORAL_ADDRESS;
@@ -42,15 +50,16 @@ export async function startStack({
       if (!headless) await assertFree(ports.temporalUi, 'TEMPORAL_UI_PORT', 'Temporal UI');
       const temporalCli = await ensureTemporalCli(log);
       log.info(`starting the Temporal dev server on port ${ports.temporal}`);
-      const temporal = await startTemporal({
-        temporalCli,
-        port: ports.temporal,
-        uiPort: ports.temporalUi,
-        dbFile: path.join(dataDir, 'temporal', 'temporal.db'),
-        headless,
-        echo,
-      });
-      started.push(temporal.proc);
+      const temporal = await supervised('the Temporal dev server', () =>
+        startTemporal({
+          temporalCli,
+          port: ports.temporal,
+          uiPort: ports.temporalUi,
+          dbFile: path.join(dataDir, 'temporal', 'temporal.db'),
+          headless,
+          echo,
+        }),
+      );
       temporalAddress = temporal.address;
       temporalUiUrl ??= temporal.uiUrl;
     }
@@ -63,14 +72,9 @@ export async function startStack({
       await assertFree(mongoPort, 'MONGO_PORT', 'MongoDB-protocol store');
       const mongoServer = await ensureMongoServer(log);
       log.info(`starting the MongoDB-protocol store (mongo-java-server) on port ${mongoPort}`);
-      const store = await startMongoServer({
-        mongoServer,
-        port: mongoPort,
-        dataDir: path.join(dataDir, 'mongo'),
-        echo,
-        env,
-      });
-      started.push(store.proc);
+      const store = await supervised('the store', () =>
+        startMongoServer({ mongoServer, port: mongoPort, dataDir: path.join(dataDir, 'mongo'), echo, env }),
+      );
       mongodbUri = store.uri;
     }
 
@@ -86,12 +90,12 @@ export async function startStack({
     };
     log.info('starting the worker and the api');
     const [worker, api] = await Promise.all([
-      startWorker({ env: runtimeEnv, echo }).then((result) => (started.push(result.proc), result)),
-      startApi({ env: runtimeEnv, port: apiPort, echo }).then((result) => (started.push(result.proc), result)),
+      supervised('the worker', () => startWorker({ env: runtimeEnv, echo })),
+      supervised('the api', () => startApi({ env: runtimeEnv, port: apiPort, echo })),
     ]);
     return {
       stop,
-      processes: [...started],
+      services: [...started],
       mongodbUri,
       temporalAddress,
       temporalUiUrl,

@@ -68,64 +68,104 @@ describe('npm start', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('brings up the stack, prints its URLs and key, stops on Ctrl-C, and finds its data again', async () => {
-    const first = launch(env);
-    running.push(first.child);
-    const banner = await first.banner;
-    expect(banner.editor).toBe(`http://localhost:${ports.api}/`);
-    expect(banner.docs).toBe(`http://localhost:${ports.api}/docs`);
-    expect(banner.temporalUi).toBe(`http://localhost:${ports.temporalUi}`);
-    expect(banner.apiKey).toBe(readFileSync(path.join(dataDir, 'api-key'), 'utf8').trim());
+  it(
+    'brings up the stack, prints its URLs and key, stops on Ctrl-C, finds its data again, and restarts a crashed worker or api',
+    { timeout: 420_000 },
+    async () => {
+      const first = launch(env);
+      running.push(first.child);
+      const banner = await first.banner;
+      expect(banner.editor).toBe(`http://localhost:${ports.api}/`);
+      expect(banner.docs).toBe(`http://localhost:${ports.api}/docs`);
+      expect(banner.temporalUi).toBe(`http://localhost:${ports.temporalUi}`);
+      expect(banner.apiKey).toBe(readFileSync(path.join(dataDir, 'api-key'), 'utf8').trim());
 
-    expect((await fetch(`${banner.editor}healthz`)).status).toBe(200);
-    expect((await fetch(`${banner.editor}readyz`)).status).toBe(200);
-    const page = await fetch(banner.editor, { headers: { accept: 'text/html' } });
-    expect(await page.text()).toContain('<div id="root">');
-    expect((await fetch(banner.docs)).status).toBe(200);
-    expect((await fetch(banner.temporalUi)).status).toBe(200);
-    const attributes = execFileSync(testServices().temporalCli, [
-      'operator',
-      'search-attribute',
-      'list',
-      '--address',
-      `127.0.0.1:${ports.temporal}`,
-      '--output',
-      'json',
-    ]).toString();
-    expect(JSON.parse(attributes).customAttributes).toMatchObject({
-      CaseworkWorkflowId: 'INDEXED_VALUE_TYPE_KEYWORD',
-      CaseworkVersionId: 'INDEXED_VALUE_TYPE_KEYWORD',
-      CaseworkCaseIds: 'INDEXED_VALUE_TYPE_KEYWORD_LIST',
-    });
+      expect((await fetch(`${banner.editor}healthz`)).status).toBe(200);
+      expect((await fetch(`${banner.editor}readyz`)).status).toBe(200);
+      const page = await fetch(banner.editor, { headers: { accept: 'text/html' } });
+      expect(await page.text()).toContain('<div id="root">');
+      expect((await fetch(banner.docs)).status).toBe(200);
+      expect((await fetch(banner.temporalUi)).status).toBe(200);
+      const attributes = execFileSync(testServices().temporalCli, [
+        'operator',
+        'search-attribute',
+        'list',
+        '--address',
+        `127.0.0.1:${ports.temporal}`,
+        '--output',
+        'json',
+      ]).toString();
+      expect(JSON.parse(attributes).customAttributes).toMatchObject({
+        CaseworkWorkflowId: 'INDEXED_VALUE_TYPE_KEYWORD',
+        CaseworkVersionId: 'INDEXED_VALUE_TYPE_KEYWORD',
+        CaseworkCaseIds: 'INDEXED_VALUE_TYPE_KEYWORD_LIST',
+      });
 
-    const auth = { authorization: `Bearer ${banner.apiKey}` };
-    const created = await fetch(`${banner.editor}api/v1/system-checks`, { method: 'POST', headers: auth });
-    expect(created.status).toBe(201);
-    const { data } = (await created.json()) as { data: { id: string } };
-    const checkUrl = `${banner.editor}api/v1/system-checks/${data.id}`;
-    await eventually(
-      async () => {
-        const check = (await (await fetch(checkUrl, { headers: auth })).json()) as {
-          data: { attributes: { status: string } };
-        };
-        return check.data.attributes.status === 'completed' ? true : undefined;
-      },
-      { what: 'the system check to complete' },
-    );
+      const auth = { authorization: `Bearer ${banner.apiKey}` };
+      const created = await fetch(`${banner.editor}api/v1/system-checks`, { method: 'POST', headers: auth });
+      expect(created.status).toBe(201);
+      const { data } = (await created.json()) as { data: { id: string } };
+      const checkUrl = `${banner.editor}api/v1/system-checks/${data.id}`;
+      await eventually(
+        async () => {
+          const check = (await (await fetch(checkUrl, { headers: auth })).json()) as {
+            data: { attributes: { status: string } };
+          };
+          return check.data.attributes.status === 'completed' ? true : undefined;
+        },
+        { what: 'the system check to complete' },
+      );
 
-    first.child.kill('SIGINT');
-    expect(await first.exited).toBe(0);
-    for (const port of Object.values(ports)) expect(await isListening(port), `port ${port} still open`).toBe(false);
+      first.child.kill('SIGINT');
+      expect(await first.exited).toBe(0);
+      for (const port of Object.values(ports)) expect(await isListening(port), `port ${port} still open`).toBe(false);
 
-    const second = launch(env);
-    running.push(second.child);
-    expect((await second.banner).apiKey).toBe(banner.apiKey);
-    const again = await fetch(checkUrl, { headers: auth });
-    expect(again.status).toBe(200);
-    expect(((await again.json()) as { data: { attributes: { status: string } } }).data.attributes.status).toBe(
-      'completed',
-    );
-    second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
-  });
+      const second = launch(env);
+      running.push(second.child);
+      expect((await second.banner).apiKey).toBe(banner.apiKey);
+      const again = await fetch(checkUrl, { headers: auth });
+      expect(again.status).toBe(200);
+      expect(((await again.json()) as { data: { attributes: { status: string } } }).data.attributes.status).toBe(
+        'completed',
+      );
+
+      // A crashed worker or api is restarted by npm start's supervisor, and the stack keeps working.
+      const childPid = (script: string) =>
+        Number(
+          execFileSync('pgrep', ['-P', String(second.child.pid), '-f', script])
+            .toString()
+            .trim()
+            .split('\n')[0],
+        );
+      for (const [name, script] of [
+        ['the worker', 'src/worker.ts'],
+        ['the api', 'src/server.ts'],
+      ] as const) {
+        const pid = childPid(script);
+        process.kill(pid, 'SIGKILL');
+        await eventually(async () => (second.output().includes(`${name} is running again`) ? true : undefined), {
+          timeoutMs: 120_000,
+          what: () => `${name} to come back; npm start's output:\n${second.output()}`,
+        });
+        expect(second.output()).toMatch(new RegExp(`${name} exited unexpectedly \\(SIGKILL\\); restarting it in 1 s`));
+        expect(childPid(script)).not.toBe(pid);
+      }
+      expect(second.child.exitCode).toBeNull();
+      const afterCrashes = await fetch(`${banner.editor}api/v1/system-checks`, { method: 'POST', headers: auth });
+      expect(afterCrashes.status).toBe(201);
+      const recheckUrl = `${banner.editor}api/v1/system-checks/${((await afterCrashes.json()) as { data: { id: string } }).data.id}`;
+      await eventually(
+        async () => {
+          const check = (await (await fetch(recheckUrl, { headers: auth })).json()) as {
+            data: { attributes: { status: string } };
+          };
+          return check.data.attributes.status === 'completed' ? true : undefined;
+        },
+        { timeoutMs: 60_000, what: 'a system check on the restarted worker to complete' },
+      );
+
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    },
+  );
 });
