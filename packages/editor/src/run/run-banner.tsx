@@ -21,6 +21,12 @@ export function RunBanner() {
       </span>
       {following && <span className="run-banner-live">following live…</span>}
       {attributes.error !== null && <span className="run-banner-error">{attributes.error}</span>}
+      {attributes.stuck && (
+        <span className="run-banner-error" data-testid="run-stuck">
+          Stuck: {attributes.stuck.reason} ({attributes.stuck['failed-attempts']} failed attempts; Temporal keeps
+          retrying — fix the worker or cancel the run)
+        </span>
+      )}
       {error !== null && <span className="run-banner-error">{error}</span>}
       <a href={attributes['temporal-ui-url']} target="_blank" rel="noreferrer" className="run-banner-link">
         Open in Temporal UI ↗

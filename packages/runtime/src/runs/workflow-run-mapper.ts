@@ -4,7 +4,7 @@ import { temporalUiUrl } from '../temporal/temporal-ui.ts';
 
 /** A run as the API shows it, with its link into Temporal UI. */
 export function toWorkflowRunResource(
-  doc: WorkflowRunDocument,
+  doc: WorkflowRunDocument & { stuck?: WorkflowRunResource['attributes']['stuck'] },
   temporal: { uiUrl: string; namespace: string },
 ): WorkflowRunResource {
   const { trigger } = doc;
@@ -23,6 +23,7 @@ export function toWorkflowRunResource(
       'case-ids': doc.caseIds,
       steps: doc.steps,
       error: doc.error,
+      stuck: doc.stuck ?? null,
       'created-at': doc.createdAt.toISOString(),
       'updated-at': doc.updatedAt.toISOString(),
       'completed-at': doc.completedAt?.toISOString() ?? null,

@@ -51,6 +51,48 @@ async function liveState(client: Client, runId: string): Promise<RunRecord | nul
 }
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Why a run cannot make progress (its workflow task keeps failing), as the run view shows it. */
+export interface RunStuck {
+  reason: string;
+  'failed-attempts': number;
+}
+
+/** A run as `get` shows it: its record or live state, and whether it is stuck. */
+export type WorkflowRunView = WorkflowRunDocument & { stuck: RunStuck | null };
+
+/**
+ * Whether the run's workflow task keeps failing (a worker bug, a run it cannot replay): Temporal retries such a
+ * task for ever and records only its first failure, so the run would look merely slow. Asked only when the
+ * workflow did not answer its state query.
+ */
+async function stuckState(client: Client, runId: string): Promise<RunStuck | null> {
+  return client
+    .withDeadline(Date.now() + QUERY_TIMEOUT_MS, async () => {
+      const handle = client.workflow.getHandle(runId);
+      const attempt = (await handle.describe()).raw.pendingWorkflowTask?.attempt ?? 0;
+      if (attempt < 2) return null;
+      const failed = attempt - 1;
+      const events = (await handle.fetchHistory()).events ?? [];
+      for (const event of [...events].reverse()) {
+        const failure = event.workflowTaskFailedEventAttributes?.failure;
+        if (event.workflowTaskFailedEventAttributes) {
+          return {
+            reason: `its workflow task fails: ${failure?.message ?? 'no reason given'}`,
+            'failed-attempts': failed,
+          };
+        }
+        if (event.workflowTaskTimedOutEventAttributes) {
+          return {
+            reason: 'its workflow task timed out (the worker took too long or stopped)',
+            'failed-attempts': failed,
+          };
+        }
+      }
+      return { reason: 'its workflow task keeps failing', 'failed-attempts': failed };
+    })
+    .catch(() => null);
+}
+
 export function createWorkflowRunService(deps: {
   runs: WorkflowRunRepository;
   claims: Claims;
@@ -76,13 +118,15 @@ export function createWorkflowRunService(deps: {
    * The run as it is now: a finished run from its record; a running one from its workflow (a query: the record is
    * written only at milestones), or from its record when the workflow does not answer in time (worker down).
    */
-  async function get(id: string): Promise<WorkflowRunDocument> {
+  async function get(id: string): Promise<WorkflowRunView> {
     const run = await stored(id);
-    if (isFinalRunStatus(run.status)) return run;
+    if (isFinalRunStatus(run.status)) return { ...run, stuck: null };
     const live = await liveState(deps.temporal.client, id);
-    if (!live || live.seq < run.seq) return run;
+    if (!live) return { ...run, stuck: await stuckState(deps.temporal.client, id) };
+    if (live.seq < run.seq) return { ...run, stuck: null };
     return {
       ...run,
+      stuck: null,
       status: live.status,
       steps: live.steps,
       caseIds: live.caseIds,
@@ -189,7 +233,7 @@ export function createWorkflowRunService(deps: {
         throw error;
       }
       const until = Date.now() + CANCEL_SETTLE_MS;
-      let latest = run;
+      let latest: WorkflowRunDocument = run;
       while (!isFinalRunStatus(latest.status) && Date.now() < until) {
         await delay(100);
         latest = await stored(id);

@@ -40,6 +40,7 @@ export interface RunBody {
     'case-ids': string[];
     steps: { 'node-id': string; status: string; attempts: number; output: unknown; error: string | null }[];
     error: string | null;
+    stuck: { reason: string; 'failed-attempts': number } | null;
     'temporal-ui-url': string;
     'temporal-run-id': string | null;
     'workflow-version-id': string;

@@ -17,6 +17,15 @@ export const workflowRunAttributesSchema = z.object({
   'case-ids': z.array(z.string()),
   steps: z.array(stepStateSchema),
   error: z.string().nullable(),
+  /**
+   * Set while the run cannot make progress: its workflow task has failed (or timed out) again and again, e.g. on a
+   * bug in the worker. The reason is the last failure; Temporal retries the task until it succeeds or the run is
+   * canceled. Null otherwise, and for ended runs.
+   */
+  stuck: z
+    .object({ reason: z.string(), 'failed-attempts': z.number().int() })
+    .nullable()
+    .meta({ description: 'the run cannot make progress: its workflow task keeps failing (the last reason)' }),
   'created-at': isoDateTime,
   'updated-at': isoDateTime,
   'completed-at': isoDateTime.nullable(),
@@ -69,6 +78,7 @@ export const workflowRunResourceSchema = resourceSchema(
         },
       ],
       error: null,
+      stuck: null,
       'created-at': '2026-11-25T19:44:22.101Z',
       'updated-at': '2026-11-25T19:44:22.950Z',
       'completed-at': null,

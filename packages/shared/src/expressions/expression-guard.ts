@@ -96,9 +96,11 @@ function fitsInJson(value: unknown, max: number): boolean {
 // jsonata's own implementations, read once (an evaluation is the only way to reach them) by the first guarded call.
 let builtins: Promise<Record<string, Builtin>> | null = null;
 const loadBuiltins = () =>
-  (builtins ??= jsonata(`{${Object.keys(boundedBuiltins).map((name) => `"${name}": $${name}`).join(', ')}}`).evaluate(
-    {},
-  ) as Promise<Record<string, Builtin>>);
+  (builtins ??= jsonata(
+    `{${Object.keys(boundedBuiltins)
+      .map((name) => `"${name}": $${name}`)
+      .join(', ')}}`,
+  ).evaluate({}) as Promise<Record<string, Builtin>>);
 
 interface Guarded {
   evaluate(input: unknown, bindings: Record<string, unknown> | undefined, budget: EvaluationBudget): Promise<unknown>;
