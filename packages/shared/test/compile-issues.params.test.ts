@@ -1,5 +1,6 @@
-import { describe } from 'vitest';
-import { apiTrigger, createCase, edge, node } from './graph/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { compile, type Graph } from '../src/index.ts';
+import { apiTrigger, catalog, createCase, edge, node } from './graph/fixtures.ts';
 import { afterCreate, expectIssues, many, setStatus, variant, type IssueCase } from './graph/issue-cases.ts';
 
 // One failing fixture (at least) per params, reference and catalog issue code.
@@ -119,4 +120,44 @@ const cases: IssueCase[] = [
 
 describe('compile issues: params, references and catalog', () => {
   expectIssues(cases);
+});
+
+describe('expressions bound to break their limits', () => {
+  it('are flagged at publish time as limit-exceeded warnings on their node', () => {
+    const hostile = {
+      pad: '{{ $pad("", 500000000, "x") }}',
+      range: '{{ $count([1..100000000]) }}',
+      recursion: '{{ ($f := function($x) { $f($x) }; $f(1)) }}',
+      deep: '{{ ($f := function($x) { 1 + $f($x) }; $f(1)) }}',
+    };
+    const fine = {
+      pad: '{{ $pad(trigger.id, 20, "0") }}',
+      range: '{{ $count([1..100]) }}',
+      recursion: '{{ ($f := function($n) { $n <= 1 ? 1 : $n * $f($n - 1) }; $f(5)) }}',
+    };
+    const warningsFor = (routes: Record<string, string>) => {
+      const ids = Object.keys(routes);
+      const graph: Graph = {
+        nodes: [
+          apiTrigger(),
+          node('check', 'logic.condition', { routes: Object.entries(routes).map(([id, when]) => ({ id, when })) }),
+          node('done', 'end'),
+        ],
+        edges: [edge('trigger', 'check'), ...[...ids, 'else'].map((handle) => edge('check', 'done', handle))],
+      };
+      const result = compile(graph, catalog);
+      expect(result.issues.filter((found) => found.severity === 'error')).toEqual([]);
+      return result.issues.filter((found) => found.code === 'limit-exceeded');
+    };
+    const flagged = warningsFor(hostile);
+    expect(flagged.map((found) => found.severity)).toEqual(['warning', 'warning', 'warning', 'warning']);
+    expect(flagged.map((found) => found.message)).toEqual([
+      '$pad to 500000000 characters always fails: strings are limited to 1000000',
+      '[1..100000000] always fails: sequences are limited to 100000 items',
+      '$f calls itself with no condition to stop: it recurses until a limit stops the run',
+      '$f calls itself with no condition to stop: it recurses until a limit stops the run',
+    ]);
+    expect(flagged.every((found) => found['node-id'] === 'check')).toBe(true);
+    expect(warningsFor(fine)).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { expressionStrings } from '../expressions/expression-strings.ts';
 import type { TypedNode } from '../nodes/node-catalog.ts';
 import { nodeCatalog } from '../nodes/node-catalog.ts';
-import { issue, type CompileIssue } from './compile-issue.ts';
+import { issue, warning, type CompileIssue } from './compile-issue.ts';
 import type { ExpressionAnalysis } from './expression-analysis.ts';
 
 export interface ReferenceScope {
@@ -15,7 +15,10 @@ export interface ReferenceScope {
   analyze: (source: string) => ExpressionAnalysis;
 }
 
-/** Checks every `{{ … }}` in a node's params: JSONata syntax, and that each `steps.<id>` is upstream. */
+/**
+ * Checks every `{{ … }}` in a node's params: JSONata syntax, that each `steps.<id>` is upstream, and the limits it
+ * would surely break at run time.
+ */
 export function checkExpressions(node: TypedNode, scope: ReferenceScope, issues: CompileIssue[]): void {
   for (const found of expressionStrings(node.params, '/params')) {
     const where = { 'node-id': node.id, path: found.path };
@@ -29,6 +32,8 @@ export function checkExpressions(node: TypedNode, scope: ReferenceScope, issues:
         issues.push(issue('expression-syntax', `${parsed.message}${at}`, where));
         continue;
       }
+      // Warnings: publishing is allowed (the run-time limits hold anyway), the designer hears about it first.
+      for (const hazard of parsed.hazards) issues.push(warning('limit-exceeded', hazard, where));
       for (const id of parsed.steps) {
         if (!scope.ids.has(id)) issues.push(issue('unknown-reference', `steps.${id}: there is no node "${id}"`, where));
         else if (!scope.mayRunBefore(id, node.id)) {

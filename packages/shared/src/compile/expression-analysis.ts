@@ -1,11 +1,15 @@
 import { boundedCache } from '../expressions/bounded-cache.ts';
+import { expressionHazards, mayHaveHazards } from '../expressions/expression-hazards.ts';
 import { parseExpression } from '../expressions/expression-parse.ts';
 import { expressionReads } from '../expressions/expression-reads.ts';
 import { simpleExpressionReads } from '../expressions/expression-simple-reads.ts';
 
-/** What compile needs of an expression's source: whether it parses, and which `steps.<id>` it reads. */
+/**
+ * What compile needs of an expression's source: whether it parses, which `steps.<id>` it reads, and the limits it
+ * is bound to break at run time (expression-hazards.ts).
+ */
 export type ExpressionAnalysis =
-  | { readonly ok: true; readonly steps: readonly string[] }
+  | { readonly ok: true; readonly steps: readonly string[]; readonly hazards: readonly string[] }
   | { readonly ok: false; readonly message: string; readonly position: number | null };
 
 /** Longer sources are rare; keeping them between compiles would let the cache grow large. */
@@ -18,12 +22,18 @@ const maxSharedLength = 1_000;
  */
 const shared = boundedCache<string, ExpressionAnalysis>(4_096);
 
+const none: readonly string[] = Object.freeze([]);
+
 function analyze(source: string): ExpressionAnalysis {
-  const simple = simpleExpressionReads(source);
-  if (simple !== null) return Object.freeze({ ok: true, steps: Object.freeze(simple) });
+  const simple = mayHaveHazards(source) ? null : simpleExpressionReads(source);
+  if (simple !== null) return Object.freeze({ ok: true, steps: Object.freeze(simple), hazards: none });
   const parsed = parseExpression(source);
   if (!parsed.ok) return Object.freeze({ ok: false, message: parsed.message, position: parsed.position });
-  return Object.freeze({ ok: true, steps: Object.freeze(expressionReads(parsed.ast).steps) });
+  return Object.freeze({
+    ok: true,
+    steps: Object.freeze(expressionReads(parsed.ast).steps),
+    hazards: Object.freeze(expressionHazards(parsed.ast)),
+  });
 }
 
 /** Analyses each distinct source once per compile, reusing analyses of earlier compiles. */
