@@ -16,6 +16,8 @@ import { registerJsonBodyParser } from './platform/http/json-body.plugin.ts';
 import { registerOpenApi } from './platform/http/openapi.plugin.ts';
 import { registerRateLimit } from './platform/rate-limit/rate-limit.plugin.ts';
 import { registerRequestId } from './platform/http/request-id.plugin.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.plugin.ts';
+import { trackRouteMethods } from './platform/http/route-methods.ts';
 import { caseQueueRoutes } from './cases/routes/case-queues.routes.ts';
 import { caseActionRoutes } from './cases/routes/case-actions.routes.ts';
 import { caseRoutes } from './cases/routes/cases.routes.ts';
@@ -100,13 +102,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => sweeper.stop());
 
   registerRequestId(app);
+  const allowedMethods = trackRouteMethods(app);
+  await registerSecurityHeaders(app);
   registerErrorHandler(app);
   registerJsonBodyParser(app);
   await registerOpenApi(app, { version: VERSION });
   await app.register(healthRoutes, { readiness });
   await app.register(
     async (api) => {
-      registerAuth(api, apiKeys);
+      registerAuth(api, apiKeys, allowedMethods);
       // Rate limiting, then Idempotency-Key on POSTs (docs/architecture.md, "HTTP API conventions"); both need the key auth resolved.
       const counters = createRateLimitRepository(mongo.db);
       const limits = { max: env.RATE_LIMIT_MAX, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS };
@@ -135,6 +139,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
   const editorFallback = env.CASEWORK_EDITOR_DIR ? await registerEditor(app, env.CASEWORK_EDITOR_DIR) : null;
-  registerNotFoundHandler(app, { fallback: editorFallback });
+  registerNotFoundHandler(app, { fallback: editorFallback, allowedMethods });
   return app;
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sendErrors } from '../http/error-handler.ts';
+import { answerUnrouted, type AllowedMethods } from '../http/error-handler.ts';
 import type { ApiKeyService } from './api-key-service.ts';
 
 declare module 'fastify' {
@@ -10,16 +10,16 @@ declare module 'fastify' {
 }
 
 /**
- * Bearer API-key auth for everything registered in `scope` — including its not-found answers,
- * so an unauthenticated caller learns nothing about which routes exist.
+ * Bearer API-key auth for everything registered in `scope` — including its not-found (and method-not-allowed)
+ * answers, so an unauthenticated caller learns nothing about which routes exist.
  */
-export function registerAuth(scope: FastifyInstance, apiKeys: ApiKeyService): void {
+export function registerAuth(scope: FastifyInstance, apiKeys: ApiKeyService, allowedMethods?: AllowedMethods): void {
   const authenticate = async (request: FastifyRequest) => {
     const key = await apiKeys.authenticate(request.headers.authorization);
     request.apiKeyId = key._id;
   };
   scope.addHook('onRequest', authenticate);
   scope.setNotFoundHandler({ preHandler: authenticate }, (request, reply) =>
-    sendErrors(reply, 404, [{ title: 'Not Found', details: `No route for ${request.method} ${request.url}` }]),
+    answerUnrouted(request, reply, allowedMethods ? { allowedMethods } : {}),
   );
 }

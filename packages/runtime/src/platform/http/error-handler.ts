@@ -122,10 +122,34 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
-export function registerNotFoundHandler(app: FastifyInstance, opts: { fallback?: NotFoundFallback | null } = {}): void {
-  app.setNotFoundHandler(
-    (request, reply) =>
-      opts.fallback?.(request, reply) ??
-      sendErrors(reply, 404, [{ title: title(404), details: `No route for ${request.method} ${request.url}` }]),
+/** Which methods a path answers (route-methods.ts); empty for paths nobody serves. */
+export type AllowedMethods = (path: string) => string[];
+
+/**
+ * The answer to a request no route took: 405 with `Allow` when the path is known under other methods, else the
+ * fallback's answer (the editor's pages), else 404.
+ */
+export function answerUnrouted(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: { fallback?: NotFoundFallback | null; allowedMethods?: AllowedMethods },
+) {
+  const allowed = opts.allowedMethods?.(request.url.split('?')[0] ?? request.url) ?? [];
+  if (allowed.length > 0) {
+    reply.header('allow', allowed.join(', '));
+    return sendErrors(reply, 405, [
+      { title: title(405), details: `${request.method} is not allowed here; use ${allowed.join(', ')}` },
+    ]);
+  }
+  return (
+    opts.fallback?.(request, reply) ??
+    sendErrors(reply, 404, [{ title: title(404), details: `No route for ${request.method} ${request.url}` }])
   );
+}
+
+export function registerNotFoundHandler(
+  app: FastifyInstance,
+  opts: { fallback?: NotFoundFallback | null; allowedMethods?: AllowedMethods } = {},
+): void {
+  app.setNotFoundHandler((request, reply) => answerUnrouted(request, reply, opts));
 }

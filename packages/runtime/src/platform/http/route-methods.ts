@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The methods each registered path answers, so a known path asked with another method gets 405 with `Allow`
+ * (RFC 9110) instead of 404. Collects routes as they are added: register it before the routes.
+ */
+export function trackRouteMethods(app: FastifyInstance): (path: string) => string[] {
+  const routes: { pattern: RegExp; methods: string[] }[] = [];
+  app.addHook('onRoute', (route) => {
+    // Catch-alls (static files, the editor's pages) say nothing about which paths exist.
+    if (route.url.includes('*')) return;
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).map(String);
+    routes.push({ pattern: patternOf(route.url), methods });
+  });
+  return (path) => {
+    const allowed = new Set<string>();
+    for (const route of routes) if (route.pattern.test(path)) for (const method of route.methods) allowed.add(method);
+    if (allowed.has('GET')) allowed.add('HEAD');
+    return [...allowed].sort();
+  };
+}
+
+/** `/api/v1/cases/:id` → a pattern matching `/api/v1/cases/<one segment>`. */
+function patternOf(url: string): RegExp {
+  const source = url
+    .split('/')
+    .map((segment) => {
+      if (segment.startsWith(':')) return '[^/]+';
+      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('/');
+  return new RegExp(`^${source}/?$`);
+}
