@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLine, singleLine } from './text.ts';
 import { isoDateTime, pageLinksSchema, pageQueryOf, resourceSchema } from './jsonapi.ts';
 
 export const caseQueueAttributesSchema = z.object({
@@ -30,8 +31,8 @@ export const createCaseQueueRequestSchema = z
   .strictObject({
     data: z.strictObject({
       attributes: z.strictObject({
-        name: z.string().min(1).max(200).meta({ example: 'Escalations' }),
-        description: z.string().max(2000).nullable().default(null),
+        name: singleLine(200).meta({ example: 'Escalations' }),
+        description: multiLine(2000).nullable().default(null),
       }),
     }),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from './text.ts';
 import { caseStatusDefinitionSchema } from '../cases/case-status.ts';
 import { fieldSchemaSchema } from '../cases/field-schema.ts';
 import { isoDateTime, pageLinksSchema, pageQueryOf, resourceSchema } from './jsonapi.ts';
@@ -19,7 +20,7 @@ const exampleFieldSchemas = [
 ];
 
 const editable = {
-  name: z.string().min(1).max(200).meta({ example: 'KYC review' }),
+  name: singleLine(200).meta({ example: 'KYC review' }),
   statuses: z.array(caseStatusDefinitionSchema).min(2).max(50).meta({ example: exampleStatuses }),
   'field-schemas': z.array(fieldSchemaSchema).max(200).meta({ example: exampleFieldSchemas }),
   'default-sla-seconds': slaSeconds.nullable().meta({ description: 'SLA of new cases, unless a case sets its own.' }),

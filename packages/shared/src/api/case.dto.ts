@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLine, singleLine } from './text.ts';
 import { eventNames } from '../cases/case-events.ts';
 import { MAX_OBJECTS_PER_CASE } from '../cases/object-ids.ts';
 import { fieldTypes } from '../cases/field-schema.ts';
@@ -159,15 +160,10 @@ export const assignCaseRequestSchema = z
   .strictObject({ meta: z.strictObject({ 'user-email-address': email }) })
   .meta({ example: { meta: { 'user-email-address': 'analyst@example.com' } } });
 export const setCaseStatusRequestSchema = z
-  .strictObject({ meta: z.strictObject({ status: z.string().min(1).max(64).meta({ example: 'approved' }) }) })
+  .strictObject({ meta: z.strictObject({ status: singleLine(64).meta({ example: 'approved' }) }) })
   .meta({ example: { meta: { status: 'approved' } } });
 // Tags are labels: printable text, no control characters (NUL and friends).
-const tagName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^\P{Cc}*$/u, 'must not contain control characters');
+const tagName = singleLine(100, { trim: true });
 export const caseTagRequestSchema = z
   .strictObject({ meta: z.strictObject({ 'tag-name': tagName }) })
   .meta({ example: { meta: { 'tag-name': 'high-value' } } });
@@ -179,7 +175,7 @@ export const createCommentRequestSchema = z
   .strictObject({
     data: z.strictObject({
       attributes: z.strictObject({
-        body: z.string().trim().min(1).max(10_000),
+        body: multiLine(10_000).trim().min(1),
         'author-email-address': email.optional(),
       }),
     }),

@@ -27,8 +27,9 @@ export const toMany = (type: string) =>
 /** Cursor pagination and filters arrive as flat query keys: `page[size]`, `filter[status]`. */
 export const pageQuery = {
   'page[size]': z.coerce.number().int().min(1).max(100).default(10),
-  'page[after]': z.string().min(1).max(200).optional(),
-  'page[before]': z.string().min(1).max(200).optional(),
+  // An empty cursor (`page[after]=`) means none, as a form would send it.
+  'page[after]': z.string().max(200).optional(),
+  'page[before]': z.string().max(200).optional(),
 };
 
 /**
@@ -38,7 +39,7 @@ export const pageQuery = {
 export const pageQueryOf = (kind: IdKind) => {
   const cursor = z
     .string()
-    .refine((value) => isId(kind, value), `must be a ${idPrefixes[kind]}… id, as in the list's links`)
+    .refine((value) => value === '' || isId(kind, value), `must be a ${idPrefixes[kind]}… id, as in the list's links`)
     .optional();
   return { ...pageQuery, 'page[after]': cursor, 'page[before]': cursor };
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLine, singleLine } from './text.ts';
 import { caseEventNames } from '../cases/case-events.ts';
 import { compileIssueCodes } from '../compile/compile-issue.ts';
 import { graphSchema } from '../graph/graph.schema.ts';
@@ -10,8 +11,8 @@ export const workflowStatuses = ['active', 'archived'] as const;
 export const workflowTriggerKinds = ['trigger.api', 'trigger.event'] as const;
 
 const actorType = z.enum(actorTypes).nullable();
-const name = z.string().min(1).max(200).meta({ example: 'High-value KYC review' });
-const description = z.string().max(2000).nullable();
+const name = singleLine(200).meta({ example: 'High-value KYC review' });
+const description = multiLine(2000).nullable();
 
 /** A draft graph as stored: any JSON object, since drafts are saved whatever their state (docs/architecture.md, "Workflows"). */
 export const draftGraphSchema = z
@@ -183,7 +184,7 @@ export const saveWorkflowDraftRequestSchema = z
 export const publishWorkflowRequestSchema = z
   .strictObject({
     meta: z
-      .strictObject({ notes: z.string().max(2000).nullable().optional().meta({ description: 'Why it changed.' }) })
+      .strictObject({ notes: multiLine(2000).nullable().optional().meta({ description: 'Why it changed.' }) })
       .optional(),
   })
   .meta({ id: 'PublishWorkflowRequest', example: { meta: { notes: 'Create the case in the review queue' } } });

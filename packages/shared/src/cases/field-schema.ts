@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from '../api/text.ts';
 
 /** The value types a case template's field can have (docs/architecture.md, "Cases"). Persisted: never rename one. */
 export const fieldTypes = [
@@ -28,7 +29,7 @@ const choicesSchema = z
 
 const base = {
   key: fieldKeySchema,
-  label: z.string().min(1).max(200).optional(),
+  label: singleLine(200).optional(),
   required: z.boolean().default(false),
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { label } from '../api/text.ts';
 
 /** Node and edge ids are editor-chosen identifiers, also used as `steps.<id>` in expressions. */
 export const graphIdSchema = z
@@ -9,7 +10,7 @@ export const graphNodeSchema = z.strictObject({
   id: graphIdSchema,
   kind: z.string().min(1).max(100),
   version: z.number().int().min(1),
-  label: z.string().max(200).optional(),
+  label: label(200).optional(),
   position: z.strictObject({ x: z.number(), y: z.number() }),
   /** Validated against the kind's params schema by `compile`, so a draft may hold anything here. */
   params: z.record(z.string(), z.unknown()).default({}),
