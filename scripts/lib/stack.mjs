@@ -30,13 +30,14 @@ export async function startStack({
   echo = true,
   headless = false,
   onGiveUp,
+  supervision = {},
 }) {
   const started = [];
   const stop = async () => {
     for (const service of started.reverse()) await service.stop();
   };
   const supervised = async (name, start) => {
-    const service = await supervise({ name, start, log, onGiveUp });
+    const service = await supervise({ name, start, log, onGiveUp, ...supervision });
     started.push(service);
     return service.current;
   };
