@@ -451,7 +451,7 @@ const actions: Case[] = [
     at('/meta'),
     (x) => ({ method: 'POST', url: `/api/v1/cases/${x.kase}/set-status`, body: { data: { status: 'approved' } } }),
   ],
-  ['set-status with a NUL byte', 422, at('/meta/status'), action('set-status', { status: 'approved\u0000' })],
+  ['set-status with a NUL byte', 400, at('/meta/status'), action('set-status', { status: 'approved\u0000' })],
   ['add-tag with a 101-character tag', 400, at('/meta/tag-name'), action('add-tag', { 'tag-name': 't'.repeat(101) })],
   ['add-tag with a NUL byte', 400, at('/meta/tag-name'), action('add-tag', { 'tag-name': 'vip\u0000' })],
   ['add-tag with only whitespace', 400, at('/meta/tag-name'), action('add-tag', { 'tag-name': '   ' })],
