@@ -2,6 +2,7 @@
 // `npm start`: brings up the whole local stack in the foreground and prints its URLs. Ctrl-C stops it all.
 import { ensureEditorBuild } from './lib/editor-build.mjs';
 import { localApiKey } from './lib/api-key.mjs';
+import { adminSignsIn, firstAdmin } from './lib/first-admin.mjs';
 import { bold, cyan, green } from './lib/log.mjs';
 import { main } from './lib/main.mjs';
 import { defaultDataDir } from './lib/paths.mjs';
@@ -16,6 +17,7 @@ await main('casework', async (log) => {
   await installWorkspace(log);
   const dataDir = defaultDataDir();
   const apiKey = localApiKey(dataDir);
+  const admin = firstAdmin();
   const editorDir = await ensureEditorBuild(log);
   // A service that keeps crashing (its supervisor gave up) stops the whole stack.
   let giveUp = (reason) => log.error(reason);
@@ -24,6 +26,7 @@ await main('casework', async (log) => {
     log,
     dataDir,
     apiKey: apiKey.key,
+    admin,
     editorDir,
     ports: {
       api: port('PORT', 3000),
@@ -33,6 +36,11 @@ await main('casework', async (log) => {
     },
   });
 
+  // The admin's password is shown on the start that created the admin (or when it was given), never again.
+  const adminLine =
+    admin.given || (await adminSignsIn(stack.apiUrl, admin))
+      ? `${bold(admin.email)} / ${bold(admin.password)}${admin.given ? '' : '  (shown once: note it down)'}`
+      : `${admin.email}  (password shown when it was created; the API key can reset it, see README)`;
   console.log(
     [
       '',
@@ -40,6 +48,7 @@ await main('casework', async (log) => {
       `  Editor        ${cyan(`${stack.apiUrl}/`)}`,
       `  API docs      ${cyan(`${stack.apiUrl}/docs`)}`,
       `  Temporal UI   ${cyan(stack.temporalUiUrl ?? '(set TEMPORAL_UI_URL)')}`,
+      `  Sign in       ${adminLine}`,
       `  API key       ${bold(apiKey.key)}  (from ${apiKey.source})`,
       `  Data          ${dataDir}`,
       '',

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateApiKey } from './lib/api-key.mjs';
+import { firstAdmin } from './lib/first-admin.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
 import { ensureEditorBuild } from './lib/editor-build.mjs';
 import { bold, green, red } from './lib/log.mjs';
@@ -46,11 +47,13 @@ await main('test', async (log) => {
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'casework-test-stack-'));
   const apiKey = generateApiKey();
+  const admin = firstAdmin({ CASEWORK_ADMIN_PASSWORD: generateApiKey() });
   log.info('starting the test stack (throwaway data, free ports)');
   const stack = await startStack({
     log,
     dataDir,
     apiKey,
+    admin,
     editorDir,
     headless: true,
     echo: process.env.CASEWORK_TEST_ECHO === '1',
@@ -79,6 +82,8 @@ await main('test', async (log) => {
           TEMPORAL_ADDRESS: stack.temporalAddress,
           CASEWORK_URL: stack.apiUrl,
           CASEWORK_API_KEY: apiKey,
+          CASEWORK_ADMIN_EMAIL: admin.email,
+          CASEWORK_ADMIN_PASSWORD: admin.password,
         },
       },
     ).then(

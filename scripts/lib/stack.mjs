@@ -25,6 +25,7 @@ export async function startStack({
   dataDir,
   ports,
   apiKey,
+  admin,
   editorDir,
   env = process.env,
   echo = true,
@@ -86,6 +87,7 @@ export async function startStack({
       MONGODB_URI: mongodbUri,
       TEMPORAL_ADDRESS: temporalAddress,
       CASEWORK_API_KEY: apiKey,
+      ...(admin ? { CASEWORK_ADMIN_EMAIL: admin.email, CASEWORK_ADMIN_PASSWORD: admin.password } : {}),
       ...(temporalUiUrl ? { TEMPORAL_UI_URL: temporalUiUrl } : {}),
       ...(editorDir ? { CASEWORK_EDITOR_DIR: editorDir } : {}),
     };

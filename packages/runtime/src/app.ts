@@ -1,14 +1,11 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Env } from './config/env.ts';
-import { createApiKeyRepository } from './platform/auth/api-key-repository.ts';
 import { createIdempotencyRepository } from './platform/idempotency/idempotency-repository.ts';
-import { createRateLimitRepository } from './platform/rate-limit/rate-limit-repository.ts';
 import { connectMongo, pingMongo, type MongoHandle } from './platform/db/mongo.ts';
 import { createSystemCheckRepository } from './platform/system-checks/system-check-repository.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { newId } from './platform/ids.ts';
-import { registerAuth } from './platform/auth/auth.plugin.ts';
 import { registerEditor } from './platform/http/editor.plugin.ts';
 import { frameworkErrorHandler, registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
 import { registerIdempotency } from './platform/idempotency/idempotency.plugin.ts';
@@ -27,7 +24,11 @@ import { workflowRunRoutes } from './runs/routes/workflow-runs.routes.ts';
 import { caseTemplateRoutes } from './cases/routes/case-templates.routes.ts';
 import { healthRoutes } from './platform/health/health.routes.ts';
 import { systemCheckRoutes } from './platform/system-checks/system-checks.routes.ts';
-import { createApiKeyService } from './platform/auth/api-key-service.ts';
+import { createAccess } from './access/access-composition.ts';
+import { registerAuth } from './access/auth.plugin.ts';
+import { apiKeyRoutes } from './access/routes/api-keys.routes.ts';
+import { sessionRoutes } from './access/routes/sessions.routes.ts';
+import { userRoutes } from './access/routes/users.routes.ts';
 import { createDomains, ensureStoreIndexes } from './composition.ts';
 import { caseQueueResource } from './cases/case-queue-service.ts';
 import { startCaseSweeper } from './cases/case-sweeper.ts';
@@ -86,8 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await ensureStoreIndexes(mongo.db);
-  const apiKeys = createApiKeyService({ apiKeys: createApiKeyRepository(mongo.db), clock });
-  if (env.CASEWORK_API_KEY) await apiKeys.register(env.CASEWORK_API_KEY, 'configured key (CASEWORK_API_KEY)');
+  const access = await createAccess({ db: mongo.db, clock, env, log: app.log });
   const readiness = createReadinessService({
     mongodb: () => pingMongo(mongo.db, PROBE_TIMEOUT_MS),
     temporal: () => pingTemporal(temporal, PROBE_TIMEOUT_MS),
@@ -110,12 +110,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { readiness });
   await app.register(
     async (api) => {
-      registerAuth(api, apiKeys, allowedMethods);
-      // Rate limiting, then Idempotency-Key on POSTs (docs/architecture.md, "HTTP API conventions"); both need the key auth resolved.
-      const counters = createRateLimitRepository(mongo.db);
+      await registerAuth(api, access, allowedMethods);
+      // Rate limiting, then Idempotency-Key on POSTs (docs/architecture.md, "HTTP API conventions"); both need the principal resolved.
+      const counters = access.counters;
       const limits = { max: env.RATE_LIMIT_MAX, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS };
       registerRateLimit(api, createRateLimitService({ counters, clock, ...limits }));
       registerIdempotency(api, createIdempotencyService({ records: createIdempotencyRepository(mongo.db), clock }));
+      await api.register(sessionRoutes, { sessions: access.sessions, secureCookie: env.SESSION_COOKIE_SECURE });
+      await api.register(userRoutes, { users: access.users });
+      await api.register(apiKeyRoutes, { apiKeys: access.apiKeys });
       await api.register(systemCheckRoutes, { systemChecks });
       await api.register(caseTemplateRoutes, { caseTemplates: domain.caseTemplates });
       await api.register(caseQueueRoutes, { caseQueues: domain.caseQueues });

@@ -1,3 +1,4 @@
+import { ensureAccessIndexes } from './access/access-collections.ts';
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import { ensureCaseIndexes } from './cases/case-collections.ts';
@@ -52,6 +53,7 @@ export function workerActivities(domains: Domains, deps: Pick<DomainDeps, 'db' |
 /** Creates every index the repositories rely on. Idempotent; run at start-up by the api and the worker. */
 export async function ensureStoreIndexes(db: Db): Promise<void> {
   await ensureIndexes(db);
+  await ensureAccessIndexes(db);
   await ensureCaseIndexes(db);
   await ensureWorkflowIndexes(db);
   await ensureRunIndexes(db);

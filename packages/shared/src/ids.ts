@@ -13,6 +13,7 @@ export const idPrefixes = {
   workflowRun: 'wfr_',
   request: 'req_',
   apiKey: 'key_',
+  user: 'usr_',
   systemCheck: 'chk_',
 } as const;
 

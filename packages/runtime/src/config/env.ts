@@ -16,6 +16,21 @@ export const envSchema = z.object({
   TEMPORAL_UI_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8233'),
   /** A key accepted on `/api/v1/*`; registered (hashed) at start-up. `npm start` generates one into the data dir. */
   CASEWORK_API_KEY: z.string().min(20, 'must be at least 20 characters').optional(),
+  /** The first admin's sign-in, created at start-up while no user exists (`npm start` generates one). */
+  CASEWORK_ADMIN_EMAIL: z.email().optional(),
+  CASEWORK_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** How long a browser session lasts after sign-in, in seconds. */
+  SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(12 * 3600),
+  /** Mark the session cookie `Secure` (set it when the api is served over HTTPS). */
+  SESSION_COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   /** Directory of the built editor, served at `/`. Unset: the api serves no editor. */
   CASEWORK_EDITOR_DIR: z.string().min(1).optional(),
   /** Requests each API key may make on `/api/v1/*` per window (counted across replicas, in MongoDB). */

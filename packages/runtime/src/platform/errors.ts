@@ -18,6 +18,22 @@ export class UnauthorizedError extends DomainError {
   readonly title = 'Unauthorized';
 }
 
+/** Authenticated, but the role (or a missing CSRF token) does not allow this request. */
+export class ForbiddenError extends DomainError {
+  readonly title = 'Forbidden';
+}
+
+/** Too many attempts (e.g. sign-ins for one email address) in a window; `retryAfterSeconds` says when to retry. */
+export class TooManyRequestsError extends DomainError {
+  readonly title = 'Too Many Requests';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
 export class NotFoundError extends DomainError {
   readonly title = 'Not Found';
 }

@@ -14,6 +14,8 @@ interface Banner {
   docs: string;
   temporalUi: string;
   apiKey: string;
+  /** `<email> / <password>` on the start that created the first admin, else the email and a note. */
+  signIn: string;
 }
 
 /** Runs `npm start`'s script as a newcomer would, on free ports and a data dir of its own. */
@@ -31,7 +33,10 @@ function launch(env: NodeJS.ProcessEnv) {
     async () => {
       const field = (label: string) => output.match(new RegExp(`^\\s+${label}\\s+(\\S+)`, 'm'))?.[1];
       const [editor, docs, temporalUi, apiKey] = ['Editor', 'API docs', 'Temporal UI', 'API key'].map(field);
-      return editor && docs && temporalUi && apiKey ? ({ editor, docs, temporalUi, apiKey } as Banner) : undefined;
+      const signIn = output.match(/^\s+Sign in\s+(.+)$/m)?.[1];
+      return editor && docs && temporalUi && apiKey && signIn
+        ? ({ editor, docs, temporalUi, apiKey, signIn } as Banner)
+        : undefined;
     },
     { timeoutMs: 240_000, intervalMs: 250, what: () => `npm start's banner; its output:\n${output}` },
   );
@@ -52,7 +57,15 @@ describe('npm start', () => {
       mongo: await freePort(),
     };
     // Its own services: drop whatever stack this test run itself uses.
-    const { MONGODB_URI: _m, TEMPORAL_ADDRESS: _t, CASEWORK_API_KEY: _k, TEMPORAL_UI_URL: _u, ...rest } = process.env;
+    const {
+      MONGODB_URI: _m,
+      TEMPORAL_ADDRESS: _t,
+      CASEWORK_API_KEY: _k,
+      TEMPORAL_UI_URL: _u,
+      CASEWORK_ADMIN_EMAIL: _e,
+      CASEWORK_ADMIN_PASSWORD: _p,
+      ...rest
+    } = process.env;
     env = {
       ...rest,
       CASEWORK_DATA_DIR: dataDir,
@@ -79,6 +92,17 @@ describe('npm start', () => {
       expect(banner.docs).toBe(`http://localhost:${ports.api}/docs`);
       expect(banner.temporalUi).toBe(`http://localhost:${ports.temporalUi}`);
       expect(banner.apiKey).toBe(readFileSync(path.join(dataDir, 'api-key'), 'utf8').trim());
+
+      // The first admin, printed once: its password signs in to the web app.
+      const [, email, password] = /^(\S+) \/ (\S+)\s+\(shown once/.exec(banner.signIn) ?? [];
+      expect(email).toBe('admin@casework.local');
+      const signIn = await fetch(`${banner.editor}api/v1/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ data: { attributes: { 'email-address': email, password } } }),
+      });
+      expect(signIn.status).toBe(201);
+      expect(signIn.headers.get('set-cookie')).toMatch(/^casework_session=.+HttpOnly/i);
 
       expect((await fetch(`${banner.editor}healthz`)).status).toBe(200);
       expect((await fetch(`${banner.editor}readyz`)).status).toBe(200);
@@ -122,7 +146,10 @@ describe('npm start', () => {
 
       const second = launch(env);
       running.push(second.child);
-      expect((await second.banner).apiKey).toBe(banner.apiKey);
+      const secondBanner = await second.banner;
+      expect(secondBanner.apiKey).toBe(banner.apiKey);
+      expect(secondBanner.signIn).toMatch(/^admin@casework\.local +\(password shown when it was created/);
+      expect(secondBanner.signIn).not.toContain(password);
       const again = await fetch(checkUrl, { headers: auth });
       expect(again.status).toBe(200);
       expect(((await again.json()) as { data: { attributes: { status: string } } }).data.attributes.status).toBe(

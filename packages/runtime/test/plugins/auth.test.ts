@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { collectionNames } from '../../src/platform/db/platform-collections.ts';
+import { accessCollectionNames } from '../../src/access/access-collections.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -36,8 +36,8 @@ describe('API-key auth on /api/v1', () => {
     );
   });
 
-  it('answers 401 in the error format on every /api/v1 route without a key', async () => {
-    for (const route of apiRoutes) {
+  it('answers 401 in the error format on every /api/v1 route but sign-in without a key', async () => {
+    for (const route of apiRoutes.filter((r) => !(r.method === 'POST' && r.url === '/api/v1/sessions'))) {
       const response = await t.app.inject({ ...route, payload: route.method === 'GET' ? undefined : {} });
       const [error] = expectApiError(response, 401);
       expect(error?.details, `${route.method} ${route.url}`).toMatch(/Missing API key/);
@@ -61,7 +61,7 @@ describe('API-key auth on /api/v1', () => {
   it('accepts the configured key and stores only its hash', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/system-checks/chk_missing', headers: t.auth });
     expectApiError(response, 404);
-    const stored = await t.db.collection(collectionNames.apiKeys).find().toArray();
+    const stored = await t.db.collection(accessCollectionNames.apiKeys).find().toArray();
     expect(stored).toHaveLength(1);
     expect(JSON.stringify(stored)).not.toContain(t.env.CASEWORK_API_KEY);
     expect(stored[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -70,6 +70,6 @@ describe('API-key auth on /api/v1', () => {
   it('does not store the same key twice when the app starts again', async () => {
     const again = await buildApp({ env: t.env });
     await again.close();
-    expect(await t.db.collection(collectionNames.apiKeys).countDocuments()).toBe(1);
+    expect(await t.db.collection(accessCollectionNames.apiKeys).countDocuments()).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKeyRepository } from '../../src/platform/auth/api-key-repository.ts';
+import { createApiKeyRepository } from '../../src/access/api-key-repository.ts';
+import { accessCollectionNames } from '../../src/access/access-collections.ts';
 import { collectionNames, type IdempotencyRecordDocument } from '../../src/platform/db/platform-collections.ts';
 import { createIdempotencyRepository } from '../../src/platform/idempotency/idempotency-repository.ts';
 import { systemClock } from '../../src/platform/clock.ts';
@@ -10,7 +11,7 @@ import { newId } from '../../src/platform/ids.ts';
 import { registerErrorHandler } from '../../src/platform/http/error-handler.ts';
 import { registerIdempotency } from '../../src/platform/idempotency/idempotency.plugin.ts';
 import { registerRequestId } from '../../src/platform/http/request-id.plugin.ts';
-import { createApiKeyService } from '../../src/platform/auth/api-key-service.ts';
+import { createApiKeyService } from '../../src/access/api-key-service.ts';
 import { createIdempotencyService, requestFingerprint } from '../../src/platform/idempotency/idempotency-service.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -44,9 +45,9 @@ describe('Idempotency-Key on POST /api/v1', () => {
 
   /** A second API key of this test's own. */
   async function registerApiKey() {
-    const key = `cw_test_${randomBytes(24).toString('base64url')}`;
-    await createApiKeyService({ apiKeys: createApiKeyRepository(t.db), clock: systemClock }).register(key, 'second');
-    return { authorization: `Bearer ${key}` };
+    const apiKeys = createApiKeyService({ apiKeys: createApiKeyRepository(t.db), clock: systemClock });
+    const created = await apiKeys.create({ name: 'second', role: 'admin' }, 'usr_test');
+    return { authorization: `Bearer ${created.attributes.key}` };
   }
 
   it('replays the first response, status and body, without a second effect', async () => {
@@ -157,7 +158,7 @@ describe('Idempotency-Key on POST /api/v1', () => {
 
   describe('with a claim already in the database', () => {
     const claimRecord = async (key: string, lockedAt: Date) => {
-      const apiKey = await t.db.collection(collectionNames.apiKeys).findOne({});
+      const apiKey = await t.db.collection(accessCollectionNames.apiKeys).findOne({});
       const apiKeyId = String(apiKey?._id);
       const record: IdempotencyRecordDocument = {
         _id: `${apiKeyId}:${key}`,
@@ -221,7 +222,7 @@ describe('Idempotency-Key around handlers that fail or run long', () => {
     registerRequestId(app);
     registerErrorHandler(app);
     app.addHook('onRequest', async (request) => {
-      request.apiKeyId = 'key_test';
+      request.principal = { type: 'api-key', id: 'key_test', role: 'admin', name: 'test' };
     });
     const records = createIdempotencyRepository(t.db);
     registerIdempotency(app, createIdempotencyService({ records, clock: systemClock, timing: { waitTimeoutMs: 300 } }));

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { createApiKeyRepository } from '../../src/platform/auth/api-key-repository.ts';
+import { createApiKeyRepository } from '../../src/access/api-key-repository.ts';
 import { collectionNames } from '../../src/platform/db/platform-collections.ts';
 import { systemClock } from '../../src/platform/clock.ts';
-import { createApiKeyService } from '../../src/platform/auth/api-key-service.ts';
+import { createApiKeyService } from '../../src/access/api-key-service.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -21,9 +20,9 @@ describe('rate limiting per API key on /api/v1', () => {
 
   /** Each test spends the allowance of a key of its own. */
   async function registerApiKey() {
-    const key = `cw_test_${randomBytes(24).toString('base64url')}`;
-    await createApiKeyService({ apiKeys: createApiKeyRepository(t.db), clock: systemClock }).register(key, 'test');
-    return { authorization: `Bearer ${key}` };
+    const apiKeys = createApiKeyService({ apiKeys: createApiKeyRepository(t.db), clock: systemClock });
+    const created = await apiKeys.create({ name: 'test', role: 'admin' }, 'usr_test');
+    return { authorization: `Bearer ${created.attributes.key}` };
   }
   const get = (auth: { authorization: string }, app = t.app) =>
     app.inject({ method: 'GET', url: '/api/v1/system-checks/chk_missing', headers: auth });

@@ -23,8 +23,8 @@ export const routeDocs = (summary: string, description?: string) => ({
   security: [{ bearerAuth: [] }],
 });
 
-/** Who is acting: the API key that authenticated the request. */
+/** Who is acting: the user or API key that authenticated the request (access/auth.plugin.ts). */
 export const requestActor = (request: FastifyRequest): Actor => ({
-  id: request.apiKeyId ?? 'unknown',
-  type: 'api-key',
+  id: request.principal?.id ?? 'unknown',
+  type: request.principal?.type ?? 'api-key',
 });

@@ -39,10 +39,9 @@ export async function ensureGuardIndex<T extends Document>(collection: Collectio
   await ensureIndex(collection, spec, { unique: true, name: `guard_${fields.join('_')}` });
 }
 
-/** The platform's own indexes (API keys, idempotency records); composition.ts adds every domain's. */
+/** The platform's own indexes (idempotency records); composition.ts adds every domain's. */
 export async function ensureIndexes(db: Db): Promise<void> {
-  const { apiKeys, idempotencyRecords } = collections(db);
-  await ensureIndex(apiKeys, { hash: 1 }, { unique: true, name: 'hash_unique' });
+  const { idempotencyRecords } = collections(db);
   // Expiry is done in code (the embedded store's TTL indexes never delete): these serve the periodic purges.
   await ensureIndex(idempotencyRecords, { completedAt: 1 }, { name: 'completed_at' });
   await ensureIndex(idempotencyRecords, { lockedAt: 1 }, { name: 'locked_at' });

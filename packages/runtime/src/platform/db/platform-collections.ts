@@ -2,7 +2,6 @@ import type { Db } from 'mongodb';
 
 /** Collection names: persisted, so never renamed. */
 export const collectionNames = {
-  apiKeys: 'api_keys',
   systemChecks: 'system_checks',
   // Idempotency and rate limiting (plugins/idempotency.plugin.ts, plugins/rate-limit.plugin.ts).
   idempotencyRecords: 'idempotency_records',
@@ -11,14 +10,6 @@ export const collectionNames = {
   sequences: 'sequences',
   claims: 'claims',
 } as const;
-
-export interface ApiKeyDocument {
-  _id: string;
-  /** SHA-256 of the key, hex. The key itself is never stored. */
-  hash: string;
-  name: string;
-  createdAt: Date;
-}
 
 export interface SystemCheckDocument {
   _id: string;
@@ -40,7 +31,7 @@ export interface StoredResponse {
 }
 
 interface IdempotencyRecordBase {
-  /** `<api key id>:<Idempotency-Key>`: keys are scoped per API key (api key ids contain no `:`). */
+  /** `<principal id>:<Idempotency-Key>`: keys are scoped per API key or user (their ids contain no `:`). */
   _id: string;
   apiKeyId: string;
   key: string;
@@ -79,7 +70,6 @@ export interface ClaimDocument {
 
 export function collections(db: Db) {
   return {
-    apiKeys: db.collection<ApiKeyDocument>(collectionNames.apiKeys),
     systemChecks: db.collection<SystemCheckDocument>(collectionNames.systemChecks),
     idempotencyRecords: db.collection<IdempotencyRecordDocument>(collectionNames.idempotencyRecords),
     rateLimitCounters: db.collection<RateLimitCounterDocument>(collectionNames.rateLimitCounters),

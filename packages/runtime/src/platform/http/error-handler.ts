@@ -6,7 +6,9 @@ import {
   ConflictError,
   DependencyUnavailableError,
   DomainError,
+  ForbiddenError,
   NotFoundError,
+  TooManyRequestsError,
   UnauthorizedError,
   UnprocessableError,
 } from '../errors.ts';
@@ -28,6 +30,8 @@ function statusOf(error: DomainError): number {
   if (error instanceof ConflictError) return 409;
   if (error instanceof UnprocessableError) return 422;
   if (error instanceof UnauthorizedError) return 401;
+  if (error instanceof ForbiddenError) return 403;
+  if (error instanceof TooManyRequestsError) return 429;
   if (error instanceof DependencyUnavailableError) return 503;
   return 400;
 }
@@ -99,6 +103,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error instanceof DomainError) {
       const status = statusOf(error);
+      if (error instanceof TooManyRequestsError) reply.header('Retry-After', error.retryAfterSeconds);
       return sendErrors(reply, status, [
         {
           title: error.title,

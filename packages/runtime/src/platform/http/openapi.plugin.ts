@@ -18,7 +18,15 @@ export async function registerOpenApi(app: FastifyInstance, opts: { version: str
           "Case-management workflows on Temporal and MongoDB. Speaks Persona's Cases API dialect: kebab-case JSON:API.",
       },
       components: {
-        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key.' } },
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key.' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'casework_session',
+            description: "The web app's session (POST /api/v1/sessions); writes also need its X-CSRF-Token.",
+          },
+        },
       },
     },
     transform: jsonSchemaTransform,

@@ -42,7 +42,8 @@ export function registerIdempotency(scope: FastifyInstance, idempotency: Idempot
 
   scope.addHook('preValidation', async (request, reply) => {
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined || !request.apiKeyId) return;
+    const principalId = request.principal?.id;
+    if (request.method !== 'POST' || key === undefined || !principalId) return;
     if (typeof key !== 'string' || !VALID_KEY.test(key)) {
       return sendErrors(reply, 400, [
         {
@@ -53,7 +54,7 @@ export function registerIdempotency(scope: FastifyInstance, idempotency: Idempot
       ]);
     }
     const outcome = await idempotency.claim({
-      apiKeyId: request.apiKeyId,
+      apiKeyId: principalId,
       key,
       fingerprint: requestFingerprint(request.method, request.url, request.body),
     });

@@ -67,7 +67,7 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
         input: payload,
         trigger: { kind: 'api' },
         creator: requestActor(request),
-        ...(typeof key === 'string' && key ? { dedupeKey: `trigger:${request.apiKeyId ?? ''}:${key}` } : {}),
+        ...(typeof key === 'string' && key ? { dedupeKey: `trigger:${request.principal?.id ?? ''}:${key}` } : {}),
       });
       return reply.status(201).send({ data: resource(run) });
     },
@@ -153,7 +153,7 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
         input,
         trigger: { kind: 'rerun', rerunOf: original._id },
         creator: requestActor(request),
-        ...(typeof key === 'string' && key ? { dedupeKey: `rerun:${request.apiKeyId ?? ''}:${key}` } : {}),
+        ...(typeof key === 'string' && key ? { dedupeKey: `rerun:${request.principal?.id ?? ''}:${key}` } : {}),
       });
       return reply.status(201).send({ data: resource(run) });
     },
