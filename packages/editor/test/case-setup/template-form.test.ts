@@ -148,18 +148,20 @@ describe('validating the form with the shared schema and template rules', () => 
     let state = filled();
     const [open, review] = state.statuses;
     state = withStatus(state, open?.id ?? -1, { type: 'end' });
-    state = withStatus(state, review?.id ?? -1, { name: 'approved' });
+    state = withStatus(state, review?.id ?? -1, { name: 'Approved' });
     expect(problemsAt(state, templateSlots.statuses)).toEqual(['must have exactly one initial status (has 0)']);
-    expect(problemsAt(state, templateSlots.status(2, 'name'))).toEqual(['duplicate status "approved"']);
+    expect(problemsAt(state, templateSlots.status(2, 'name'))).toEqual([
+      'duplicate status "approved" (names are unique ignoring case)',
+    ]);
   });
 
-  it('reports duplicate field keys and upper-case status names at their input', () => {
-    let state = filled([field('amount', 'number'), field('amount', 'string')]);
-    state = withStatus(state, state.statuses[1]?.id ?? -1, { name: 'In Review' });
+  it('reports duplicate field keys at their input, and takes camelCase keys and Persona-style status names', () => {
+    let state = filled([field('amount', 'number'), field('amount', 'string'), field('userId', 'string')]);
+    state = withStatus(state, state.statuses[1]?.id ?? -1, { name: 'Pending Review ' });
     expect(problemsAt(state, templateSlots.field(1, 'key'))).toEqual(['duplicate field key "amount"']);
-    expect(problemsAt(state, templateSlots.status(1, 'name'))).toEqual([
-      'must be lowercase letters, digits, "_" or "-"',
-    ]);
+    expect(problemsAt(state, templateSlots.field(2, 'key'))).toEqual([]);
+    // Typed with a trailing space: the form sends it trimmed.
+    expect(problemsAt(state, templateSlots.status(1, 'name'))).toEqual([]);
   });
 
   it('explains an SLA that is not a positive number of hours or days up to 90 days', () => {

@@ -72,7 +72,7 @@ describe('params forms from the shared zod schemas', () => {
       kind: 'record',
       default: {},
       value: { kind: 'value' },
-      keyPattern: '^[a-z][a-z0-9_-]{0,63}$',
+      keyPattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$',
     });
     expect(property(create, 'object-ids').field).toMatchObject({ kind: 'list', item: { kind: 'value' } });
     expect(property(create, 'sla')).toMatchObject({ required: false, field: { kind: 'object' } });

@@ -1,14 +1,18 @@
 import { z } from 'zod';
+import { singleLine } from '../api/text.ts';
 
 export const statusTypes = ['initial', 'intermediate', 'end'] as const;
 export type StatusType = (typeof statusTypes)[number];
 
+/** A status name: 1–64 printable characters, no surrounding spaces. */
+export function statusNameSchema() {
+  return singleLine(64).refine((name) => name.trim() === name, 'must not begin or end with spaces');
+}
+
 export const caseStatusDefinitionSchema = z.strictObject({
-  name: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lowercase letters, digits, "_" or "-"'),
+  // Display strings as in Persona (`Open`, `Pending Review`, `Approved`): printable text, compared exactly
+  // everywhere; unique per template ignoring case (cases/template-rules.ts).
+  name: statusNameSchema(),
   type: z.enum(statusTypes),
 });
 export type CaseStatusDefinition = z.infer<typeof caseStatusDefinitionSchema>;

@@ -16,10 +16,16 @@ export const fieldTypes = [
 ] as const;
 export type FieldType = (typeof fieldTypes)[number];
 
-/** Field keys are identifiers: safe as MongoDB keys (no `$` prefix, no dots) and in JSONata paths. */
+/**
+ * Field keys are identifiers as webhook JSON names them (camelCase, snake_case or kebab-case): safe as MongoDB keys
+ * (no `$` prefix, no dots) and in JSONata paths. Compared exactly: `userId` and `userid` are two keys.
+ */
 export const fieldKeySchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must start with a lowercase letter and contain only a-z, 0-9, "_" and "-" (≤ 64)');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
+    'must start with a letter and contain only letters, digits, "_" and "-" (≤ 64), e.g. userId, user_id or user-id',
+  );
 
 const choicesSchema = z
   .array(z.string().min(1).max(200))

@@ -21,8 +21,12 @@ export function templateRuleIssues(
       issues.push({ pointer: `${pointer}/statuses`, message: 'must have at least one end status' });
     }
     statuses.forEach((status, index) => {
-      if (statuses.findIndex((other) => other.name === status.name) !== index) {
-        issues.push({ pointer: `${pointer}/statuses/${index}/name`, message: `duplicate status "${status.name}"` });
+      const name = status.name.toLowerCase();
+      if (statuses.findIndex((other) => other.name.toLowerCase() === name) !== index) {
+        issues.push({
+          pointer: `${pointer}/statuses/${index}/name`,
+          message: `duplicate status "${status.name}" (names are unique ignoring case)`,
+        });
       }
     });
   }
