@@ -32,6 +32,8 @@ import { userRoutes } from './access/routes/users.routes.ts';
 import { createDomains, ensureStoreIndexes } from './composition.ts';
 import { caseQueueResource } from './cases/case-queue-service.ts';
 import { startCaseSweeper } from './cases/case-sweeper.ts';
+import { createEventFeed } from './cases/event-feed.ts';
+import { createEventRepository } from './cases/event-repository.ts';
 import { caseTemplateResource } from './cases/case-template-service.ts';
 import { createIdempotencyService } from './platform/idempotency/idempotency-service.ts';
 import { createRateLimitService } from './platform/rate-limit/rate-limit-service.ts';
@@ -98,6 +100,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clock,
   });
   const { cases: domain, runs: runDomain, workflows } = createDomains({ db: mongo.db, clock, log: app.log, temporal });
+  const eventRepository = createEventRepository(mongo.db);
+  const eventFeed = createEventFeed({ events: eventRepository, log: app.log });
+  app.addHook('onClose', async () => eventFeed.stop());
   const sweeper = startCaseSweeper({ publisher: domain.publisher, log: app.log, intervalMs: SWEEP_INTERVAL_MS });
   app.addHook('onClose', async () => sweeper.stop());
 
@@ -131,7 +136,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         },
       });
       await api.register(caseActionRoutes, { cases: domain.cases, actions: domain.actions });
-      await api.register(eventRoutes, { cases: domain.cases });
+      await api.register(eventRoutes, { cases: domain.cases, feed: eventFeed, events: eventRepository });
       await api.register(workflowRoutes, { workflows });
       await api.register(workflowRunRoutes, {
         workflows,

@@ -59,6 +59,7 @@ export const accessPolicy: Readonly<Record<string, Access>> = {
   'POST /cases/:id/comments': caseWorkers,
   'GET /cases/:id/events': readers,
   'GET /events': readers,
+  'GET /events/stream': readers,
 
   'GET /workflows': runReaders,
   'POST /workflows': designers,

@@ -44,6 +44,9 @@ export interface EventDocument {
   caseId: string | null;
   /** Set on `workflow-run.*` events. */
   runId?: string;
+  /** The case's queue and template when the event happened (absent on events stored before they were kept). */
+  queueId?: string | null;
+  templateId?: string;
   createdAt: Date;
   actor: Actor | null;
   payload: Record<string, unknown>;

@@ -110,7 +110,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         ],
       };
       opts.beforeCommit?.();
-      const created = await deps.writer.create(kase, toEventDocuments(change, kase._id, creator, now));
+      const created = await deps.writer.create(kase, toEventDocuments(change, kase, creator, now));
       if (!created) throw new ConflictError(`Case ${kase._id} already exists.`);
       return created;
     },

@@ -18,13 +18,23 @@ import { slaState, slaTimerWanted, type EventPublisher } from './event-publisher
 // Enough for 20+ writers racing on one case, each round letting exactly one through.
 const MAX_ATTEMPTS = 30;
 
+/** The events of a change to `kase` (its state after the change: its queue and template ride along, for streams). */
 export function toEventDocuments(
   change: CaseChange,
-  caseId: string,
+  kase: Pick<CaseDocument, '_id' | 'queueId' | 'templateId'>,
   actor: Actor | null,
   now: Date,
 ): CaseEventDocument[] {
-  return change.events.map((event) => ({ _id: newId('event'), caseId, createdAt: now, actor, ...event }));
+  const { _id: caseId, queueId, templateId } = kase;
+  return change.events.map((event) => ({
+    _id: newId('event'),
+    caseId,
+    queueId,
+    templateId,
+    createdAt: now,
+    actor,
+    ...event,
+  }));
 }
 
 /**
@@ -55,7 +65,8 @@ export function createCaseWriter(deps: { cases: CaseRepository; publisher: Event
       const now = deps.clock();
       const change = compute(kase, now);
       if (!change) return kase;
-      const events = toEventDocuments(change, caseId, actor, now);
+      const queueId = change.set.queueId === undefined ? kase.queueId : change.set.queueId;
+      const events = toEventDocuments(change, { _id: caseId, queueId, templateId: kase.templateId }, actor, now);
       const set: CaseSet = { ...change.set, updatedAt: now, version: kase.version + 1 };
       if (actor) set.updater = actor;
       if (events.length > 0) set.recentEvents = [...kase.recentEvents, ...recentOf(events)].slice(-RECENT_EVENTS);

@@ -27,6 +27,13 @@ export function createEventRepository(db: Db) {
         .sort({ _id: 1 })
         .limit(1)
         .next(),
+    /** Events with an id after `id`, oldest first, at most `limit`: what a stream has not seen yet. */
+    after: (id: string, limit: number) =>
+      events
+        .find({ _id: { $gt: id } })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .toArray(),
     list: (filter: Filter<EventDocument>, page: PageQuery, url: Parameters<typeof paginate>[3]) =>
       paginate(events, filter, page, url),
   };

@@ -28,6 +28,9 @@ function nextRandom(now: number): number[] {
   return Array.from({ length: RANDOM_CHARS }, () => randomInt(64));
 }
 
+/** The smallest id of `kind` made at `ms`: ids made at or after that moment sort after it (a range cursor). */
+export const idAt = (kind: IdKind, ms: number): string => idPrefixes[kind] + encodeTime(ms);
+
 /**
  * A new opaque id: the kind's prefix + 24 url-safe characters — 7 encode the creation time, 17 are random
  * (102 bits). Ids of one kind therefore sort newest-last, which cursor pagination relies on.

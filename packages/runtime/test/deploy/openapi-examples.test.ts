@@ -158,7 +158,10 @@ describe('OpenAPI examples and responses', () => {
       const statuses = Object.keys(operation.responses);
       const success = statuses.filter((status) => /^2\d\d$/.test(status));
       const noContent = success.length === 1 && success[0] === '204';
-      if (!noContent && !success.some((status) => operation.responses[status]?.content?.['application/json']?.schema)) {
+      const content = (status: string) => operation.responses[status]?.content;
+      const schemaOf = (status: string) =>
+        content(status)?.['application/json']?.schema ?? content(status)?.['text/event-stream']?.schema;
+      if (!noContent && !success.some(schemaOf)) {
         problems.push(`${name}: no 2xx response with a JSON schema`);
       }
       const errors = statuses.filter((status) => /^[45]\d\d$/.test(status));

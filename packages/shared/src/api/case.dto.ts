@@ -240,6 +240,14 @@ export const eventListQuerySchema = z.strictObject({
   'filter[since]': z.iso.datetime({ offset: true }).optional(),
 });
 
+/** `GET /events/stream`: which live events a client wants (all given filters must match). */
+export const eventStreamQuerySchema = z.strictObject({
+  'filter[name]': z.enum(eventNames).optional(),
+  'filter[case-id]': z.string().max(100).optional(),
+  'filter[queue-id]': z.string().max(100).optional(),
+  'filter[template-id]': z.string().max(100).optional(),
+});
+
 export type CaseResource = z.infer<typeof caseResourceSchema>;
 export type CreateCaseRequest = z.infer<typeof createCaseRequestSchema>;
 export type UpdateCaseRequest = z.infer<typeof updateCaseRequestSchema>;
