@@ -7,7 +7,7 @@ export const roleSummaries: Record<Role, string> = {
   designer: 'workflows, case templates and queues',
   reviewer: 'works cases',
   viewer: 'reads everything, changes nothing',
-  trigger: 'starts workflow runs and follows them (for integrations)',
+  trigger: 'starts workflow runs and follows them',
 };
 
 export const roleChoices: readonly Choice[] = roles.map((role) => ({

@@ -25,8 +25,12 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+  await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor();
 }
+
+/** Chromium's console line for a request the API refused with 400 (a form shows why). */
+const refusedWith400 = (problem: string, path: string) =>
+  problem.includes('status of 400') && problem.endsWith(`${path})`);
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Casework' });
 
@@ -124,12 +128,15 @@ describe('Access: users and API keys, managed by an admin in the editor', { time
 
     // The new reviewer signs in, and finds no Access page.
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('status').getByText('You have signed out.').waitFor();
+    await page.goto(new URL('/', caseworkUrl()).href);
     await signIn(page, reviewer.email, reviewer.password);
     expect(await page.getByTestId('signed-in-as').textContent()).toContain('reviewer');
     expect(await nav(page).getByRole('link', { name: 'Access' }).count()).toBe(0);
     await page.goto(new URL('/#/access', caseworkUrl()).href);
     await page.getByRole('alert').getByText('Only admins manage users and API keys.').waitFor();
-    expect(unexpectedProblems(problems)).toEqual([]);
+    // Besides the sign-in screen's 401s, only the refused user (400, shown by the form) made the console speak.
+    expect(unexpectedProblems(problems).filter((problem) => !refusedWith400(problem, '/api/v1/users'))).toEqual([]);
   });
 
   it('changes a role, sets a new password, disables and enables a user', async () => {
@@ -178,7 +185,7 @@ describe('Access: users and API keys, managed by an admin in the editor', { time
     });
     expect(signIn.status).toBe(201);
     expect(((await signIn.json()) as { data: { attributes: { role: string } } }).data.attributes.role).toBe('designer');
-    expect(problems).toEqual([]);
+    expect(problems.filter((problem) => !refusedWith400(problem, `/api/v1/users/${user.id}`))).toEqual([]);
   });
 
   it('offers a viewer no changes, and shows a refusal of the API as a message', async () => {
@@ -186,7 +193,7 @@ describe('Access: users and API keys, managed by an admin in the editor', { time
     const workflowId = await createWorkflow(`Read only (${uniqueSuffix()})`);
     await signInContext(context, 'viewer');
     await page.goto(new URL('/', caseworkUrl()).href);
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Create workflow' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^(Rename|Delete) / }).count()).toBe(0);
     await openWorkflow(page, workflowId);

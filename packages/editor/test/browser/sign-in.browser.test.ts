@@ -22,7 +22,7 @@ describe('signing in to the editor with email and password', { timeout: 60_000 }
     await page.getByRole('heading', { name: 'Sign in to Casework' }).waitFor();
     expect(await page.locator('.sign-in-help').textContent()).toContain('the admin npm start printed');
     await signInWith(admin.email, admin.password);
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor();
     const header = page.getByRole('banner');
     expect(await header.getByTestId('signed-in-as').textContent()).toBe(`Signed in as ${admin.email}adminSign out`);
     // The session is an HttpOnly cookie: the page's script can't read it, and nothing is kept in localStorage.
@@ -33,7 +33,7 @@ describe('signing in to the editor with email and password', { timeout: 60_000 }
     });
     expect(await page.evaluate(() => [document.cookie, window.localStorage.length])).toEqual(['', 0]);
     await page.reload();
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor();
     expect(unexpectedProblems(problems)).toEqual([]);
   });
 
@@ -46,7 +46,7 @@ describe('signing in to the editor with email and password', { timeout: 60_000 }
     expect(await page.getByLabel('Password').inputValue()).toBe('');
     expect(await page.getByLabel('Email address').inputValue()).toBe(user.email);
     await signInWith(user.email, user.password);
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor();
     expect(await page.getByTestId('signed-in-as').textContent()).toContain('designer');
   });
 
@@ -71,7 +71,7 @@ describe('signing in to the editor with email and password', { timeout: 60_000 }
     const user = await createTestUser('reviewer');
     await home();
     await signInWith(user.email, user.password);
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('status').getByText('You have signed out.').waitFor();
     await page.getByLabel('Email address').waitFor();
@@ -87,7 +87,7 @@ describe('signing in to the editor with email and password', { timeout: 60_000 }
     const signedIn = await createSession(user.email, user.password);
     await addSessionCookie(context, signedIn);
     await home();
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor();
     // The session ends on the api (as when it expires, or the user signs out in another tab): the next request
     // the page makes answers 401.
     await endSession(signedIn);
