@@ -44,6 +44,14 @@ describe('Access: users and API keys, managed by an admin in the editor', { time
     const keyName = `Signup webhook (${suffix})`;
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(caseworkUrl()).origin });
 
+    // For the screenshot, the users other browser tests make (browser-<role>-…) stay out of the list.
+    await page.route('**/api/v1/users?*', async (route) => {
+      const response = await route.fetch();
+      const list = (await response.json()) as { data: { attributes: { 'email-address': string } }[] };
+      const data = list.data.filter((user) => !user.attributes['email-address'].startsWith('browser-'));
+      await route.fulfill({ response, json: { ...list, data } });
+    });
+
     // A newcomer signs in with the admin `npm start` printed and opens Access.
     const admin = stackAdmin();
     await page.goto(new URL('/', caseworkUrl()).href);
