@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connectMongo } from '../packages/runtime/src/platform/db/mongo.ts';
 import { generateApiKey } from '../scripts/lib/api-key.mjs';
+import { firstAdmin } from '../scripts/lib/first-admin.mjs';
 import { createLog } from '../scripts/lib/log.mjs';
 import { freePort } from '../scripts/lib/ports.mjs';
 import { startStack } from '../scripts/lib/stack.mjs';
@@ -92,6 +93,7 @@ async function main(): Promise<number> {
     log,
     dataDir,
     apiKey,
+    admin: firstAdmin({}),
     editorDir: null,
     onGiveUp: (reason: string) => log.error(reason),
     headless: true,

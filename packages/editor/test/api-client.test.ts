@@ -64,9 +64,9 @@ describe('parseApiError', () => {
 });
 
 describe('createApiClient', () => {
-  it('sends the bearer key and JSON, and parses the answer with the schema', async () => {
+  it("sends JSON with the session's cookie and CSRF token, and parses the answer with the schema", async () => {
     const { calls, fetch } = fakeFetch(200, { data: workflowResource() });
-    const client = createApiClient({ baseUrl: 'http://api.test/', apiKey: 'cw_key', fetch });
+    const client = createApiClient({ baseUrl: 'http://api.test/', csrfToken: 'csrf_1', fetch });
     const document = await client.request('/workflows/wfl_1', workflowDocumentSchema, {
       method: 'PATCH',
       body: { data: { attributes: { name: 'New' } } },
@@ -76,17 +76,36 @@ describe('createApiClient', () => {
     const [call] = calls;
     expect(call?.url).toBe('http://api.test/api/v1/workflows/wfl_1');
     expect(call?.init.method).toBe('PATCH');
+    expect(call?.init.credentials).toBe('same-origin');
     expect(call?.init.body).toBe('{"data":{"attributes":{"name":"New"}}}');
     expect(call?.init.headers).toMatchObject({
-      authorization: 'Bearer cw_key',
+      'x-csrf-token': 'csrf_1',
       'content-type': 'application/json',
       'idempotency-key': 'k1',
     });
+    expect(call?.init.headers).not.toHaveProperty('authorization');
+  });
+
+  it('sends the CSRF token on every write and on no read, and none before signing in', async () => {
+    const { calls, fetch } = fakeFetch(200, { data: workflowResource() });
+    const signedIn = createApiClient({ baseUrl: '', csrfToken: 'csrf_1', fetch });
+    await signedIn.request('/workflows/wfl_1', workflowDocumentSchema);
+    await signedIn.request('/workflows/wfl_1/archive', workflowDocumentSchema, { method: 'POST' });
+    await signedIn.request('/workflows/wfl_1', workflowDocumentSchema, { method: 'DELETE' });
+    await createApiClient({ baseUrl: '', fetch }).request('/workflows/wfl_1', workflowDocumentSchema, {
+      method: 'POST',
+    });
+    expect(calls.map((call) => (call.init.headers as Record<string, string>)['x-csrf-token'])).toEqual([
+      undefined,
+      'csrf_1',
+      'csrf_1',
+      undefined,
+    ]);
   });
 
   it('adds query parameters, and calls ready-made list links as they are', async () => {
     const { calls, fetch } = fakeFetch(200, { data: [], links: { prev: null, next: null } });
-    const client = createApiClient({ baseUrl: '', apiKey: 'k', fetch });
+    const client = createApiClient({ baseUrl: '', fetch });
     await client.request('/workflow-runs', workflowListSchema, {
       query: { 'filter[workflow-id]': 'wfl_1', 'page[size]': 1, 'page[after]': undefined },
     });
@@ -98,19 +117,20 @@ describe('createApiClient', () => {
   });
 
   it('fails with the typed error, and tells the session about a 401', async () => {
-    const { fetch } = fakeFetch(401, { errors: [{ title: 'Unauthorized', details: 'Unknown API key.' }] });
+    const details = 'Your session has expired or ended: sign in again.';
+    const { fetch } = fakeFetch(401, { errors: [{ title: 'Unauthorized', details }] });
     const rejected: ApiRequestError[] = [];
-    const client = createApiClient({ baseUrl: '', apiKey: 'old', fetch, onUnauthorized: (e) => rejected.push(e) });
+    const client = createApiClient({ baseUrl: '', csrfToken: 'old', fetch, onUnauthorized: (e) => rejected.push(e) });
     const failure = await client.request('/workflows', workflowListSchema).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ApiRequestError);
-    expect(failure).toMatchObject({ status: 401, messages: ['Unknown API key.'], requestId: 'req_1' });
+    expect(failure).toMatchObject({ status: 401, messages: [details], requestId: 'req_1' });
     expect(rejected).toEqual([failure]);
   });
 
   it('does not call a 404 unauthorized', async () => {
     const { fetch } = fakeFetch(404, { errors: [{ title: 'Not Found', details: 'No workflow with id wfl_x.' }] });
     let told = false;
-    const client = createApiClient({ baseUrl: '', apiKey: 'k', fetch, onUnauthorized: () => (told = true) });
+    const client = createApiClient({ baseUrl: '', fetch, onUnauthorized: () => (told = true) });
     await expect(client.request('/workflows/wfl_x', workflowDocumentSchema)).rejects.toMatchObject({
       status: 404,
       messages: ['No workflow with id wfl_x.'],
@@ -120,7 +140,7 @@ describe('createApiClient', () => {
 
   it('reports an unreachable API as a network failure', async () => {
     const fetch = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof globalThis.fetch;
-    const client = createApiClient({ baseUrl: '', apiKey: 'k', fetch });
+    const client = createApiClient({ baseUrl: '', fetch });
     await expect(client.request('/workflows', workflowListSchema)).rejects.toMatchObject({
       kind: 'network',
       status: 0,
@@ -130,7 +150,7 @@ describe('createApiClient', () => {
 
   it('refuses an answer that does not match the schema', async () => {
     const { fetch } = fakeFetch(200, { data: { type: 'workflow' } });
-    const client = createApiClient({ baseUrl: '', apiKey: 'k', fetch });
+    const client = createApiClient({ baseUrl: '', fetch });
     const failure = await client.request('/workflows/wfl_1', workflowDocumentSchema).catch((error: unknown) => error);
     expect(failure).toMatchObject({ kind: 'invalid-response', status: 200 });
     expect((failure as ApiRequestError).messages[0]).toMatch(
@@ -143,7 +163,7 @@ describe('createApiClient', () => {
       new Promise((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       })) as typeof globalThis.fetch;
-    const client = createApiClient({ baseUrl: '', apiKey: 'k', fetch });
+    const client = createApiClient({ baseUrl: '', fetch });
     const controller = new AbortController();
     const pending = client.request('/workflows', workflowListSchema, { signal: controller.signal });
     controller.abort();

@@ -8,6 +8,8 @@ describe('hash routes', () => {
     ['#/case-setup', { page: 'case-setup' }],
     ['#/case-setup/', { page: 'case-setup' }],
     ['#/case-setup/templates', { page: 'not-found', hash: '#/case-setup/templates' }],
+    ['#/access', { page: 'access' }],
+    ['#/access/', { page: 'access' }],
     ['#/workflows/wfl_1', { page: 'workflow', workflowId: 'wfl_1' }],
     ['#/workflows/wfl_1/', { page: 'workflow', workflowId: 'wfl_1' }],
     ['#/workflows/wfl_1/versions/wfv_2', { page: 'version', workflowId: 'wfl_1', versionId: 'wfv_2' }],
@@ -21,6 +23,7 @@ describe('hash routes', () => {
     const routes = [
       { page: 'home' },
       { page: 'case-setup' },
+      { page: 'access' },
       { page: 'workflow', workflowId: 'wfl_a-b_c' },
       { page: 'version', workflowId: 'wfl_1', versionId: 'wfv_2' },
     ] as const;

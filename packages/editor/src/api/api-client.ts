@@ -9,6 +9,9 @@ export interface ResponseSchema<T> {
     | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
 
+/** For answers without a body (204): anything goes, nothing is read. */
+export const noContent: ResponseSchema<undefined> = { safeParse: () => ({ success: true, data: undefined }) };
+
 export type Query = Record<string, string | number | undefined>;
 
 export interface RequestOptions {
@@ -22,8 +25,12 @@ export interface RequestOptions {
 export interface ApiClientOptions {
   /** Where the api is: `''` for the page's own origin (the api serves the editor), or `http://host:port`. */
   baseUrl: string;
-  apiKey: string;
-  /** Called on every 401, before the request fails: the key is no longer (or never was) accepted. */
+  /**
+   * The signed-in session's CSRF token, sent as `X-CSRF-Token` on every request that is not a GET: the api refuses
+   * a write authenticated by the session cookie without it. None before signing in.
+   */
+  csrfToken?: string | null;
+  /** Called on every 401, before the request fails: the session has expired or ended (or never was). */
   onUnauthorized?: (error: ApiRequestError) => void;
   fetch?: typeof fetch;
   timeoutMs?: number;
@@ -38,11 +45,16 @@ export interface ApiClient {
 }
 
 export const API_PREFIX = '/api/v1';
+/** The header a cookie-authenticated write carries its CSRF token in (packages/runtime/src/access/auth.plugin.ts). */
+export const CSRF_HEADER = 'x-csrf-token';
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** A fetch-based client for the Casework API: bearer key, JSON in and out, typed errors. */
+/**
+ * A fetch-based client for the Casework API: the session cookie (sent by the browser, same origin) and its CSRF
+ * token on writes, JSON in and out, typed errors.
+ */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const { baseUrl, apiKey, onUnauthorized, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const { baseUrl, csrfToken = null, onUnauthorized, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const root = baseUrl.replace(/\/+$/, '');
 
@@ -54,11 +66,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         method,
         headers: {
           accept: 'application/json',
-          authorization: `Bearer ${apiKey}`,
+          ...(method === 'GET' || csrfToken === null ? {} : { [CSRF_HEADER]: csrfToken }),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...headers,
         },
         cache: 'no-store',
+        credentials: 'same-origin',
         signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       };

@@ -48,7 +48,8 @@ export const isApiRequestError = (error: unknown): error is ApiRequestError => e
 
 const statusTitles: Record<number, string> = {
   400: 'The request was malformed',
-  401: 'The API key was not accepted',
+  401: 'You are not signed in, or your session has ended',
+  403: 'You may not do this',
   404: 'Not found',
   409: 'Conflict',
   413: 'The request is too large',

@@ -1,16 +1,22 @@
 import type { Readiness } from '../api/readiness.ts';
+import { usePermissions } from '../session/use-permissions.ts';
 import { useSession } from '../session/use-session.ts';
 import { routeHref } from './route.ts';
+import { SignedInAs } from './signed-in-as.tsx';
 import { SystemStatus } from './system-status.tsx';
 import { useHashRoute } from './use-hash-route.ts';
 
+type Section = 'workflows' | 'case-setup' | 'access';
+
 export function AppHeader({ readiness }: { readiness: Readiness | undefined }) {
-  const { api, signOut } = useSession();
+  const { api } = useSession();
+  const { administer } = usePermissions();
   const { page } = useHashRoute();
   // A workflow and its versions belong to "Workflows": the link is marked as the current section there.
-  const section = page === 'case-setup' ? 'case-setup' : page === 'not-found' ? null : 'workflows';
-  const current = (link: 'workflows' | 'case-setup') =>
-    link !== section ? undefined : page === 'home' || page === 'case-setup' ? 'page' : 'true';
+  const section: Section | null =
+    page === 'case-setup' || page === 'access' ? page : page === 'not-found' ? null : 'workflows';
+  const current = (link: Section) =>
+    link !== section ? undefined : page === 'workflow' || page === 'version' ? 'true' : 'page';
   return (
     <header className="app-header ui">
       <h1 className="app-title">Casework</h1>
@@ -23,6 +29,11 @@ export function AppHeader({ readiness }: { readiness: Readiness | undefined }) {
             <a href={routeHref({ page: 'case-setup' })} aria-current={current('case-setup')}>
               Case setup
             </a>
+            {administer && (
+              <a href={routeHref({ page: 'access' })} aria-current={current('access')}>
+                Access
+              </a>
+            )}
           </>
         )}
         <a href="/docs" target="_blank" rel="noreferrer">
@@ -30,11 +41,7 @@ export function AppHeader({ readiness }: { readiness: Readiness | undefined }) {
         </a>
       </nav>
       <SystemStatus readiness={readiness} />
-      {api !== null && (
-        <button type="button" className="app-sign-out" onClick={signOut}>
-          Sign out
-        </button>
-      )}
+      <SignedInAs />
     </header>
   );
 }

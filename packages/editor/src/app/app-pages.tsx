@@ -1,7 +1,10 @@
+import { AccessPage } from '../access/access-page.tsx';
 import { CaseSetupPage } from '../case-setup/case-setup-page.tsx';
 import { WorkflowsHome } from '../home/workflows-home.tsx';
 import { SignInScreen } from '../session/sign-in-screen.tsx';
+import { usePermissions } from '../session/use-permissions.ts';
 import { useSession } from '../session/use-session.ts';
+import { ErrorMessage } from '../ui/error-message.tsx';
 import { VersionPage } from '../workflow/version-page.tsx';
 import { WorkflowPage } from '../workflow/workflow-page.tsx';
 import { routeHref } from './route.ts';
@@ -9,14 +12,45 @@ import { useHashRoute } from './use-hash-route.ts';
 
 /** The page the URL hash names, once signed in; the sign-in screen before. */
 export function AppPages() {
-  const { api } = useSession();
+  const { status, error, retry } = useSession();
+  const { administer } = usePermissions();
   const route = useHashRoute();
-  if (api === null) return <SignInScreen />;
+  switch (status) {
+    case 'checking':
+      return <p className="page-message muted">Checking who is signed in…</p>;
+    case 'unreachable':
+      return (
+        <div className="page-message ui">
+          <ErrorMessage
+            action={
+              <button type="button" onClick={retry}>
+                Try again
+              </button>
+            }
+          >
+            Could not ask the API who is signed in. {error}
+          </ErrorMessage>
+        </div>
+      );
+    case 'signed-out':
+      return <SignInScreen />;
+    case 'signed-in':
+      break;
+  }
   switch (route.page) {
     case 'home':
       return <WorkflowsHome />;
     case 'case-setup':
       return <CaseSetupPage />;
+    case 'access':
+      return administer ? (
+        <AccessPage />
+      ) : (
+        <div className="page-message ui">
+          <ErrorMessage>Only admins manage users and API keys.</ErrorMessage>
+          <a href={routeHref({ page: 'home' })}>← The workflows</a>
+        </div>
+      );
     case 'workflow':
       return <WorkflowPage key={route.workflowId} workflowId={route.workflowId} />;
     case 'version':

@@ -3,7 +3,7 @@ import { useApi } from '../session/use-api.ts';
 import './case-setup.css';
 import { QueuesSection } from './queues-section.tsx';
 import { TemplatesSection } from './templates-section.tsx';
-import { useResourceList } from './use-resource-list.ts';
+import { activeFirst, useResourceList } from './use-resource-list.ts';
 
 /**
  * `#/case-setup`: the case templates and queues workflows create cases from, made and archived here rather than
@@ -11,8 +11,14 @@ import { useResourceList } from './use-resource-list.ts';
  */
 export function CaseSetupPage() {
   const api = useApi();
-  const templates = useResourceList(useCallback((signal: AbortSignal) => api.catalog.templates(signal), [api]));
-  const queues = useResourceList(useCallback((signal: AbortSignal) => api.catalog.queues(signal), [api]));
+  const templates = useResourceList(
+    useCallback((signal: AbortSignal) => api.catalog.templates(signal), [api]),
+    activeFirst,
+  );
+  const queues = useResourceList(
+    useCallback((signal: AbortSignal) => api.catalog.queues(signal), [api]),
+    activeFirst,
+  );
   return (
     <div className="case-setup ui">
       <div className="case-setup-inner">

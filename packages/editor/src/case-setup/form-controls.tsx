@@ -52,6 +52,10 @@ type TextControlProps = Omit<ControlFrameProps, 'children'> & {
   /** Keys and names are identifiers: no spell-check squiggles, no auto-capitalised first letter. */
   identifier?: boolean;
   inputMode?: 'text' | 'decimal';
+  /** `password` hides what is typed; `email` brings the right keyboard. Text when absent. */
+  type?: 'text' | 'email' | 'password';
+  /** `new-password` lets a password manager offer one. Off when absent. */
+  autoComplete?: string;
 };
 
 export function TextControl({
@@ -61,6 +65,8 @@ export function TextControl({
   maxLength,
   identifier,
   inputMode,
+  type = 'text',
+  autoComplete = 'off',
   ...frame
 }: TextControlProps) {
   return (
@@ -69,14 +75,14 @@ export function TextControl({
         <input
           id={id}
           className="text-input"
-          type="text"
+          type={type}
           value={value}
           placeholder={placeholder}
           maxLength={maxLength}
           inputMode={inputMode}
           spellCheck={identifier ? false : undefined}
           autoCapitalize={identifier ? 'off' : undefined}
-          autoComplete="off"
+          autoComplete={autoComplete}
           aria-describedby={describedBy}
           aria-invalid={invalid}
           onChange={(event) => onChange(event.target.value)}

@@ -1,5 +1,6 @@
 import type { CaseQueueResource } from '@casework/shared';
 import { useState } from 'react';
+import { usePermissions } from '../session/use-permissions.ts';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { LoadableList, type ListLoadState } from '../ui/loadable-list.tsx';
 import { QueueForm } from './queue-form.tsx';
@@ -14,6 +15,7 @@ interface QueuesSectionProps {
 
 /** The case queues: a one-field form and the list. */
 export function QueuesSection({ queues, onChanged, onReload }: QueuesSectionProps) {
+  const { design } = usePermissions();
   const [created, setCreated] = useState<CaseQueueResource | null>(null);
   const onCreated = (queue: CaseQueueResource) => {
     onChanged(queue);
@@ -29,7 +31,7 @@ export function QueuesSection({ queues, onChanged, onReload }: QueuesSectionProp
         </>
       }
     >
-      <QueueForm onCreated={onCreated} />
+      {design && <QueueForm onCreated={onCreated} />}
       {created !== null && (
         <p className="case-setup-notice" role="status">
           Queue {created.attributes.name} created (<code>{created.id}</code>).

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { usePermissions } from '../session/use-permissions.ts';
 import { ArchiveAction } from './archive-action.tsx';
 import { RecordStatus } from './record-status.tsx';
 
@@ -14,13 +15,14 @@ interface RecordCellsProps {
 
 /** The last cells of a template's or queue's row: whether it is active, and Archive while it is. */
 export function RecordCells({ name, status, subject, onArchive, children }: RecordCellsProps) {
+  const { design } = usePermissions();
   return (
     <>
       <td>
         <RecordStatus status={status} />
       </td>
       <td className="row-actions">
-        {status === 'active' && (
+        {design && status === 'active' && (
           <ArchiveAction subject={subject} label={`Archive ${name}`} onArchive={onArchive}>
             {children}
           </ArchiveAction>

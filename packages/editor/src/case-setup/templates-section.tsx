@@ -1,5 +1,6 @@
 import type { CaseQueueResource, CaseTemplateResource } from '@casework/shared';
 import { useState } from 'react';
+import { usePermissions } from '../session/use-permissions.ts';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { LoadableList, type ListLoadState } from '../ui/loadable-list.tsx';
 import { SetupSection } from './setup-section.tsx';
@@ -15,6 +16,7 @@ interface TemplatesSectionProps {
 
 /** The case templates: the list, and the "New template" form opened above it. */
 export function TemplatesSection({ templates, queues, onChanged, onReload }: TemplatesSectionProps) {
+  const { design } = usePermissions();
   const [formOpen, setFormOpen] = useState(false);
   const [created, setCreated] = useState<CaseTemplateResource | null>(null);
 
@@ -29,6 +31,7 @@ export function TemplatesSection({ templates, queues, onChanged, onReload }: Tem
       heading="Case templates"
       intro="A template gives cases their statuses and fields. A workflow’s Create case step makes cases from one."
       action={
+        design &&
         !formOpen && (
           <button
             type="button"

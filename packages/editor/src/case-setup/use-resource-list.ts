@@ -15,10 +15,14 @@ export function activeFirst<T extends Identified>(items: readonly T[]): T[] {
 }
 
 /**
- * Every template or queue (`load` follows the list's pages; `load` must be stable), with what this page changes
- * applied in place rather than refetched: a created record joins the top, an archived one is replaced.
+ * Every record of a list (`load` follows the list's pages; `load` must be stable), with what this page changes
+ * applied in place rather than refetched: a created record joins the top, an archived (revoked, disabled) one is
+ * replaced. `order` sorts them (stable too): templates and queues come active first.
  */
-export function useResourceList<T extends Identified>(load: (signal: AbortSignal) => Promise<T[]>) {
+export function useResourceList<T extends { id: string }>(
+  load: (signal: AbortSignal) => Promise<T[]>,
+  order: (items: readonly T[]) => T[],
+) {
   const [state, setState] = useState<ListLoadState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -26,24 +30,27 @@ export function useResourceList<T extends Identified>(load: (signal: AbortSignal
     const controller = new AbortController();
     setState({ status: 'loading' });
     load(controller.signal).then(
-      (items) => setState({ status: 'loaded', items: activeFirst(items) }),
+      (items) => setState({ status: 'loaded', items: order(items) }),
       (error: unknown) => {
         if (!isAbort(error)) setState({ status: 'failed', error: describeError(error) });
       },
     );
     return () => controller.abort();
-  }, [load, attempt]);
+  }, [load, order, attempt]);
 
-  const put = useCallback((changed: T) => {
-    setState((current) => {
-      if (current.status !== 'loaded') return current;
-      const known = current.items.some((item) => item.id === changed.id);
-      const items = known
-        ? current.items.map((item) => (item.id === changed.id ? changed : item))
-        : [changed, ...current.items];
-      return { status: 'loaded', items: activeFirst(items) };
-    });
-  }, []);
+  const put = useCallback(
+    (changed: T) => {
+      setState((current) => {
+        if (current.status !== 'loaded') return current;
+        const known = current.items.some((item) => item.id === changed.id);
+        const items = known
+          ? current.items.map((item) => (item.id === changed.id ? changed : item))
+          : [changed, ...current.items];
+        return { status: 'loaded', items: order(items) };
+      });
+    },
+    [order],
+  );
 
   return { state, put, reload: useCallback(() => setAttempt((n) => n + 1), []) };
 }

@@ -2,6 +2,7 @@ import type { WorkflowResource } from '@casework/shared';
 import { memo, useState } from 'react';
 import { routeHref } from '../app/route.ts';
 import { useApi } from '../session/use-api.ts';
+import { usePermissions } from '../session/use-permissions.ts';
 import { FormDialog } from '../ui/form-dialog.tsx';
 import { formatDateTime } from '../ui/format-time.ts';
 import { LastRunCell } from './last-run-cell.tsx';
@@ -15,6 +16,7 @@ interface WorkflowRowProps {
 /** One workflow in the home list: its name (opens it), live version, last run, and rename / delete. */
 export const WorkflowRow = memo(function WorkflowRow({ workflow, onChanged }: WorkflowRowProps) {
   const api = useApi();
+  const { design } = usePermissions();
   const [dialog, setDialog] = useState<'rename' | 'archive' | null>(null);
   const { name, 'live-version-number': live, 'updated-at': updatedAt } = workflow.attributes;
   const close = () => setDialog(null);
@@ -31,12 +33,16 @@ export const WorkflowRow = memo(function WorkflowRow({ workflow, onChanged }: Wo
       </td>
       <td className="muted">{formatDateTime(updatedAt)}</td>
       <td className="row-actions">
-        <button type="button" onClick={() => setDialog('rename')} aria-label={`Rename ${name}`}>
-          Rename
-        </button>
-        <button type="button" onClick={() => setDialog('archive')} aria-label={`Delete ${name}`}>
-          Delete
-        </button>
+        {design && (
+          <>
+            <button type="button" onClick={() => setDialog('rename')} aria-label={`Rename ${name}`}>
+              Rename
+            </button>
+            <button type="button" onClick={() => setDialog('archive')} aria-label={`Delete ${name}`}>
+              Delete
+            </button>
+          </>
+        )}
         {dialog === 'rename' && <RenameWorkflowDialog workflow={workflow} onRenamed={onChanged} onClose={close} />}
         {dialog === 'archive' && (
           <FormDialog

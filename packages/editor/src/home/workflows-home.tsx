@@ -1,3 +1,4 @@
+import { usePermissions } from '../session/use-permissions.ts';
 import { DataTable } from '../ui/data-table.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { LoadableList } from '../ui/loadable-list.tsx';
@@ -11,11 +12,12 @@ const columns = ['Name', 'Live version', 'Last run', 'Updated'];
 /** The start page: every active workflow with its live version and last run; create, rename, delete. */
 export function WorkflowsHome() {
   const { state, reload, loadMore, update } = useWorkflowList();
+  const { design } = usePermissions();
   return (
     <div className="workflows-home ui">
       <div className="workflows-home-inner">
         <h2 className="workflows-home-title">Workflows</h2>
-        <CreateWorkflowForm />
+        {design && <CreateWorkflowForm />}
         <LoadableList
           state={state}
           loading="Loading workflows…"
@@ -25,8 +27,10 @@ export function WorkflowsHome() {
             <EmptyState testId="workflows-empty">
               <h3>No workflows yet</h3>
               <p>
-                A workflow opens a case, updates it, waits for a reviewer and more. Name your first one above; it starts
-                with an API trigger, and you draw the rest.
+                A workflow opens a case, updates it, waits for a reviewer and more.{' '}
+                {design
+                  ? 'Name your first one above; it starts with an API trigger, and you draw the rest.'
+                  : 'A designer draws them.'}
               </p>
             </EmptyState>
           }

@@ -1,3 +1,4 @@
+import { accessApi } from '../api/access-api.ts';
 import { createApiClient, type ApiClient, type ApiClientOptions } from '../api/api-client.ts';
 import { catalogApi } from '../api/catalog-api.ts';
 import { runsApi } from '../api/runs-api.ts';
@@ -9,9 +10,16 @@ export interface CaseworkApi {
   workflows: ReturnType<typeof workflowsApi>;
   runs: ReturnType<typeof runsApi>;
   catalog: ReturnType<typeof catalogApi>;
+  access: ReturnType<typeof accessApi>;
 }
 
 export function createCaseworkApi(options: ApiClientOptions): CaseworkApi {
   const client = createApiClient(options);
-  return { client, workflows: workflowsApi(client), runs: runsApi(client), catalog: catalogApi(client) };
+  return {
+    client,
+    workflows: workflowsApi(client),
+    runs: runsApi(client),
+    catalog: catalogApi(client),
+    access: accessApi(client),
+  };
 }

@@ -1,47 +1,87 @@
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import { browserStorage, forgetKey, readStoredKey, storeKey } from './api-key-storage.ts';
+import type { SessionResource } from '@casework/shared';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { isApiRequestError } from '../api/api-error.ts';
+import { describeError, isAbort } from '../ui/describe-error.ts';
 import { createCaseworkApi } from './casework-api.ts';
+import { createSession, endSession, fetchSession } from './session-api.ts';
 import { SessionContext, type Session } from './session-context.ts';
 
-const REJECTED = 'The API no longer accepts the saved key (HTTP 401). Sign in with a current key.';
+const ENDED = 'Your session has expired or ended (the API answered 401). Sign in again to carry on.';
+const SIGNED_OUT = 'You have signed out.';
+
+type State =
+  | { status: 'checking' }
+  | { status: 'signed-out'; notice: string | null }
+  | { status: 'unreachable'; error: string }
+  | { status: 'signed-in'; session: SessionResource };
 
 /**
- * Holds the API key (kept in localStorage) and the API built with it. Any 401 signs the user out and says why,
+ * Holds who is signed in (the api's session cookie, HttpOnly: the page never sees it) and the API built with the
+ * session's CSRF token. On load it asks the api for the session; any 401 afterwards signs the user out and says why,
  * so the sign-in screen comes back instead of a page of errors.
  */
 export function SessionProvider({ baseUrl = '', children }: { baseUrl?: string; children: ReactNode }) {
-  const [apiKey, setApiKey] = useState(() => readStoredKey(browserStorage()));
-  const [notice, setNotice] = useState<string | null>(null);
-  // The key in use right now: a late 401 answering a request made with an earlier key changes nothing.
-  const current = useRef(apiKey);
+  const [state, setState] = useState<State>({ status: 'checking' });
+  const [attempt, setAttempt] = useState(0);
+  // The session in use right now: a late 401 answering a request of an earlier session changes nothing.
+  const current = useRef<SessionResource | null>(null);
 
-  const signIn = useCallback((key: string) => {
-    storeKey(browserStorage(), key);
-    current.current = key.trim();
-    setNotice(null);
-    setApiKey(key.trim());
-  }, []);
-  const signOut = useCallback(() => {
-    forgetKey(browserStorage());
-    current.current = null;
-    setApiKey(null);
+  const enter = useCallback((session: SessionResource | null, notice: string | null = null) => {
+    current.current = session;
+    setState(session === null ? { status: 'signed-out', notice } : { status: 'signed-in', session });
   }, []);
 
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'checking' });
+    fetchSession(baseUrl, controller.signal).then(
+      (session) => enter(session),
+      (error: unknown) => {
+        if (!isAbort(error)) setState({ status: 'unreachable', error: describeError(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [baseUrl, attempt, enter]);
+
+  const session = state.status === 'signed-in' ? state.session : null;
   const api = useMemo(() => {
-    if (apiKey === null) return null;
+    if (session === null) return null;
     const onUnauthorized = () => {
-      if (current.current !== apiKey) return;
-      forgetKey(browserStorage());
-      current.current = null;
-      setNotice(REJECTED);
-      setApiKey(null);
+      if (current.current === session) enter(null, ENDED);
     };
-    return createCaseworkApi({ baseUrl, apiKey, onUnauthorized });
-  }, [apiKey, baseUrl]);
+    return createCaseworkApi({ baseUrl, csrfToken: session.attributes['csrf-token'], onUnauthorized });
+  }, [session, baseUrl, enter]);
 
-  const session = useMemo<Session>(
-    () => ({ baseUrl, api, notice, signIn, signOut }),
-    [baseUrl, api, notice, signIn, signOut],
+  const signIn = useCallback(
+    async (email: string, password: string) => enter(await createSession(baseUrl, email, password)),
+    [baseUrl, enter],
   );
-  return <SessionContext value={session}>{children}</SessionContext>;
+  const signOut = useCallback(async () => {
+    if (api === null) return;
+    try {
+      await endSession(api.client);
+      enter(null, SIGNED_OUT);
+    } catch (error) {
+      // A 401 has signed the user out already (the session had ended anyway); anything else: say so.
+      if (isApiRequestError(error) && error.status === 401) return;
+      enter(null, `Signing out failed: ${describeError(error)} The session may stay open until it expires.`);
+    }
+  }, [api, enter]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  const value = useMemo<Session>(
+    () => ({
+      baseUrl,
+      status: state.status,
+      user: session?.attributes ?? null,
+      api,
+      notice: state.status === 'signed-out' ? state.notice : null,
+      error: state.status === 'unreachable' ? state.error : null,
+      signIn,
+      signOut,
+      retry,
+    }),
+    [baseUrl, state, session, api, signIn, signOut, retry],
+  );
+  return <SessionContext value={value}>{children}</SessionContext>;
 }

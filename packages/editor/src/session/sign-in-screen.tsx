@@ -1,57 +1,72 @@
 import { useId, useState, type FormEvent } from 'react';
 import './sign-in-screen.css';
+import { signInProblem } from './sign-in-problem.ts';
 import { useSession } from './use-session.ts';
-import { verifyApiKey } from './verify-api-key.ts';
 
-/** Asks for the API key (checked against the API before it is kept), and says where to find it. */
+/** Asks for the email address and password; says why it is showing again (session ended, signed out). */
 export function SignInScreen() {
-  const { baseUrl, notice, signIn } = useSession();
-  const [key, setKey] = useState('');
+  const { notice, signIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
-  const inputId = useId();
-  const helpId = useId();
+  const id = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (key.trim() === '') {
-      setProblem('Paste the API key first.');
+    if (email.trim() === '' || password === '') {
+      setProblem('Enter your email address and password.');
       return;
     }
     setChecking(true);
     setProblem(null);
-    const refusal = await verifyApiKey(baseUrl, key.trim());
-    setChecking(false);
-    if (refusal === null) signIn(key);
-    else setProblem(refusal);
+    try {
+      await signIn(email.trim(), password);
+    } catch (failure) {
+      setProblem(signInProblem(failure));
+      setPassword('');
+      setChecking(false);
+    }
   };
 
   return (
     <div className="sign-in ui">
-      <form className="sign-in-card" onSubmit={(event) => void submit(event)} aria-labelledby={`${inputId}-title`}>
-        <h2 id={`${inputId}-title`}>Sign in to Casework</h2>
+      <form
+        className="sign-in-card"
+        onSubmit={(event) => void submit(event)}
+        aria-labelledby={`${id}-title`}
+        noValidate
+      >
+        <h2 id={`${id}-title`}>Sign in to Casework</h2>
         {notice !== null && (
           <p className="sign-in-notice" role="status">
             {notice}
           </p>
         )}
-        <label htmlFor={inputId}>API key</label>
+        <label htmlFor={`${id}-email`}>Email address</label>
         <input
-          id={inputId}
-          type="password"
-          autoComplete="off"
+          id={`${id}-email`}
+          type="email"
+          autoComplete="username"
           spellCheck={false}
-          placeholder="cw_local_…"
-          value={key}
-          onChange={(event) => setKey(event.target.value)}
-          aria-describedby={helpId}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
           aria-invalid={problem !== null}
+          aria-describedby={`${id}-help`}
           autoFocus
         />
-        <p id={helpId} className="sign-in-help">
-          <code>npm start</code> prints the key when the stack comes up (the <strong>API key</strong> line under
-          “Casework is running.”). It is also saved in <code>.data/api-key</code> in the repository, or in{' '}
-          <code>$CASEWORK_DATA_DIR/api-key</code> when that is set. The key stays in this browser until you sign out.
+        <label htmlFor={`${id}-password`}>Password</label>
+        <input
+          id={`${id}-password`}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          aria-invalid={problem !== null}
+        />
+        <p id={`${id}-help`} className="sign-in-help">
+          The first time, sign in as the admin <code>npm start</code> printed (the <strong>Sign in</strong> line under
+          “Casework is running.”); an admin adds everyone else on the Access page. Scripts use API keys instead.
         </p>
         {problem !== null && (
           <p className="sign-in-problem" role="alert">
@@ -59,7 +74,7 @@ export function SignInScreen() {
           </p>
         )}
         <button type="submit" className="button-primary" disabled={checking}>
-          {checking ? 'Checking…' : 'Sign in'}
+          {checking ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
     </div>

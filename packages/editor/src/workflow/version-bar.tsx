@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { routeHref } from '../app/route.ts';
 import { navigate } from '../app/use-hash-route.ts';
 import { useApi } from '../session/use-api.ts';
+import { usePermissions } from '../session/use-permissions.ts';
 import { FormDialog } from '../ui/form-dialog.tsx';
 import { formatDateTime } from '../ui/format-time.ts';
 import { versionAuthor } from './version-author.ts';
@@ -10,6 +11,7 @@ import { versionAuthor } from './version-author.ts';
 /** Above a version on view: which version, that it is read-only, its notes; back to the draft, or restore it. */
 export function VersionBar({ workflow, version }: { workflow: WorkflowResource; version: WorkflowVersionResource }) {
   const api = useApi();
+  const { design } = usePermissions();
   const [confirming, setConfirming] = useState(false);
   const { number, notes, 'created-at': createdAt } = version.attributes;
   const draftHref = routeHref({ page: 'workflow', workflowId: workflow.id });
@@ -35,9 +37,11 @@ export function VersionBar({ workflow, version }: { workflow: WorkflowResource; 
           Published {formatDateTime(createdAt)} by {versionAuthor(version)}
           {notes ? ` — ${notes}` : ''}
         </span>
-        <button type="button" onClick={() => setConfirming(true)}>
-          Restore this version
-        </button>
+        {design && (
+          <button type="button" onClick={() => setConfirming(true)}>
+            Restore this version
+          </button>
+        )}
       </div>
       {confirming && (
         <FormDialog

@@ -2,6 +2,7 @@ import type { WorkflowResource, WorkflowVersionResource } from '@casework/shared
 import { useState } from 'react';
 import { routeHref } from '../app/route.ts';
 import { useApi } from '../session/use-api.ts';
+import { usePermissions } from '../session/use-permissions.ts';
 import { FormDialog } from '../ui/form-dialog.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatDateTime } from '../ui/format-time.ts';
@@ -20,6 +21,7 @@ interface VersionsPanelProps {
 /** Version history: every published version, newest first; open one read-only, or restore it into the draft. */
 export function VersionsPanel({ workflowId, liveVersionId, prepareRestore, onRestored, onClose }: VersionsPanelProps) {
   const api = useApi();
+  const { design } = usePermissions();
   const { list, loadMore } = useVersionList(workflowId, liveVersionId);
   const [restoring, setRestoring] = useState<WorkflowVersionResource | null>(null);
 
@@ -57,9 +59,11 @@ export function VersionsPanel({ workflowId, liveVersionId, prepareRestore, onRes
               <p className="muted version-author">by {versionAuthor(version)}</p>
               <div className="version-actions">
                 <a href={routeHref({ page: 'version', workflowId, versionId: version.id })}>Open read-only</a>
-                <button type="button" onClick={() => setRestoring(version)}>
-                  Restore
-                </button>
+                {design && (
+                  <button type="button" onClick={() => setRestoring(version)}>
+                    Restore
+                  </button>
+                )}
               </div>
             </li>
           ))}

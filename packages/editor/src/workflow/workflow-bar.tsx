@@ -4,6 +4,7 @@ import { RunBanner } from '../run/run-banner.tsx';
 import { RunButton } from '../run/run-button.tsx';
 import { useFollowRun } from '../run/use-follow-run.ts';
 import { useRunOverlay } from '../run/use-run-overlay.ts';
+import { usePermissions } from '../session/use-permissions.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import type { AutosaveState } from './autosave-machine.ts';
 import { PublishButton } from './publish-button.tsx';
@@ -28,6 +29,8 @@ export function WorkflowBar(props: WorkflowBarProps) {
   const { workflow, saveState, drawer, onDrawer } = props;
   const { name, 'live-version-number': liveNumber, 'live-version-id': liveId } = workflow.attributes;
   const show = useRunOverlay((state) => state.show);
+  // What the role may not do is not offered (a reviewer or viewer sees the draft read-only).
+  const { design, trigger } = usePermissions();
   useFollowRun();
   const toggle = (which: Exclude<Drawer, null>) => onDrawer(drawer === which ? null : which);
   const started = (run: WorkflowRunResource) => show(run);
@@ -58,13 +61,19 @@ export function WorkflowBar(props: WorkflowBarProps) {
         <button type="button" aria-pressed={drawer === 'runs'} onClick={() => toggle('runs')}>
           Runs
         </button>
-        <RunButton workflowId={workflow.id} liveVersionId={liveId} onStarted={started} />
-        <PublishButton
-          workflowId={workflow.id}
-          flush={props.flush}
-          onPublished={props.onPublished}
-          blockedBy={saveState.status === 'conflict' ? 'The draft changed elsewhere: reload it first.' : null}
-        />
+        {trigger && <RunButton workflowId={workflow.id} liveVersionId={liveId} onStarted={started} />}
+        {design ? (
+          <PublishButton
+            workflowId={workflow.id}
+            flush={props.flush}
+            onPublished={props.onPublished}
+            blockedBy={saveState.status === 'conflict' ? 'The draft changed elsewhere: reload it first.' : null}
+          />
+        ) : (
+          <span className="read-only-badge" data-testid="read-only-badge" title="Your role may not change workflows">
+            Read-only
+          </span>
+        )}
       </div>
       {props.catalogError !== null && (
         <ErrorMessage

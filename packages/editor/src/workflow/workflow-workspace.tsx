@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { WorkflowEditor } from '../app/workflow-editor.tsx';
 import { RunsPanel } from '../run/runs-panel.tsx';
 import type { RunOverlayStore } from '../run/run-overlay-store.ts';
+import { usePermissions } from '../session/use-permissions.ts';
 import { createEditorStore } from '../store/create-editor-store.ts';
 import { useAutosave } from './use-autosave.ts';
 import { useCatalogSync } from './use-catalog-sync.ts';
@@ -22,7 +23,9 @@ interface WorkflowWorkspaceProps {
 /** One loaded draft in the editor: autosaved, compiled against the API's catalog, published and run from here. */
 export function WorkflowWorkspace({ loaded, graph, runOverlay, onReload, onReplace }: WorkflowWorkspaceProps) {
   const [workflow, setWorkflow] = useState(loaded);
-  const [store] = useState(() => createEditorStore({ graph }));
+  const { design } = usePermissions();
+  // A role that may not change workflows sees the draft read-only: nothing to autosave, nothing refused.
+  const [store] = useState(() => createEditorStore({ graph, readOnly: !design }));
   const { autosave, state: saveState } = useAutosave(
     store,
     loaded.id,

@@ -12,14 +12,17 @@ describe('editor app shell', { timeout: 60_000 }, () => {
     await openWorkflow(session.page, await createWorkflow(`App shell (${uniqueSuffix()})`));
   }
 
-  it('shows the Casework header with a link to the API docs and a way to sign out', async () => {
+  it('shows the Casework header with a link to the API docs, who is signed in and a way to sign out', async () => {
     const { page } = session;
     await page.goto(new URL('/', caseworkUrl()).href);
-    await page.getByRole('banner').getByRole('heading', { name: 'Casework' }).waitFor();
+    const header = page.getByRole('banner');
+    await header.getByRole('heading', { name: 'Casework' }).waitFor();
     expect(await page.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe('/docs');
+    expect(await header.getByTestId('signed-in-as').textContent()).toMatch(
+      /^Signed in as browser-admin-.*@example\.comadminSign out$/,
+    );
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('API key').waitFor();
-    expect(await page.evaluate(() => window.localStorage.getItem('casework.api-key'))).toBeNull();
+    await page.getByLabel('Email address').waitFor();
   });
 
   it('shows the React Flow canvas with its controls, minimap and the starter trigger', async () => {

@@ -1,39 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { browserSession } from './browser-session.ts';
 import { caseworkUrl } from './browser.ts';
-import { apiRequest, caseworkApiKey, signInContext, uniqueSuffix } from './casework-api.ts';
+import { apiRequest, uniqueSuffix } from './casework-api.ts';
 import { createWorkflow, createWorkflowFromHome } from './workflow-setup.ts';
 
-describe('sign-in and the workflows home page', { timeout: 60_000 }, () => {
-  // Signed out: each test chooses the key it signs in with, if any.
-  const session = browserSession({ signedIn: false });
+describe('the workflows home page', { timeout: 60_000 }, () => {
+  const session = browserSession();
 
   const home = () => session.page.goto(new URL('/', caseworkUrl()).href);
   const row = (name: string) => session.page.getByTestId('workflow-row').filter({ hasText: name });
 
-  it('asks for the API key, says where `npm start` printed it, and keeps it for the next visit', async () => {
-    const { page } = session;
-    await home();
-    await page.getByRole('heading', { name: 'Sign in to Casework' }).waitFor();
-    expect(await page.locator('.sign-in-help').textContent()).toContain('npm start prints the key');
-    await page.getByLabel('API key').fill(caseworkApiKey());
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
-    await page.reload();
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
-  });
-
-  it('brings the sign-in screen back, saying why, when the API stops accepting the key', async () => {
-    const { page, context } = session;
-    await signInContext(context, 'cw_not_a_key');
-    await home();
-    await page.getByText('The API no longer accepts the saved key').waitFor();
-    await page.getByLabel('API key').waitFor();
-  });
-
   it('lists workflows with their live version and last run, creates, renames and deletes one', async () => {
-    const { page, context } = session;
-    await signInContext(context);
+    const { page } = session;
     const suffix = uniqueSuffix();
     const published = await createWorkflow(`Published (${suffix})`);
     await apiRequest('POST', `/workflows/${published}/publish`, { meta: { notes: 'v1' } });
@@ -63,8 +41,7 @@ describe('sign-in and the workflows home page', { timeout: 60_000 }, () => {
   });
 
   it('explains an empty list, and says when the API cannot be reached', async () => {
-    const { page, context } = session;
-    await signInContext(context);
+    const { page } = session;
     await page.route('**/api/v1/workflows?*', (route) =>
       route.fulfill({ json: { data: [], links: { prev: null, next: null } } }),
     );
