@@ -70,7 +70,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{
         summary: 'Stream events',
         description:
           'Server-sent events (`text/event-stream`): each case event as it is recorded, as `event: <name>`, ' +
-          '`id: <event id>`, `data: <the event resource>`, about half a second after it happened; a comment every ' +
+          '`id: <event id>`, `data: <the event resource>`, within about a second of it happening; a comment every ' +
           '15 s keeps the connection open. Filter by `filter[case-id]`, `filter[queue-id]`, `filter[template-id]`, ' +
           '`filter[name]`. Reconnecting with `Last-Event-ID` first replays what was missed (up to 1,000 events). ' +
           'Works with the session cookie, so `new EventSource("/api/v1/events/stream")` in the web app.',
