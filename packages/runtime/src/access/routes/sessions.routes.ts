@@ -47,6 +47,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ sessions: SessionService; se
       schema: {
         tags: ['sessions'],
         summary: 'Sign in',
+        security: [],
         description:
           'Checks the email address and password and sets the session cookie. At most 10 attempts per address ' +
           'every 5 minutes (429).',
