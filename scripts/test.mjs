@@ -14,6 +14,7 @@ import { main } from './lib/main.mjs';
 import { freePort } from './lib/ports.mjs';
 import { installWorkspace, pnpm } from './lib/pnpm.mjs';
 import { checkNode } from './lib/prerequisites.mjs';
+import { ensureSchemathesis } from './lib/schemathesis.mjs';
 import { startStack } from './lib/stack.mjs';
 import { ensureTemporalCli, ensureTemporalTestServer } from './lib/temporal-tools.mjs';
 
@@ -42,6 +43,7 @@ await main('test', async (log) => {
 
   await ensureTemporalCli(log);
   await ensureTemporalTestServer(log);
+  await ensureSchemathesis(log); // the API fuzzer of packages/runtime/test/deploy/schemathesis.test.ts
   await ensureChromium({ log: (line) => log.info(line) });
   const editorDir = await ensureEditorBuild(log);
 

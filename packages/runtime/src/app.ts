@@ -15,6 +15,7 @@ import { registerRateLimit } from './platform/rate-limit/rate-limit.plugin.ts';
 import { registerRequestId } from './platform/http/request-id.plugin.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.plugin.ts';
 import { trackRouteMethods } from './platform/http/route-methods.ts';
+import { documentErrorResponses } from './platform/http/error-responses.ts';
 import { caseQueueRoutes } from './cases/routes/case-queues.routes.ts';
 import { caseActionRoutes } from './cases/routes/case-actions.routes.ts';
 import { caseRoutes } from './cases/routes/cases.routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   registerRequestId(app);
   const allowedMethods = trackRouteMethods(app);
+  documentErrorResponses(app, { prefix: '/api/v1' });
   await registerSecurityHeaders(app);
   registerErrorHandler(app);
   registerJsonBodyParser(app);

@@ -71,13 +71,13 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
 
   /** The version `meta` names for a restore: of this workflow, by id or by number. */
   async function versionToRestore(id: string, meta: RestoreWorkflowMeta): Promise<WorkflowVersionDocument> {
-    const byId = meta['version-id'];
-    if (byId === undefined) {
-      const number = meta['version-number'] ?? 0;
+    if ('version-number' in meta) {
+      const number = meta['version-number'];
       const version = await deps.versions.findByNumber(id, number);
       if (!version) throw new NotFoundError(`Workflow ${id} has no version ${number}.`, '/meta/version-number');
       return version;
     }
+    const byId = meta['version-id'];
     const version = await deps.versions.findById(byId);
     if (!version) throw new NotFoundError(`No workflow version with id ${byId}.`, '/meta/version-id');
     if (version.workflowId !== id) {

@@ -1,12 +1,36 @@
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { documentErrorResponses } from '../../src/platform/http/error-responses.ts';
+import { registerOpenApi } from '../../src/platform/http/openapi.plugin.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 interface Operation {
   summary?: string;
   security?: unknown[];
-  requestBody?: { content: Record<string, { schema: unknown }> };
-  responses: Record<string, unknown>;
+  requestBody?: { required?: boolean; content: Record<string, { schema: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
 }
+type Paths = Record<string, Record<string, Operation>>;
+
+const errorDocument = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorDocument' } } };
+
+/** What any API operation can answer besides its own rules (src/platform/http/error-responses.ts). */
+function expectedErrors(method: string, path: string): string[] {
+  const statuses = [400, 401, 403, 429];
+  if (path.includes('{')) statuses.push(404);
+  if (['post', 'put', 'patch', 'delete'].includes(method)) statuses.push(413, 415);
+  if (method === 'post') statuses.push(409, 422);
+  return statuses.map(String);
+}
+
+const apiOperations = (paths: Paths) =>
+  Object.entries(paths)
+    .filter(([path]) => path.startsWith('/api/v1/'))
+    .flatMap(([path, operations]) =>
+      Object.entries(operations).map(([method, operation]) => ({ path, method, operation })),
+    );
 
 describe('OpenAPI', () => {
   let t: TestApp;
@@ -37,6 +61,61 @@ describe('OpenAPI', () => {
       }
     }
     expect(spec.paths['/api/v1/system-checks']?.post?.requestBody?.content).toHaveProperty(['application/json']);
+  });
+
+  it('documents on every API operation each error status it can answer, in the error format', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Paths };
+    const operations = apiOperations(spec.paths);
+    expect(operations.length).toBeGreaterThan(40);
+    for (const { path, method, operation } of operations) {
+      for (const status of expectedErrors(method, path)) {
+        expect(operation.responses[status]?.content, `${method} ${path} documents ${status}`).toEqual(errorDocument);
+      }
+    }
+    // A route's own statuses stay: a concurrent change to a workflow is a 409.
+    expect(spec.paths['/api/v1/workflows/{id}']?.patch?.responses).toHaveProperty('409');
+  });
+
+  it('says which request bodies may be left out, and requires the others', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Paths };
+    const optional = apiOperations(spec.paths)
+      .filter(({ operation }) => operation.requestBody?.required === false)
+      .map(({ method, path }) => `${method.toUpperCase()} ${path}`);
+    expect(optional.sort()).toEqual(['POST /api/v1/system-checks', 'POST /api/v1/workflows/{id}/publish']);
+    for (const { method, path, operation } of apiOperations(spec.paths)) {
+      if (operation.requestBody && !optional.includes(`${method.toUpperCase()} ${path}`)) {
+        expect(operation.requestBody.required, `${method} ${path}`).toBe(true);
+      }
+    }
+  });
+
+  it('documents the error statuses of a route added later too', async () => {
+    const app = Fastify({ logger: false });
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    documentErrorResponses(app, { prefix: '/api/v1' });
+    await registerOpenApi(app, { version: 'test' });
+    await app.register(
+      async (api) => {
+        api.post(
+          '/widgets/:id/polish',
+          { schema: { summary: 'Polish', body: z.object({ shine: z.number() }) } },
+          () => ({}),
+        );
+        api.post('/sessions', { schema: { summary: 'Sign in', security: [] } }, () => ({}));
+      },
+      { prefix: '/api/v1' },
+    );
+    const spec = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Paths };
+    expect(Object.keys(spec.paths['/api/v1/widgets/{id}/polish']?.post?.responses ?? {})).toEqual(
+      expect.arrayContaining(expectedErrors('post', '/api/v1/widgets/{id}/polish')),
+    );
+    // A route open to anonymous callers (no security requirement) answers neither 401 nor 403.
+    const signIn = Object.keys(spec.paths['/api/v1/sessions']?.post?.responses ?? {});
+    expect(signIn).toEqual(expect.arrayContaining(['400', '409', '413', '415', '422', '429']));
+    expect(signIn).not.toContain('401');
+    expect(signIn).not.toContain('403');
+    await app.close();
   });
 
   it('serves the docs UI at /docs', async () => {

@@ -60,4 +60,21 @@ describe('a known path asked with another method', () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/no-such-thing', headers: t.auth });
     expect(response.statusCode).toBe(404);
   });
+
+  // Nothing reads the body of a request no route takes, so a body Fastify would refuse changes nothing.
+  it.each([
+    ['QUERY without a Content-Type', 'QUERY', '/api/v1/cases/case_x', {}, 405],
+    ['QUERY without a Content-Type', 'QUERY', '/healthz', {}, 405],
+    ['malformed JSON', 'PUT', '/api/v1/cases', { 'content-type': 'application/json', payload: '{"data": ' }, 405],
+    ['malformed JSON', 'POST', '/api/v1/no-such-thing', { 'content-type': 'application/json', payload: '{' }, 404],
+  ] as const)('%s: %s %s answers %i', async (_name, method, url, body, status) => {
+    const { payload, ...headers } = { payload: undefined, ...body };
+    const response = await t.app.inject({ method, url, headers: { ...t.auth, ...headers }, payload });
+    expect(response.statusCode, response.body).toBe(status);
+  });
+
+  it('asks for credentials before saying anything about a QUERY', async () => {
+    const response = await t.app.inject({ method: 'QUERY', url: '/api/v1/cases/case_x' });
+    expect(response.statusCode).toBe(401);
+  });
 });

@@ -8,7 +8,11 @@ import { isoDateTime, pageLinksSchema, pageQueryOf, resourceSchema, toMany, toOn
 
 export const actorTypes = ['api-key', 'user', 'workflow-run'] as const;
 const actorType = z.enum(actorTypes).nullable();
-const email = z.email().max(320);
+// The part before the @ is at most 64 characters (RFC 5321), as JSON Schema's `email` format has it too.
+const email = z
+  .email()
+  .max(320)
+  .regex(/^[^@]{1,64}@/, 'must have at most 64 characters before the @');
 
 export const caseAttributesSchema = z.object({
   status: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idPrefixes, isId, type IdKind } from '../ids.ts';
+import { ID_RANDOM_LENGTH, idPrefixes, type IdKind } from '../ids.ts';
 
 /** `links` of a list: ready-to-call URLs of the neighbouring pages, or null at either end. */
 export const pageLinksSchema = z.object({
@@ -37,9 +37,13 @@ export const pageQuery = {
  * is a 400 rather than a silently wrong page.
  */
 export const pageQueryOf = (kind: IdKind) => {
+  // A pattern rather than a refinement, so the OpenAPI document says what a cursor looks like.
   const cursor = z
     .string()
-    .refine((value) => value === '' || isId(kind, value), `must be a ${idPrefixes[kind]}… id, as in the list's links`)
+    .regex(
+      new RegExp(`^(?:${idPrefixes[kind]}[A-Za-z0-9_-]{${ID_RANDOM_LENGTH}})?$`),
+      `must be a ${idPrefixes[kind]}… id, as in the list's links`,
+    )
     .optional();
   return { ...pageQuery, 'page[after]': cursor, 'page[before]': cursor };
 };

@@ -191,16 +191,16 @@ export const publishWorkflowRequestSchema = z
 
 export const restoreWorkflowRequestSchema = z
   .strictObject({
+    // Two shapes rather than one object with a refinement, so that the OpenAPI document says what the API takes.
     meta: z
-      .strictObject({
-        'version-id': z.string().min(1).max(100).optional(),
-        'version-number': z.number().int().min(1).optional(),
-        'base-revision': baseRevision.optional(),
-      })
-      .refine(
-        (meta) => (meta['version-id'] === undefined) !== (meta['version-number'] === undefined),
-        'give exactly one of version-id and version-number',
-      ),
+      .union(
+        [
+          z.strictObject({ 'version-id': z.string().min(1).max(100), 'base-revision': baseRevision.optional() }),
+          z.strictObject({ 'version-number': z.number().int().min(1), 'base-revision': baseRevision.optional() }),
+        ],
+        { error: 'give exactly one of version-id and version-number' },
+      )
+      .meta({ description: 'The version to restore, by `version-id` or by `version-number` (exactly one).' }),
   })
   .meta({ id: 'RestoreWorkflowRequest', example: { meta: { 'version-number': 1 } } });
 

@@ -31,7 +31,9 @@ const choicesSchema = z
   .array(z.string().min(1).max(200))
   .min(1)
   .max(500)
-  .refine((choices) => new Set(choices).size === choices.length, 'choices must be unique');
+  .refine((choices) => new Set(choices).size === choices.length, 'choices must be unique')
+  // The refinement checks it; this says it in the OpenAPI document.
+  .meta({ uniqueItems: true });
 
 const base = {
   key: fieldKeySchema,

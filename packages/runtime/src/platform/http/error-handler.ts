@@ -39,12 +39,15 @@ function statusOf(error: DomainError): number {
 // The one error handler and not-found handler: every failure leaves in the API's error format
 // (docs/architecture.md, "HTTP API conventions"), and nothing internal leaks out of a 500.
 
-/** Turns a request-validation failure into one error per problem, each pointing at its source. */
-function validationErrors(error: FastifyError): ApiError[] {
+/** Turns a request-validation failure into one error per problem, each pointing at its source; no body is one. */
+function validationErrors(error: FastifyError, body: unknown): ApiError[] {
   if (!hasZodFastifySchemaValidationErrors(error)) {
     return [{ title: title(400), details: error.message }];
   }
   const context = (error as { validationContext?: string }).validationContext ?? 'body';
+  if (context === 'body' && body === undefined) {
+    return [{ title: title(400), details: 'This operation needs a JSON request body.', source: { pointer: '/' } }];
+  }
   const sourceOf = (path: string) =>
     context === 'body'
       ? { pointer: path || '/' }
@@ -112,7 +115,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         },
       ]);
     }
-    if (error.validation) return sendErrors(reply, 400, validationErrors(error));
+    if (error.validation) return sendErrors(reply, 400, validationErrors(error, request.body));
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return sendErrors(reply, status, [{ title: title(status), details: error.message }]);

@@ -28,15 +28,22 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
 }
 
 /**
- * Fastify's own JSON parser (prototype-poisoning checks included) behind a nesting limit: a body of 100,000 nested
- * arrays parses fine but overflows the stack of whatever walks it recursively later (hashing it for
- * Idempotency-Key, validating a field value), which would be a 500. Such a body is refused as malformed: 400.
+ * Fastify's own JSON parser (prototype-poisoning checks included) behind a nesting limit, with an empty body taken
+ * as none. A body of 100,000 nested arrays parses fine but overflows the stack of whatever walks it recursively
+ * later (hashing it for Idempotency-Key, validating a field value), which would be a 500. Such a body is refused as
+ * malformed: 400.
  */
 export function registerJsonBodyParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
     const body = raw.toString(); // a string already, as asked for by `parseAs`
+    // `Content-Type: application/json` and no body (what many clients send on a POST without one) is no body:
+    // accepted where the body is optional, refused by the route's schema (400) where one is required.
+    if (body === '') {
+      done(null, undefined);
+      return;
+    }
     if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
       const error = Object.assign(new Error(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`), {
         statusCode: 400,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { answerUnrouted } from './error-handler.ts';
 
 /**
  * The methods each registered path answers, so a known path asked with another method gets 405 with `Allow`
@@ -12,12 +13,22 @@ export function trackRouteMethods(app: FastifyInstance): (path: string) => strin
     const methods = (Array.isArray(route.method) ? route.method : [route.method]).map(String);
     routes.push({ pattern: patternOf(route.url), methods });
   });
-  return (path) => {
+  const allowedMethods = (path: string) => {
     const allowed = new Set<string>();
     for (const route of routes) if (route.pattern.test(path)) for (const method of route.methods) allowed.add(method);
     if (allowed.has('GET')) allowed.add('HEAD');
     return [...allowed].sort();
   };
+  // A request no route takes is answered before its body is parsed (after authentication, an `onRequest` hook):
+  // nothing reads that body, and one Fastify refuses (a QUERY without Content-Type, malformed JSON) must not turn
+  // the 405 or 404 into a 400. GET and HEAD carry no body, and the editor's pages may still answer them.
+  app.addHook('preParsing', async (request, reply, payload) => {
+    if (request.is404 && request.method !== 'GET' && request.method !== 'HEAD') {
+      await answerUnrouted(request, reply, { allowedMethods });
+    }
+    return payload;
+  });
+  return allowedMethods;
 }
 
 /** `/api/v1/cases/:id` → a pattern matching `/api/v1/cases/<one segment>`. */
