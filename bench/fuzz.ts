@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateApiKey } from '../scripts/lib/api-key.mjs';
+import { firstAdmin } from '../scripts/lib/first-admin.mjs';
 import { createLog } from '../scripts/lib/log.mjs';
 import { freePort } from '../scripts/lib/ports.mjs';
 import {
@@ -76,6 +77,7 @@ async function main(): Promise<number> {
     log,
     dataDir,
     apiKey,
+    admin: firstAdmin({}),
     editorDir: null,
     onGiveUp: (reason: string) => log.error(reason),
     headless: true,

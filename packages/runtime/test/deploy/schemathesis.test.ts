@@ -54,6 +54,10 @@ describe('the API under Schemathesis', () => {
     const configFile = writeConfigWithTargets(targets, path.join(dir, 'schemathesis.toml'));
     const run = await runSchemathesis({ url, apiKey, seed: SEED, maxExamples: MAX_EXAMPLES, configFile });
 
+    console.log(
+      `Schemathesis: ${run.testCases} test cases over ${run.operations} operations, ` +
+        `${run.scenarios} stateful scenarios, in ${run.seconds.toFixed(0)} s`,
+    );
     expect(run.exitCode, `${run.command}\n\n${run.output}`).toBe(0);
     const spec = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, object> };
     const operations = Object.values(spec.paths).flatMap((methods) => Object.keys(methods));

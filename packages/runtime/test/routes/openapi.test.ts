@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { accessFor } from '../../src/access/access-policy.ts';
 import { documentErrorResponses } from '../../src/platform/http/error-responses.ts';
 import { registerOpenApi } from '../../src/platform/http/openapi.plugin.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -17,8 +18,12 @@ type Paths = Record<string, Record<string, Operation>>;
 const errorDocument = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorDocument' } } };
 
 /** What any API operation can answer besides its own rules (src/platform/http/error-responses.ts). */
+/** Whether anyone may call an operation of the document (signing in), by the one policy table. */
+const isPublic = (method: string, path: string) =>
+  accessFor(method.toUpperCase(), path.replace(/\{(\w+)\}/g, ':$1')) === 'public';
+
 function expectedErrors(method: string, path: string): string[] {
-  const statuses = [400, 401, 403, 429];
+  const statuses = isPublic(method, path) ? [400, 429] : [400, 401, 403, 429];
   if (path.includes('{')) statuses.push(404);
   if (['post', 'put', 'patch', 'delete'].includes(method)) statuses.push(413, 415);
   if (method === 'post') statuses.push(409, 422);
@@ -72,8 +77,11 @@ describe('OpenAPI', () => {
         expect(operation.responses[status]?.content, `${method} ${path} documents ${status}`).toEqual(errorDocument);
       }
     }
-    // A route's own statuses stay: a concurrent change to a workflow is a 409.
+    // A route's own statuses stay: a concurrent change to a workflow is a 409, a wrong password on sign-in a 401.
     expect(spec.paths['/api/v1/workflows/{id}']?.patch?.responses).toHaveProperty('409');
+    expect(Object.keys(spec.paths['/api/v1/sessions']?.post?.responses ?? {})).toContain('401');
+    // Signing in is open to anyone: no role can be refused there.
+    expect(Object.keys(spec.paths['/api/v1/sessions']?.post?.responses ?? {})).not.toContain('403');
   });
 
   it('says which request bodies may be left out, and requires the others', async () => {
@@ -102,7 +110,7 @@ describe('OpenAPI', () => {
           { schema: { summary: 'Polish', body: z.object({ shine: z.number() }) } },
           () => ({}),
         );
-        api.post('/sessions', { schema: { summary: 'Sign in', security: [] } }, () => ({}));
+        api.post('/sessions', { schema: { summary: 'Sign in' } }, () => ({}));
       },
       { prefix: '/api/v1' },
     );
@@ -110,7 +118,7 @@ describe('OpenAPI', () => {
     expect(Object.keys(spec.paths['/api/v1/widgets/{id}/polish']?.post?.responses ?? {})).toEqual(
       expect.arrayContaining(expectedErrors('post', '/api/v1/widgets/{id}/polish')),
     );
-    // A route open to anonymous callers (no security requirement) answers neither 401 nor 403.
+    // A public route (access/access-policy.ts) answers neither 401 nor 403.
     const signIn = Object.keys(spec.paths['/api/v1/sessions']?.post?.responses ?? {});
     expect(signIn).toEqual(expect.arrayContaining(['400', '409', '413', '415', '422', '429']));
     expect(signIn).not.toContain('401');

@@ -14,6 +14,8 @@ export const PASSWORD_MIN_LENGTH = 12;
 const email = z
   .email()
   .max(254)
+  // The part before the @ is at most 64 characters (RFC 5321), as JSON Schema's `email` format has it too.
+  .regex(/^[^@]{1,64}@/, 'must have at most 64 characters before the @')
   .transform((value) => value.toLowerCase())
   .meta({ example: 'ada@example.com' });
 // Long enough to be worth hashing, short enough that hashing it costs nothing special; any characters.
@@ -81,7 +83,9 @@ export const updateUserRequestSchema = z
           role: roleSchema.optional(),
           disabled: z.boolean().optional(),
         })
-        .refine((attributes) => Object.keys(attributes).length > 0, 'name at least one attribute to change'),
+        .refine((attributes) => Object.keys(attributes).length > 0, 'name at least one attribute to change')
+        // The refinement checks it; this says it in the OpenAPI document.
+        .meta({ minProperties: 1 }),
     }),
   })
   .meta({ id: 'UpdateUserRequest', example: { data: { attributes: { role: 'designer' } } } });

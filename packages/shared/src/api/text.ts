@@ -26,6 +26,12 @@ export const singleLine = (max: number, { trim = false } = {}) => {
     : text.min(1);
 };
 
+/**
+ * Text that starts and ends with something other than white space (what `trim()` removes: JavaScript's `\s`, which
+ * unlike other regex engines' also takes U+FEFF). A pattern rather than a refinement, so the OpenAPI document has it.
+ */
+export const noSurroundingSpace = /^[^\s\uFEFF](?:[\s\S]*[^\s\uFEFF])?$/;
+
 /** A label that may be empty: printable text up to `max` characters. */
 export const label = (max: number) => z.string().max(max).regex(noControl, 'must not contain control characters');
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { singleLine } from '../api/text.ts';
+import { noSurroundingSpace, singleLine } from '../api/text.ts';
 
 export const statusTypes = ['initial', 'intermediate', 'end'] as const;
 export type StatusType = (typeof statusTypes)[number];
 
 /** A status name: 1–64 printable characters, no surrounding spaces. */
 export function statusNameSchema() {
-  return singleLine(64).refine((name) => name.trim() === name, 'must not begin or end with spaces');
+  return singleLine(64).regex(noSurroundingSpace, 'must not begin or end with spaces');
 }
 
 export const caseStatusDefinitionSchema = z.strictObject({

@@ -1,22 +1,20 @@
 import { errorDocumentSchema } from '@casework/shared';
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import { accessFor } from '../../access/access-policy.ts';
 
 /** Methods whose requests carry a body that is parsed (and can be too large, or of a type the API does not take). */
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const methodsOf = (route: RouteOptions) => (Array.isArray(route.method) ? route.method : [route.method]).map(String);
 
-/**
- * A route that declares no security requirement (`security: []`, e.g. signing in) is open to anonymous callers:
- * it never answers 401 or 403. Every other route authenticates and checks the caller's role.
- */
-const isOpen = (route: RouteOptions) => Array.isArray(route.schema?.security) && route.schema.security.length === 0;
+/** A route anyone may call (signing in): it never answers 401 or 403. The one policy table says which. */
+const isOpen = (route: RouteOptions) => methodsOf(route).every((method) => accessFor(method, route.url) === 'public');
 
 /**
  * The error statuses the shared machinery of the API can answer on `route`, whatever the route itself does
  * (docs/architecture.md, "HTTP API conventions"):
  * - 400: a malformed URL, path parameter, query, header or body;
- * - 401 and 403: no valid credentials, or a role that may not do this (not on open routes);
+ * - 401 and 403: no valid credentials, or a role that may not do this (not on the public ones);
  * - 404: an unknown id in the path;
  * - 413 and 415: a body over the limit, or not JSON;
  * - 409 and 422 on POST: an `Idempotency-Key` still in flight, or reused for another request;
