@@ -90,6 +90,10 @@ async function main(): Promise<number> {
     log.info(`Schemathesis: ${opts.maxExamples} examples per operation, seed ${opts.seed} (takes a while)`);
     const run = await runSchemathesis({ url: stack.apiUrl, apiKey, configFile, ...opts });
     console.log(run.output);
+    if (run.operations === null) {
+      log.error(`Schemathesis did not finish its run (exit ${run.exitCode}): see its output above`);
+      return 1;
+    }
     const table = markdownTable(
       ['operations', 'test cases', 'stateful scenarios', 'API links covered', 'failures', 'errors', 'duration'],
       [
