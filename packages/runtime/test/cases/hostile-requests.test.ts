@@ -302,17 +302,17 @@ const mongoKeys: Case[] = [
     at('/data/attributes/fields/raw'),
     createWith({ fields: { amount: 1, raw: { 'a\u0000': 1 } } }),
   ],
-  ['__proto__ in fields', 400, null, createRaw('{"amount":1,"__proto__":{"polluted":"yes"}}')],
-  ['__proto__ in an object field', 400, null, createRaw('{"amount":1,"raw":{"__proto__":{"polluted":"yes"}}}')],
+  ['__proto__ in fields', 422, null, createRaw('{"amount":1,"__proto__":{"polluted":"yes"}}')],
+  ['__proto__ in an object field', 422, null, createRaw('{"amount":1,"raw":{"__proto__":{"polluted":"yes"}}}')],
   [
     'constructor.prototype in an object field',
-    400,
+    422,
     null,
     createRaw('{"amount":1,"raw":{"constructor":{"prototype":{"polluted":"yes"}}}}'),
   ],
   [
     'constructor.prototype at the top level',
-    400,
+    422,
     null,
     (x) => ({
       method: 'POST',

@@ -27,11 +27,20 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Fastify's own JSON parser (prototype-poisoning checks included) behind a nesting limit, with an empty body taken
  * as none. A body of 100,000 nested arrays parses fine but overflows the stack of whatever walks it recursively
  * later (hashing it for Idempotency-Key, validating a field value), which would be a 500. Such a body is refused as
- * malformed: 400.
+ * malformed: 400. A prototype key, in well-formed JSON, is a 422.
  */
 export function registerJsonBodyParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
@@ -51,6 +60,16 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       done(error, undefined);
       return;
     }
-    void parse(request, body, done); // synchronous; the type allows a promise
+    // Synchronous; the type allows a promise.
+    void parse(request, body, (error, value) => {
+      if (error && isJson(body)) {
+        // Well-formed JSON that Fastify refused for a prototype key (`__proto__`, `constructor.prototype`): a rule of
+        // this API that no schema states, so 422 like any such rule, and not "not valid JSON".
+        const refused = new Error('A JSON body must not contain a "__proto__" key or a "constructor.prototype" key.');
+        done(Object.assign(refused, { statusCode: 422 }), undefined);
+        return;
+      }
+      done(error, value);
+    });
   });
 }
