@@ -81,7 +81,10 @@ export interface CaseDocument {
   updater: Actor | null;
   /** Optimistic concurrency: 1 at creation, +1 per write; every write is guarded by the version it read. */
   version: number;
-  /** The last workflow steps (`<run id>:<node id>`) that changed the case: a retried step changes it once. */
+  /**
+   * The last workflow steps (`<run id>:<node id>`) and keyed API comments (`comment:<comment id>`) that changed the
+   * case: a retried step or request changes it once.
+   */
   appliedSteps?: string[];
 }
 
