@@ -87,12 +87,20 @@ export function createRunActivities(deps: RunActivityDeps) {
      * Registers the run as waiting on the case, then looks among the case's recent events for an awaited one recorded
      * since the wait began. Both happen on the case document, so of a registration and a write that race, either the
      * write sees the wait (and its publisher signals the run) or the registration sees the write's event here.
+     *
+     * The wait began when the run was first stored as at this step. A workflow task run again because its worker died
+     * (nothing of the first try is in the history) asks later, with a later `since`, while the first try may already
+     * have registered the wait and the case been resolved meanwhile; the run record keeps the first try's start of the
+     * step (the retry writes the same `seq`, which never overwrites it), so events count from there. Plans have no
+     * cycles: a step starts once per run.
      */
     async openCaseWait(request: CaseWaitRequest): Promise<CaseWaitMatch> {
       const { runId, nodeId, events } = request;
       const kase = await deps.cases.addWait(request.caseId, { runId, nodeId, events });
       if (!kase) throw ApplicationFailure.nonRetryable(`case ${request.caseId} no longer exists`, 'NotFoundError');
-      const since = new Date(request.since).getTime();
+      const stored = (await deps.runs.findById(runId))?.steps.find((step) => step['node-id'] === nodeId);
+      const firstStart = stored?.['started-at'] ? new Date(stored['started-at']).getTime() : Infinity;
+      const since = Math.min(new Date(request.since).getTime(), firstStart);
       const event = kase.recentEvents.find(
         (candidate) => candidate.at.getTime() >= since && (events as readonly string[]).includes(candidate.name),
       );
