@@ -3,10 +3,11 @@ import { caseCollectionNames, type StoredCaseDocument } from '../../src/cases/ca
 import { collectionNames, type IdempotencyRecordDocument } from '../../src/platform/db/platform-collections.ts';
 import { caseEvents, createCase, createTemplate } from '../helpers/case-fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { publishWorkflow } from '../helpers/workflow-fixtures.ts';
 
 // An api SIGKILLed after a keyed request's write but before it stored the answer leaves the key's claim in flight;
 // once the claim is stale a retry with the same key takes it over and runs the request again (bench/chaos.ts).
-describe('a keyed case request retried after the api died before answering', () => {
+describe('a keyed request retried after the api died before answering', () => {
   let t: TestApp;
   const cases = () => t.db.collection<StoredCaseDocument>(caseCollectionNames.cases);
   const records = () => t.db.collection<IdempotencyRecordDocument>(collectionNames.idempotencyRecords);
@@ -69,5 +70,40 @@ describe('a keyed case request retried after the api died before answering', () 
     // Another key is another comment.
     expect((await post(`/api/v1/cases/${kase.id}/comments`, `${key}-2`, body)).statusCode).toBe(201);
     expect(await caseEvents(t, kase.id)).toEqual(['case.created', 'case.commented', 'case.commented']);
+  });
+
+  it('starts the run once and records that it was created', async () => {
+    const node = (id: string, kind: string, params: object, x: number) => ({
+      id,
+      kind,
+      version: 1,
+      position: { x, y: 0 },
+      params,
+    });
+    const { workflowId } = await publishWorkflow(t, {
+      name: 'Retried trigger',
+      graph: {
+        nodes: [node('trigger', 'trigger.api', { fields: [] }, 0), node('done', 'end', {}, 200)],
+        edges: [{ id: 'e0', source: 'trigger', target: 'done' }],
+      },
+    });
+    const key = `trigger-${workflowId}`;
+    const url = `/api/v1/workflows/${workflowId}/trigger`;
+    const first = await post(url, key, { data: { attributes: { fields: {} } } });
+    expect(first.statusCode, first.body).toBe(201);
+    const runId = first.json().data.id as string;
+    // The first try died right after starting the run, before recording it; the run has moved on since.
+    await t.db.collection('events').deleteMany({ runId });
+    await t.db
+      .collection(collectionNames.claims)
+      .deleteMany({ _id: `run-event:${runId}:workflow-run.created` as never });
+    await t.db.collection('workflow_runs').updateOne({ _id: runId as never }, { $set: { seq: 1 } });
+    await forgetAnswer(key);
+
+    const retry = await post(url, key, { data: { attributes: { fields: {} } } });
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.json().data.id).toBe(runId);
+    expect(await t.db.collection('workflow_runs').countDocuments({ workflowId })).toBe(1);
+    expect(await t.db.collection('events').countDocuments({ runId, name: 'workflow-run.created' })).toBe(1);
   });
 });
