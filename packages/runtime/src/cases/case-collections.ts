@@ -93,6 +93,8 @@ export interface RecentEvent {
   id: string;
   name: CaseEventName;
   at: Date;
+  /** Who recorded it (the actor's id: a run for its steps' changes); absent on events recorded before it was kept. */
+  by?: string;
 }
 
 /** A run waiting on some of the case's events (`wait.case`): who gets signalled when one is recorded. */
@@ -122,7 +124,12 @@ export const RECENT_EVENTS = 20;
 
 /** How a case remembers events it recorded (`recentEvents`). */
 export const recentOf = (events: CaseEventDocument[]): RecentEvent[] =>
-  events.map((event) => ({ id: event._id, name: event.name, at: event.createdAt }));
+  events.map((event) => ({
+    id: event._id,
+    name: event.name,
+    at: event.createdAt,
+    ...(event.actor ? { by: event.actor.id } : {}),
+  }));
 
 /** A case as first stored: its creation events in the outbox, dirty while there is something to publish or tell. */
 export function newStoredCase(

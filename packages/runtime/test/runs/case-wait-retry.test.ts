@@ -15,6 +15,7 @@ describe('a case wait opened again after its worker died', () => {
   let t: TestApp;
   let temporal: TemporalHandle;
   let openCaseWait: NonNullable<ReturnType<typeof workerActivities>['openCaseWait']>;
+  let runCaseStep: NonNullable<ReturnType<typeof workerActivities>['runCaseStep']>;
   let templateId: string;
 
   beforeAll(async () => {
@@ -25,9 +26,10 @@ describe('a case wait opened again after its worker died', () => {
       taskQueue: t.env.TEMPORAL_TASK_QUEUE,
     });
     const domains = createDomains({ db: t.db, clock: systemClock, log: { warn: () => {} }, temporal });
-    const activity = workerActivities(domains, { db: t.db, clock: systemClock }).openCaseWait;
-    if (!activity) throw new Error('the worker has no case wait activity');
-    openCaseWait = activity;
+    const activities = workerActivities(domains, { db: t.db, clock: systemClock });
+    if (!activities.openCaseWait || !activities.runCaseStep) throw new Error('the worker has no run activities');
+    openCaseWait = activities.openCaseWait;
+    runCaseStep = activities.runCaseStep;
     templateId = (await createTemplate(t)).id;
   });
   afterAll(async () => {
@@ -35,8 +37,8 @@ describe('a case wait opened again after its worker died', () => {
     await temporal?.connection.close();
   });
 
-  /** The run as its first try stored it: waiting at `wait` since `startedAt`. */
-  async function storeRun(runId: string, startedAt: Date) {
+  /** The run as stored: waiting at `wait` since `startedAt` (its first try got there), or just triggered. */
+  async function storeRun(runId: string, startedAt: Date | null) {
     const now = new Date();
     await runCollections(t.db).workflowRuns.insertOne({
       _id: runId,
@@ -45,12 +47,12 @@ describe('a case wait opened again after its worker died', () => {
       versionNumber: 1,
       trigger: { kind: 'api' },
       input: {},
-      status: 'waiting',
+      status: startedAt ? 'waiting' : 'in_progress',
       steps: [
         {
           'node-id': 'wait',
-          status: 'waiting',
-          'started-at': startedAt.toISOString(),
+          status: startedAt ? 'waiting' : 'pending',
+          'started-at': startedAt?.toISOString() ?? null,
           'completed-at': null,
           attempts: 0,
           output: null,
@@ -60,7 +62,7 @@ describe('a case wait opened again after its worker died', () => {
       caseIds: [],
       error: null,
       temporalRunId: null,
-      seq: 3,
+      seq: startedAt ? 1 : 0,
       creator: null,
       createdAt: now,
       updatedAt: now,
@@ -97,5 +99,46 @@ describe('a case wait opened again after its worker died', () => {
     await storeRun('wfr_waitretry0000000000002', new Date());
 
     expect(await open('wfr_waitretry0000000000002', kase.id, new Date())).toBeNull();
+  });
+
+  /** The run's step just before the wait: a note on the case, made by the run. */
+  const note = (runId: string, caseId: string) =>
+    new MockActivityEnvironment({
+      startToCloseTimeoutMs: 60_000,
+      currentAttemptScheduledTimestampMs: Date.now(),
+    }).run(runCaseStep, {
+      runId,
+      nodeId: 'note',
+      kind: 'case.add-tags' as const,
+      params: { tags: ['review-started'] },
+      caseId,
+    });
+
+  it('finds a resolution recorded after the run changed the case, when the first try died before waiting', async () => {
+    const kase = await createCase(t, templateId);
+    await storeRun('wfr_waitretry0000000000003', null);
+    await note('wfr_waitretry0000000000003', kase.id);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await caseAction(t, kase.id, 'set-status', { status: 'approved' })).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    // The retry's steps find their changes made; its wait starts now, after the resolution.
+    await note('wfr_waitretry0000000000003', kase.id);
+    const match = await open('wfr_waitretry0000000000003', kase.id, new Date());
+    expect(match?.event.name).toBe('case.resolved');
+  });
+
+  it("never counts the run's own change", async () => {
+    const kase = await createCase(t, templateId);
+    await storeRun('wfr_waitretry0000000000004', null);
+    await note('wfr_waitretry0000000000004', kase.id);
+    const match = await new MockActivityEnvironment().run(openCaseWait, {
+      runId: 'wfr_waitretry0000000000004',
+      nodeId: 'wait',
+      caseId: kase.id,
+      events: ['case.updated' as const],
+      since: new Date(0).toISOString(),
+    });
+    expect(match).toBeNull();
   });
 });

@@ -88,21 +88,31 @@ export function createRunActivities(deps: RunActivityDeps) {
      * since the wait began. Both happen on the case document, so of a registration and a write that race, either the
      * write sees the wait (and its publisher signals the run) or the registration sees the write's event here.
      *
-     * The wait began when the run was first stored as at this step. A workflow task run again because its worker died
-     * (nothing of the first try is in the history) asks later, with a later `since`, while the first try may already
-     * have registered the wait and the case been resolved meanwhile; the run record keeps the first try's start of the
-     * step (the retry writes the same `seq`, which never overwrites it), so events count from there. Plans have no
-     * cycles: a step starts once per run.
+     * A workflow task is lost whole when its worker dies (nothing of it is in the history) and runs again later, with
+     * a later clock, while the first try may have changed the case, registered the wait, or both, and the case been
+     * resolved meanwhile. So the wait counts events from the earliest of: its own start; the first try's start of
+     * the step, kept by the run record (a retry writes the same `seq`, which never overwrites it); and the run's own
+     * last change to the case since its last stored milestone (the step just before, in this task or a lost one).
+     * The run's own events never count. Plans have no cycles: a step starts once per run.
      */
     async openCaseWait(request: CaseWaitRequest): Promise<CaseWaitMatch> {
       const { runId, nodeId, events } = request;
       const kase = await deps.cases.addWait(request.caseId, { runId, nodeId, events });
       if (!kase) throw ApplicationFailure.nonRetryable(`case ${request.caseId} no longer exists`, 'NotFoundError');
-      const stored = (await deps.runs.findById(runId))?.steps.find((step) => step['node-id'] === nodeId);
-      const firstStart = stored?.['started-at'] ? new Date(stored['started-at']).getTime() : Infinity;
-      const since = Math.min(new Date(request.since).getTime(), firstStart);
+      const run = await deps.runs.findById(runId);
+      const firstStart = run?.steps.find((step) => step['node-id'] === nodeId)?.['started-at'];
+      const ownChanges = kase.recentEvents.filter((candidate) => candidate.by === runId);
+      const ownLast = ownChanges.at(-1)?.at.getTime() ?? -Infinity;
+      const since = Math.min(
+        new Date(request.since).getTime(),
+        firstStart ? new Date(firstStart).getTime() : Infinity,
+        run && ownLast > run.updatedAt.getTime() ? ownLast : Infinity,
+      );
       const event = kase.recentEvents.find(
-        (candidate) => candidate.at.getTime() >= since && (events as readonly string[]).includes(candidate.name),
+        (candidate) =>
+          candidate.at.getTime() >= since &&
+          candidate.by !== runId &&
+          (events as readonly string[]).includes(candidate.name),
       );
       if (!event) return null;
       return { event: { id: event.id, name: event.name, at: event.at.toISOString() }, case: toPlainCase(kase) };
