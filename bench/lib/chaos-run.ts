@@ -14,6 +14,12 @@ import { newAccepted, runClients, runReviewer } from './chaos-load.ts';
 import { createCaseworkClient } from './casework-client.ts';
 import { setUpReviewWorkflow } from './review-workflow-setup.ts';
 
+interface RunView {
+  status: string;
+  stuck: unknown;
+  steps: { 'node-id': string; status: string; error: string | null }[];
+}
+
 export interface ChaosOptions {
   repoRoot: string;
   log: { info(line: string): void; warn(line: string): void; error(line: string): void };
@@ -142,8 +148,16 @@ async function chaosOnOwnStack(opts: ChaosOptions): Promise<ChaosResult> {
     const verdict = await checkStore(mongo.db, workflow, accepted);
     // Why a run did not end, as the run view tells it (its live state, or why its workflow task keeps failing).
     for (const { runId } of verdict.unfinished.slice(0, 5)) {
-      const view = await api.send('GET', `/workflow-runs/${runId}`).catch((error: Error) => ({ body: error.message }));
-      verdict.samples.push(`run ${runId}: ${JSON.stringify(view.body).slice(0, 1_500)}`);
+      const view = await api.send('GET', `/workflow-runs/${runId}`).catch(() => null);
+      const run = (view?.body as { data?: { attributes: RunView } } | undefined)?.data?.attributes;
+      const steps = run?.steps.map(
+        (step) => `${step['node-id']} ${step.status}${step.error ? ` (${step.error})` : ''}`,
+      );
+      verdict.samples.push(
+        run
+          ? `run ${runId} is ${run.status}${run.stuck ? `, stuck: ${JSON.stringify(run.stuck)}` : ''}; ${steps?.join(', ')}`
+          : `run ${runId}: ${view ? view.status : 'no answer'}`,
+      );
     }
     const triggers = accepted.runs.size;
     const creates = accepted.cases.size;
