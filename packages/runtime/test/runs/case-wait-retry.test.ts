@@ -116,14 +116,14 @@ describe('a case wait opened again after its worker died', () => {
 
   it('finds a resolution recorded after the run changed the case, when the first try died before waiting', async () => {
     const kase = await createCase(t, templateId);
-    await storeRun('wfr_waitretry0000000000003', null);
     await note('wfr_waitretry0000000000003', kase.id);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await caseAction(t, kase.id, 'set-status', { status: 'approved' })).statusCode).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 20));
 
-    // The retry's steps find their changes made; its wait starts now, after the resolution.
+    // The retry's steps find their changes made; its wait starts now, after the resolution, and is stored so.
     await note('wfr_waitretry0000000000003', kase.id);
+    await storeRun('wfr_waitretry0000000000003', new Date());
     const match = await open('wfr_waitretry0000000000003', kase.id, new Date());
     expect(match?.event.name).toBe('case.resolved');
   });

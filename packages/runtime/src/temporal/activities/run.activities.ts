@@ -90,10 +90,10 @@ export function createRunActivities(deps: RunActivityDeps) {
      *
      * A workflow task is lost whole when its worker dies (nothing of it is in the history) and runs again later, with
      * a later clock, while the first try may have changed the case, registered the wait, or both, and the case been
-     * resolved meanwhile. So the wait counts events from the earliest of: its own start; the first try's start of
-     * the step, kept by the run record (a retry writes the same `seq`, which never overwrites it); and the run's own
-     * last change to the case since its last stored milestone (the step just before, in this task or a lost one).
-     * The run's own events never count. Plans have no cycles: a step starts once per run.
+     * resolved meanwhile. So events count from the earliest of: the wait's start; the first try's start of it, kept
+     * by the run record (a retry writes the same `seq`, which never overwrites it); and the run's own last change to
+     * the case (what it acted on, it waits on). The run's own events never count. Plans have no cycles: a step starts
+     * once per run.
      */
     async openCaseWait(request: CaseWaitRequest): Promise<CaseWaitMatch> {
       const { runId, nodeId, events } = request;
@@ -101,12 +101,14 @@ export function createRunActivities(deps: RunActivityDeps) {
       if (!kase) throw ApplicationFailure.nonRetryable(`case ${request.caseId} no longer exists`, 'NotFoundError');
       const run = await deps.runs.findById(runId);
       const firstStart = run?.steps.find((step) => step['node-id'] === nodeId)?.['started-at'];
-      const ownChanges = kase.recentEvents.filter((candidate) => candidate.by === runId);
-      const ownLast = ownChanges.at(-1)?.at.getTime() ?? -Infinity;
+      const ownLast = kase.recentEvents
+        .filter((candidate) => candidate.by === runId)
+        .at(-1)
+        ?.at.getTime();
       const since = Math.min(
         new Date(request.since).getTime(),
         firstStart ? new Date(firstStart).getTime() : Infinity,
-        run && ownLast > run.updatedAt.getTime() ? ownLast : Infinity,
+        ownLast ?? Infinity,
       );
       const event = kase.recentEvents.find(
         (candidate) =>
