@@ -26,7 +26,7 @@ one run, case and event, that each run's steps took effect once, and that every 
   --rate N           triggers a second, all clients together (default 4)
   --worker-kills N   worker SIGKILLs (default 20)
   --gap-ms N         pause after a killed service is back before the next kill (default 3000)
-  --stall-ms N       after the load, how long the runs may make no progress before the check (default 180000)
+  --stall-ms N       after the load, how long the runs may make no progress before the check (default 600000)
   --write            write the figures into docs/reliability.md
   -h, --help         this text`;
 
@@ -40,7 +40,7 @@ function options() {
       rate: { type: 'string', default: '4' },
       'worker-kills': { type: 'string', default: '20' },
       'gap-ms': { type: 'string', default: '3000' },
-      'stall-ms': { type: 'string', default: '180000' },
+      'stall-ms': { type: 'string', default: '600000' },
       write: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },

@@ -9,7 +9,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits until `expected` runs of the workflow have ended in the store and no case has events left to publish, or
- * until nothing moved for `stallMs`. Resolves how many runs ended.
+ * until nothing moved for `stallMs` (a run whose workflow tasks were lost to several kills in a row is retried by
+ * Temporal with a growing backoff: give it minutes). Resolves how many runs ended.
  */
 export async function waitForRunsToEnd(
   db: Db,
@@ -20,9 +21,16 @@ export async function waitForRunsToEnd(
   let last = -1;
   let movedAt = Date.now();
   for (;;) {
-    const ended = await db
+    const final = ['completed', 'errored', 'canceled'];
+    // Ended: stored as ended, and its `workflow-run.<status>` recorded (the last thing a run's workflow does).
+    const stored = await db
       .collection('workflow_runs')
-      .countDocuments({ workflowId: workflow.workflowId, status: { $in: ['completed', 'errored', 'canceled'] } });
+      .countDocuments({ workflowId: workflow.workflowId, status: { $in: final } });
+    const recorded = await db.collection('events').countDocuments({
+      'payload.workflow-id': workflow.workflowId,
+      name: { $in: final.map((status) => `workflow-run.${status}`) },
+    });
+    const ended = Math.min(stored, recorded);
     const dirty = await db.collection('cases').countDocuments({ templateId: workflow.templateId, dirty: true });
     if (ended >= expected && dirty === 0) return ended;
     if (ended !== last) {
