@@ -1,6 +1,7 @@
 import type { Actor, CaseDocument } from './case-collections.ts';
 import type { CaseRepository } from './case-repository.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { Claims } from '../platform/db/claims.ts';
 import { newId } from '../platform/ids.ts';
 import { changeAssignee, changeObjects, changeQueue, changeStatus, changeTags, combine } from './case-changes.ts';
 import type { CaseWriter } from './case-writer.ts';
@@ -12,6 +13,7 @@ export function createCaseActionsService(deps: {
   cases: CaseRepository;
   writer: CaseWriter;
   breachQueueOf: (templateId: string) => Promise<string | null>;
+  claims: Claims;
   clock: Clock;
 }) {
   const { writer } = deps;
@@ -41,13 +43,28 @@ export function createCaseActionsService(deps: {
 
     setTags: (id: string, tags: string[], actor: Actor) => writer.mutate(id, actor, (kase) => changeTags(kase, tags)),
 
-    /** Comments live in the case's event timeline (`case.commented`). Returns the case and the comment's id. */
-    async comment(id: string, body: string, author: Actor): Promise<{ kase: CaseDocument; commentId: string }> {
-      const commentId = newId('comment');
-      const kase = await writer.mutate(id, author, () => ({
-        set: {},
-        events: [{ name: 'case.commented', payload: { 'comment-id': commentId, body } }],
-      }));
+    /**
+     * Comments live in the case's event timeline (`case.commented`). Returns the case and the comment's id. With a
+     * `dedupeKey` (an Idempotency-Key) the comment's id is claimed once and noted on the case with it, so the same
+     * request run again (after an api crash) records no second comment.
+     */
+    async comment(
+      id: string,
+      body: string,
+      author: Actor,
+      dedupeKey?: string,
+    ): Promise<{ kase: CaseDocument; commentId: string }> {
+      const commentId = dedupeKey
+        ? (await deps.claims.claimOnce(dedupeKey, () => newId('comment'))).value
+        : newId('comment');
+      const applied = `comment:${commentId}`;
+      const kase = await writer.mutate(id, author, (current) => {
+        if (dedupeKey && current.appliedSteps?.includes(applied)) return null;
+        return {
+          set: dedupeKey ? { appliedSteps: [...(current.appliedSteps ?? []).slice(-49), applied] } : {},
+          events: [{ name: 'case.commented', payload: { 'comment-id': commentId, body } }],
+        };
+      });
       return { kase, commentId };
     },
 

@@ -81,7 +81,10 @@ export interface CaseDocument {
   updater: Actor | null;
   /** Optimistic concurrency: 1 at creation, +1 per write; every write is guarded by the version it read. */
   version: number;
-  /** The last workflow steps (`<run id>:<node id>`) that changed the case: a retried step changes it once. */
+  /**
+   * The last workflow steps (`<run id>:<node id>`) and keyed API comments (`comment:<comment id>`) that changed the
+   * case: a retried step or request changes it once.
+   */
   appliedSteps?: string[];
 }
 
@@ -90,6 +93,8 @@ export interface RecentEvent {
   id: string;
   name: CaseEventName;
   at: Date;
+  /** Who recorded it (the actor's id: a run for its steps' changes); absent on events recorded before it was kept. */
+  by?: string;
 }
 
 /** A run waiting on some of the case's events (`wait.case`): who gets signalled when one is recorded. */
@@ -119,7 +124,12 @@ export const RECENT_EVENTS = 20;
 
 /** How a case remembers events it recorded (`recentEvents`). */
 export const recentOf = (events: CaseEventDocument[]): RecentEvent[] =>
-  events.map((event) => ({ id: event._id, name: event.name, at: event.createdAt }));
+  events.map((event) => ({
+    id: event._id,
+    name: event.name,
+    at: event.createdAt,
+    ...(event.actor ? { by: event.actor.id } : {}),
+  }));
 
 /** A case as first stored: its creation events in the outbox, dirty while there is something to publish or tell. */
 export function newStoredCase(

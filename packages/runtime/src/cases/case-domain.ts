@@ -4,6 +4,7 @@ import { createCaseQueueRepository } from './case-queue-repository.ts';
 import { createCaseRepository } from './case-repository.ts';
 import { createCaseTemplateRepository } from './case-template-repository.ts';
 import { createEventRepository } from './event-repository.ts';
+import { createClaims } from '../platform/db/claims.ts';
 import { createSequences } from '../platform/db/sequences.ts';
 import type { Clock } from '../platform/clock.ts';
 import { createCaseActionsService } from './case-actions-service.ts';
@@ -32,6 +33,7 @@ export function createCaseDomain(deps: {
   const caseRepository = createCaseRepository(db);
   const eventRepository = createEventRepository(db);
   const sequences = createSequences(db);
+  const claims = createClaims(db, clock);
 
   const caseQueues = createCaseQueueService({ caseQueues: queueRepository, clock });
   const caseTemplates = createCaseTemplateService({
@@ -56,12 +58,14 @@ export function createCaseDomain(deps: {
       nextCaseNumber: (id) => sequences.next(`case-number:${id}`),
     },
     queues: caseQueues,
+    claims,
     clock,
   });
   const actions = createCaseActionsService({
     cases: caseRepository,
     writer,
     breachQueueOf: async (templateId) => (await templateRepository.findById(templateId))?.slaBreachQueueId ?? null,
+    claims,
     clock,
   });
 

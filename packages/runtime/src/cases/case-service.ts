@@ -11,6 +11,7 @@ import type {
 import type { CaseRepository } from './case-repository.ts';
 import type { EventRepository } from './event-repository.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { Claims } from '../platform/db/claims.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import type { PageQuery } from '../platform/pagination.ts';
@@ -26,6 +27,7 @@ export interface CaseServiceDeps {
     nextCaseNumber(id: string): Promise<number>;
   };
   queues: { getActiveQueue(id: string, pointer: string): Promise<CaseQueueDocument> };
+  claims: Claims;
   clock: Clock;
 }
 
@@ -46,13 +48,14 @@ export function createCaseService(deps: CaseServiceDeps) {
     get,
 
     /**
-     * `opts.id`: the id to create under (a workflow step's claimed id); `opts.workflowRunId`: the run creating it;
-     * `opts.beforeCommit`: a last check that may veto the write by throwing.
+     * `opts.id`: the id to create under (a workflow step's claimed id); `opts.dedupeKey`: names the request (an
+     * Idempotency-Key), whose first case is answered again rather than a second one created; `opts.workflowRunId`:
+     * the run creating it; `opts.beforeCommit`: a last check that may veto the write by throwing.
      */
     async create(
       request: CreateCaseRequest,
       requester: Actor,
-      opts: { id?: string; workflowRunId?: string; beforeCommit?: () => void } = {},
+      opts: { id?: string; dedupeKey?: string; workflowRunId?: string; beforeCommit?: () => void } = {},
     ): Promise<CaseDocument> {
       const { attributes } = request.data;
       const template = await deps.templates.getActiveForNewCase(attributes['case-template-id']);
@@ -65,6 +68,13 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (!status)
         throw new UnprocessableError('The case template has no initial status.', '/data/attributes/case-template-id');
 
+      let id = opts.id ?? newId('case');
+      if (opts.dedupeKey) {
+        const claim = await deps.claims.claimOnce(opts.dedupeKey, () => id);
+        const existing = claim.first ? null : await deps.cases.findById(claim.value);
+        if (existing) return existing;
+        id = claim.value;
+      }
       const number = await deps.templates.nextCaseNumber(template._id);
       const now = deps.clock();
       const slaSeconds = request.meta?.['sla-expires-in-seconds'] ?? template.defaultSlaSeconds;
@@ -72,7 +82,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         ? { id: attributes['creator-email-address'], type: 'user' }
         : requester;
       const kase: CaseDocument = {
-        _id: opts.id ?? newId('case'),
+        _id: id,
         name: `${template.key}-${number}`,
         templateId: template._id,
         statuses: template.statuses,
@@ -111,8 +121,11 @@ export function createCaseService(deps: CaseServiceDeps) {
       };
       opts.beforeCommit?.();
       const created = await deps.writer.create(kase, toEventDocuments(change, kase, creator, now));
-      if (!created) throw new ConflictError(`Case ${kase._id} already exists.`);
-      return created;
+      if (created) return created;
+      // A duplicate of the same keyed request got there first: its case is this request's answer too.
+      const raced = opts.dedupeKey ? await deps.cases.findById(id) : null;
+      if (raced) return raced;
+      throw new ConflictError(`Case ${kase._id} already exists.`);
     },
 
     async update(id: string, request: UpdateCaseRequest, actor: Actor): Promise<CaseDocument> {

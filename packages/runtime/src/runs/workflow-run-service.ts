@@ -167,7 +167,11 @@ export function createWorkflowRunService(deps: {
     };
     if (!(await deps.runs.insert(run))) {
       const existing = await get(runId);
-      if (existing.temporalRunId !== null || existing.seq > 0) return existing;
+      if (existing.temporalRunId !== null || existing.seq > 0) {
+        // Started by an earlier try that may have died before recording it (an api killed right after the start).
+        await recordCreated(existing);
+        return existing;
+      }
     }
     try {
       const handle = await deps.temporal.client.workflow.start(runPlan, {

@@ -16,7 +16,7 @@ import type { Actor, CaseDocument } from '../case-collections.ts';
 import type { CaseActionsService } from '../case-actions-service.ts';
 import { toCaseResource, toEventResource } from '../case-mapper.ts';
 import type { CaseService } from '../case-service.ts';
-import { caseIdParams, errorResponses, requestActor, routeDocs } from './case-route-helpers.ts';
+import { caseIdParams, errorResponses, requestActor, requestDedupeKey, routeDocs } from './case-route-helpers.ts';
 
 const caseResponse = { 200: caseDocumentSchema, ...errorResponses };
 
@@ -91,7 +91,8 @@ export const caseActionRoutes: FastifyPluginAsyncZod<{
       const author = attributes['author-email-address']
         ? { id: attributes['author-email-address'], type: 'user' as const }
         : requestActor(request);
-      const { kase, commentId } = await actions.comment(request.params.id, attributes.body, author);
+      const dedupeKey = requestDedupeKey(request, `case-comment:${request.params.id}`);
+      const { kase, commentId } = await actions.comment(request.params.id, attributes.body, author, dedupeKey);
       return reply.status(201).send({ data: toCaseResource(kase), meta: { 'comment-id': commentId } });
     },
   );

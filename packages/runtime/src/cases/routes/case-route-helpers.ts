@@ -28,3 +28,13 @@ export const requestActor = (request: FastifyRequest): Actor => ({
   id: request.principal?.id ?? 'unknown',
   type: request.principal?.type ?? 'api-key',
 });
+
+/**
+ * What names a keyed request's effect for good (`<what>:<principal id>:<Idempotency-Key>`), or undefined without a key.
+ * The idempotency layer replays a stored answer, but an api killed after its write and before storing the answer
+ * leaves a claim that a retry takes over once stale and runs again: the write itself must then find its first effect.
+ */
+export function requestDedupeKey(request: FastifyRequest, what: string): string | undefined {
+  const key = request.headers['idempotency-key'];
+  return typeof key === 'string' && key ? `${what}:${request.principal?.id ?? ''}:${key}` : undefined;
+}

@@ -11,7 +11,7 @@ import { requestUrl } from '../../platform/pagination.ts';
 import { toCaseResource } from '../case-mapper.ts';
 import type { CaseActionsService } from '../case-actions-service.ts';
 import type { CaseService } from '../case-service.ts';
-import { caseIdParams, errorResponses, requestActor, routeDocs } from './case-route-helpers.ts';
+import { caseIdParams, errorResponses, requestActor, requestDedupeKey, routeDocs } from './case-route-helpers.ts';
 
 export interface CaseIncludes {
   caseTemplate(id: string): Promise<{ type: string; id: string; attributes: unknown } | null>;
@@ -37,7 +37,8 @@ export const caseRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const kase = await cases.create(request.body, requestActor(request));
+      const dedupeKey = requestDedupeKey(request, 'case-create');
+      const kase = await cases.create(request.body, requestActor(request), dedupeKey ? { dedupeKey } : {});
       return reply.status(201).send({ data: toCaseResource(kase) });
     },
   );

@@ -87,14 +87,34 @@ export function createRunActivities(deps: RunActivityDeps) {
      * Registers the run as waiting on the case, then looks among the case's recent events for an awaited one recorded
      * since the wait began. Both happen on the case document, so of a registration and a write that race, either the
      * write sees the wait (and its publisher signals the run) or the registration sees the write's event here.
+     *
+     * A workflow task is lost whole when its worker dies (nothing of it is in the history) and runs again later, with
+     * a later clock, while the first try may have changed the case, registered the wait, or both, and the case been
+     * resolved meanwhile. So events count from the earliest of: the wait's start; the first try's start of it, kept
+     * by the run record (a retry writes the same `seq`, which never overwrites it); and the run's own last change to
+     * the case (what it acted on, it waits on). The run's own events never count. Plans have no cycles: a step starts
+     * once per run.
      */
     async openCaseWait(request: CaseWaitRequest): Promise<CaseWaitMatch> {
       const { runId, nodeId, events } = request;
       const kase = await deps.cases.addWait(request.caseId, { runId, nodeId, events });
       if (!kase) throw ApplicationFailure.nonRetryable(`case ${request.caseId} no longer exists`, 'NotFoundError');
-      const since = new Date(request.since).getTime();
+      const run = await deps.runs.findById(runId);
+      const firstStart = run?.steps.find((step) => step['node-id'] === nodeId)?.['started-at'];
+      const ownLast = kase.recentEvents
+        .filter((candidate) => candidate.by === runId)
+        .at(-1)
+        ?.at.getTime();
+      const since = Math.min(
+        new Date(request.since).getTime(),
+        firstStart ? new Date(firstStart).getTime() : Infinity,
+        ownLast ?? Infinity,
+      );
       const event = kase.recentEvents.find(
-        (candidate) => candidate.at.getTime() >= since && (events as readonly string[]).includes(candidate.name),
+        (candidate) =>
+          candidate.at.getTime() >= since &&
+          candidate.by !== runId &&
+          (events as readonly string[]).includes(candidate.name),
       );
       if (!event) return null;
       return { event: { id: event.id, name: event.name, at: event.at.toISOString() }, case: toPlainCase(kase) };
