@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nodeCatalog, nodeKinds, waitCaseNode, logicConditionNode, caseCreateNode } from '../src/index.ts';
+import { nodeCatalog, nodeKinds } from '../src/index.ts';
+
+const { 'wait.case': waitCaseNode, 'logic.condition': logicConditionNode, 'case.create': caseCreateNode } = nodeCatalog;
 
 describe('nodeCatalog', () => {
   it('keys every definition by its stable kind id', () => {
