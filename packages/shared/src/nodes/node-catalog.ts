@@ -8,6 +8,7 @@ import { caseClearSlaNode } from './case.clear-sla.node.ts';
 import { caseCreateNode } from './case.create.node.ts';
 import { caseSetSlaNode } from './case.set-sla.node.ts';
 import { caseSetStatusNode } from './case.set-status.node.ts';
+import { caseRemoveTagsNode } from './case.remove-tags.node.ts';
 import { caseUpdateFieldsNode } from './case.update-fields.node.ts';
 import { endNode } from './end.node.ts';
 import { logicConditionNode } from './logic.condition.node.ts';
@@ -35,6 +36,7 @@ export const nodeDefinitions = [
   caseAddToQueueNode,
   caseAddCommentNode,
   caseAddTagsNode,
+  caseRemoveTagsNode,
   logicConditionNode,
   waitDurationNode,
   waitCaseNode,
