@@ -6,22 +6,15 @@ import { createTemporalHandle } from '../../src/temporal/client.ts';
 import { caseAction, caseEvents, createCase, createTemplate, type CaseBody } from '../helpers/case-fixtures.ts';
 import { startInProcessWorker } from '../helpers/in-process-worker.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { api, publishWorkflow, runReaches, stepOf, triggerRun } from '../helpers/workflow-fixtures.ts';
-
-const node = (id: string, kind: string, params: Record<string, unknown>, x: number) => ({
-  id,
-  kind,
-  version: 1,
-  label: `Step ${id}`,
-  position: { x, y: 0 },
-  params,
-});
-const chain = (nodes: ReturnType<typeof node>[]) => ({
-  nodes,
-  edges: nodes
-    .slice(1)
-    .map((target, index) => ({ id: `e${index}`, source: String(nodes[index]?.id), target: target.id })),
-});
+import {
+  api,
+  chainGraph as chain,
+  graphNode as node,
+  publishWorkflow,
+  runReaches,
+  stepOf,
+  triggerRun,
+} from '../helpers/workflow-fixtures.ts';
 
 interface EventBody {
   attributes: {
