@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nodeCatalog, nodeKinds, waitCaseNode, logicConditionNode, caseCreateNode } from '../src/index.ts';
+import { nodeCatalog, nodeKinds } from '../src/index.ts';
+
+const { 'wait.case': waitCaseNode, 'logic.condition': logicConditionNode, 'case.create': caseCreateNode } = nodeCatalog;
 
 describe('nodeCatalog', () => {
   it('keys every definition by its stable kind id', () => {
@@ -16,6 +18,7 @@ describe('nodeCatalog', () => {
       'case.add-to-queue',
       'case.add-comment',
       'case.add-tags',
+      'case.remove-tags',
       'logic.condition',
       'wait.duration',
       'wait.case',
@@ -26,7 +29,7 @@ describe('nodeCatalog', () => {
 
   it('gives every action node continue-on-error and retry with defaults', () => {
     const actions = Object.values(nodeCatalog).filter((definition) => definition.role === 'action');
-    expect(actions).toHaveLength(10);
+    expect(actions).toHaveLength(11);
     for (const definition of actions) {
       const { shape } = definition.paramsSchema as unknown as { shape: object };
       expect(Object.keys(shape)).toEqual(expect.arrayContaining(['continue-on-error', 'retry']));

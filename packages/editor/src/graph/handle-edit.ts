@@ -1,5 +1,5 @@
 import { nodeHandles } from './node-handles.ts';
-import { routeKeys } from './route-keys.ts';
+import { routeKeys } from '@casework/shared';
 
 type Params = Record<string, unknown>;
 

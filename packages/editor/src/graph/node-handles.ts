@@ -1,13 +1,12 @@
 import { handlesOf, isNodeKind, nodeDefinition, type TypedNode } from '@casework/shared';
 import type { EditorEdge, EditorNodeData } from './editor-node.ts';
-import { routeKeys } from './route-keys.ts';
 
 const cache = new WeakMap<Record<string, unknown>, string[]>();
 
 /**
  * A node's output handles. Valid params give the catalog's answer; a draft's invalid params still give the
- * handles the user can see (each route id that is a string, `matched`/`timed-out`), so edges stay drawn while
- * the params are being edited. Memoized per params object: nodes re-render often, params change rarely.
+ * handles the user can see (its kind's `draftHandles`: each route id that is a string, `matched`/`timed-out`), so
+ * edges stay drawn while the params are being edited. Memoized per params object: nodes re-render often, params change rarely.
  */
 export function nodeHandles(data: Pick<EditorNodeData, 'kind' | 'params'>): string[] {
   const cached = cache.get(data.params);
@@ -23,16 +22,8 @@ function computeHandles(kind: string, params: Record<string, unknown>): string[]
   if (parsed.success) {
     return handlesOf({ id: '', kind, version: 1, label: '', params: parsed.data } as TypedNode);
   }
-  switch (kind) {
-    case 'logic.condition':
-      return [...new Set(routeKeys(params).filter((key) => key !== undefined)), 'else'];
-    case 'wait.case':
-      return params['error-on-timeout'] === true ? ['matched'] : ['matched', 'timed-out'];
-    case 'end':
-      return [];
-    default:
-      return ['next'];
-  }
+  const definition = nodeDefinition(kind);
+  return definition.draftHandles?.(params) ?? definition.handles(params);
 }
 
 /** The handle an edge leaves through: its own, or the node's only handle when the edge names none. */

@@ -1,9 +1,4 @@
-import {
-  triggerApiNode,
-  validateTriggerPayload,
-  type NodeParams,
-  type WorkflowVersionResource,
-} from '@casework/shared';
+import { nodeCatalog, validateTriggerPayload, type NodeParams, type WorkflowVersionResource } from '@casework/shared';
 
 export type TriggerField = NodeParams<'trigger.api'>['fields'][number];
 
@@ -18,7 +13,7 @@ export function triggerSpec(version: WorkflowVersionResource): TriggerSpec {
   const trigger = plan.steps[plan.trigger];
   if (trigger?.kind === 'trigger.event') return { kind: 'event', event: version.attributes['trigger-event'] };
   if (trigger?.kind !== 'trigger.api') return { kind: 'unknown', reason: 'The live version has no trigger.' };
-  const params = triggerApiNode.paramsSchema.safeParse(trigger.params);
+  const params = nodeCatalog['trigger.api'].paramsSchema.safeParse(trigger.params);
   if (!params.success) return { kind: 'unknown', reason: "The live version's trigger fields could not be read." };
   return { kind: 'api', fields: params.data.fields };
 }

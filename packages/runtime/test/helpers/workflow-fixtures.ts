@@ -19,6 +19,24 @@ export interface GraphJson {
   edges: { id: string; source: string; sourceHandle?: string; target: string }[];
 }
 
+/** A graph node at `x` on one row, labelled `Step <id>`. */
+export const graphNode = (id: string, kind: string, params: Record<string, unknown>, x: number) => ({
+  id,
+  kind,
+  version: 1,
+  label: `Step ${id}`,
+  position: { x, y: 0 },
+  params,
+});
+
+/** The nodes in a row, each leading to the next. */
+export const chainGraph = (nodes: ReturnType<typeof graphNode>[]): GraphJson => ({
+  nodes,
+  edges: nodes
+    .slice(1)
+    .map((target, index) => ({ id: `e${index}`, source: String(nodes[index]?.id), target: target.id })),
+});
+
 /** The example case template of `examples/review-workflow`, under a key unique to the test. */
 export const exampleTemplateAttributes = () => ({
   ...(JSON.parse(readExample('case-template.json')) as Record<string, unknown>),

@@ -1,4 +1,5 @@
 import { backEdges, reachableFrom } from '../graph/graph-utils.ts';
+import { nodeCatalog } from '../nodes/node-catalog.ts';
 import type { CheckedEdges } from './check-edges.ts';
 import type { CheckedNodes } from './check-nodes.ts';
 import { issue, warning, type CompileIssue } from './compile-issue.ts';
@@ -34,8 +35,10 @@ export function checkFlow(nodes: CheckedNodes, edges: CheckedEdges, issues: Comp
     for (const [handle, target] of edges.next.get(id) ?? []) {
       if (target !== null) continue;
       const where = { 'node-id': id, path: `/handles/${handle}` };
-      if (handle === 'else' && nodes.typed.get(id)?.kind === 'logic.condition') {
-        issues.push(issue('missing-else', 'the "else" route must lead somewhere (an end node at least)', where));
+      const node = nodes.typed.get(id);
+      const required = node && nodeCatalog[node.kind].requiredHandles?.find((candidate) => candidate.handle === handle);
+      if (required) {
+        issues.push(issue(required.code, required.message, where));
       } else {
         issues.push(warning('unconnected-handle', `handle "${handle}" is not connected: the run ends there`, where));
       }

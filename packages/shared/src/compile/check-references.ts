@@ -1,6 +1,5 @@
 import { expressionStrings } from '../expressions/expression-strings.ts';
-import type { TypedNode } from '../nodes/node-catalog.ts';
-import { nodeCatalog } from '../nodes/node-catalog.ts';
+import { caseRefOf, nodeCatalog, type TypedNode } from '../nodes/node-catalog.ts';
 import { issue, warning, type CompileIssue } from './compile-issue.ts';
 import type { ExpressionAnalysis } from './expression-analysis.ts';
 
@@ -44,32 +43,6 @@ export function checkExpressions(node: TypedNode, scope: ReferenceScope, issues:
   }
 }
 
-/** The `case: { node }` reference of a node, if its kind acts on an existing case. */
-export function caseRefOf(node: TypedNode): string | null {
-  switch (node.kind) {
-    case 'case.update-fields':
-    case 'case.attach-objects':
-    case 'case.set-status':
-    case 'case.assign':
-    case 'case.set-sla':
-    case 'case.clear-sla':
-    case 'case.add-to-queue':
-    case 'case.add-comment':
-    case 'case.add-tags':
-    case 'wait.case':
-      return node.params.case.node;
-    case 'trigger.api':
-    case 'trigger.event':
-    case 'case.create':
-    case 'logic.condition':
-    case 'wait.duration':
-    case 'end':
-      return null;
-    default:
-      return assertNever(node);
-  }
-}
-
 /** Checks a `case` reference names a node that surely ran before and whose output carries a case. */
 export function checkCaseRef(node: TypedNode, scope: ReferenceScope, issues: CompileIssue[]): void {
   const ref = caseRefOf(node);
@@ -84,8 +57,4 @@ export function checkCaseRef(node: TypedNode, scope: ReferenceScope, issues: Com
   } else if (!scope.surelyRunsBefore(ref, node.id)) {
     issues.push(issue('bad-case-ref', `"${ref}" does not run on every path to this node`, where));
   }
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
 }

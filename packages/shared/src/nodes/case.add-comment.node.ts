@@ -1,13 +1,16 @@
-import { defineNode } from './node-definition.ts';
-import { caseActionParams, valueSchema } from './node-params.ts';
-import { caseStepOutputSchema } from './node-outputs.ts';
+import { z } from 'zod';
+import { defineCaseAction } from './case-action.ts';
+import { valueSchema } from './node-params.ts';
+import { summaryText } from './node-summary-text.ts';
 
-export const caseAddCommentNode = defineNode({
+export const caseAddCommentNode = defineCaseAction({
   kind: 'case.add-comment',
   version: 1,
-  role: 'action',
-  paramsSchema: caseActionParams({ body: valueSchema }),
-  handles: () => ['next'],
-  outputSchema: caseStepOutputSchema,
-  outputHasCase: true,
+  title: 'Add comment',
+  description: 'Comments on a case',
+  idBase: 'comment',
+  params: { body: valueSchema },
+  defaults: { body: '' },
+  evaluatedParamsSchema: z.object({ body: z.string().trim().min(1).max(10_000) }),
+  summary: (params) => (summaryText(params.body) ? `“${summaryText(params.body)}”` : 'comment: empty'),
 });

@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { defineNode } from './node-definition.ts';
-import { caseActionParams } from './node-params.ts';
-import { caseStepOutputSchema } from './node-outputs.ts';
+import { defineCaseAction } from './case-action.ts';
+import { summaryText } from './node-summary-text.ts';
 
-export const caseAddToQueueNode = defineNode({
+export const caseAddToQueueNode = defineCaseAction({
   kind: 'case.add-to-queue',
   version: 1,
-  role: 'action',
-  paramsSchema: caseActionParams({ 'case-queue-id': z.string().min(1) }),
-  handles: () => ['next'],
-  outputSchema: caseStepOutputSchema,
-  outputHasCase: true,
+  title: 'Add to queue',
+  description: 'Puts a case in a case queue',
+  idBase: 'add-to-queue',
+  params: { 'case-queue-id': z.string().min(1) },
+  defaults: { 'case-queue-id': '' },
+  evaluatedParamsSchema: z.object({ 'case-queue-id': z.string() }),
+  summary: (params) => `queue ${summaryText(params['case-queue-id']) ?? 'not chosen'}`,
+  checkCatalog: (params, check) => check.queue(params['case-queue-id'], '/params/case-queue-id'),
 });

@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { defineNode } from './node-definition.ts';
-import { caseActionParams, valueSchema } from './node-params.ts';
-import { caseStepOutputSchema } from './node-outputs.ts';
+import { defineCaseAction } from './case-action.ts';
+import { evaluatedStrings, valueSchema } from './node-params.ts';
+import { summaryList } from './node-summary-text.ts';
 
-export const caseAttachObjectsNode = defineNode({
+export const caseAttachObjectsNode = defineCaseAction({
   kind: 'case.attach-objects',
   version: 1,
-  role: 'action',
-  paramsSchema: caseActionParams({ 'object-ids': z.array(valueSchema).min(1).max(1000) }),
-  handles: () => ['next'],
-  outputSchema: caseStepOutputSchema,
-  outputHasCase: true,
+  title: 'Attach objects',
+  description: 'Attaches inquiries, reports, … to a case',
+  idBase: 'attach',
+  params: { 'object-ids': z.array(valueSchema).min(1).max(1000) },
+  defaults: { 'object-ids': [] },
+  evaluatedParamsSchema: z.object({ 'object-ids': evaluatedStrings('object ids must be strings') }),
+  summary: (params) => {
+    const count = summaryList(params['object-ids']).length;
+    return `${count} object id${count === 1 ? '' : 's'}`;
+  },
 });

@@ -1,13 +1,13 @@
-import { defineNode } from './node-definition.ts';
-import { caseActionParams } from './node-params.ts';
-import { caseStepOutputSchema } from './node-outputs.ts';
+import { z } from 'zod';
+import { defineCaseAction } from './case-action.ts';
 
-export const caseClearSlaNode = defineNode({
+export const caseClearSlaNode = defineCaseAction({
   kind: 'case.clear-sla',
   version: 1,
-  role: 'action',
-  paramsSchema: caseActionParams({}),
-  handles: () => ['next'],
-  outputSchema: caseStepOutputSchema,
-  outputHasCase: true,
+  title: 'Clear SLA',
+  description: "Removes a case's SLA deadline",
+  idBase: 'clear-sla',
+  params: {},
+  defaults: {},
+  evaluatedParamsSchema: z.object({}),
 });

@@ -1,13 +1,16 @@
-import { defineNode } from './node-definition.ts';
-import { caseActionParams, slaSchema } from './node-params.ts';
-import { caseStepOutputSchema } from './node-outputs.ts';
+import { z } from 'zod';
+import { defineCaseAction } from './case-action.ts';
+import { evaluatedSlaSchema, slaSchema } from './node-params.ts';
+import { formatDuration } from './node-summary-text.ts';
 
-export const caseSetSlaNode = defineNode({
+export const caseSetSlaNode = defineCaseAction({
   kind: 'case.set-sla',
   version: 1,
-  role: 'action',
-  paramsSchema: caseActionParams({ sla: slaSchema }),
-  handles: () => ['next'],
-  outputSchema: caseStepOutputSchema,
-  outputHasCase: true,
+  title: 'Set SLA',
+  description: "Sets or moves a case's SLA deadline",
+  idBase: 'set-sla',
+  params: { sla: slaSchema },
+  defaults: { sla: { amount: 1, unit: 'days' } },
+  evaluatedParamsSchema: z.object({ sla: evaluatedSlaSchema }),
+  summary: (params) => `SLA ${formatDuration(params.sla) ?? 'not set'}`,
 });

@@ -9,4 +9,9 @@ export const endNode = defineNode({
   paramsSchema: z.strictObject({}),
   handles: () => [],
   outputHasCase: false,
+  title: 'End',
+  description: 'Ends the run',
+  idBase: 'end',
+  defaults: () => ({}),
+  summary: () => [],
 });

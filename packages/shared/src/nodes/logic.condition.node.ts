@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineNode } from './node-definition.ts';
 import { expressionSchema } from './node-params.ts';
+import { summaryList, summaryRecord, summaryText } from './node-summary-text.ts';
+import { routeKeys } from './route-keys.ts';
 
 const routeSchema = z.strictObject({
   id: z
@@ -26,4 +28,23 @@ export const logicConditionNode = defineNode({
   handles: (params) => [...params.routes.map((route) => route.id), 'else'],
   outputSchema: z.object({ route: z.string() }),
   outputHasCase: false,
+  draftHandles: (params) => [...new Set(routeKeys(params).filter((key) => key !== undefined)), 'else'],
+  requiredHandles: [
+    { handle: 'else', code: 'missing-else', message: 'the "else" route must lead somewhere (an end node at least)' },
+  ],
+  handleLabel: (params, handle) => {
+    if (handle === 'else') return undefined;
+    const route = summaryList(params.routes)
+      .map(summaryRecord)
+      .find((candidate) => candidate.id === handle);
+    return summaryText(route?.label);
+  },
+  title: 'Condition',
+  description: 'Takes the first route whose condition holds, else "else"',
+  idBase: 'condition',
+  defaults: () => ({ routes: [{ id: 'route-1', label: 'Route 1', when: '{{ true }}' }] }),
+  summary: (params) => {
+    const count = summaryList(params.routes).length;
+    return [`${count} route${count === 1 ? '' : 's'}, then else`];
+  },
 });

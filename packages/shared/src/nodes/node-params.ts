@@ -44,3 +44,13 @@ export const actionOptions = {
 /** An action on an existing case: `case` plus the action's own parameters and the action options. */
 export const caseActionParams = <S extends z.ZodRawShape>(shape: S) =>
   z.strictObject({ case: caseRefSchema, ...shape, ...actionOptions });
+
+/**
+ * An evaluated list of strings (`evaluatedParamsSchema`): an item that is itself a list (an expression giving
+ * several ids or tags) is spread into it.
+ */
+export const evaluatedStrings = (label: string) =>
+  z.array(z.union([z.string(), z.array(z.string())]), { error: label }).transform((items): string[] => items.flat());
+
+/** An evaluated SLA (`evaluatedParamsSchema`): the compiler already checked its bounds. */
+export const evaluatedSlaSchema = z.object({ amount: z.number(), unit: z.enum(['minutes', 'hours', 'days']) });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldKeySchema, fieldTypes } from '../cases/field-schema.ts';
 import { defineNode } from './node-definition.ts';
+import { summarizeSome, summaryList, summaryRecord, summaryText } from './node-summary-text.ts';
 
 /** Starts a run from `POST /workflows/{id}/trigger`; its output (and `trigger`) is the validated payload. */
 export const triggerApiNode = defineNode({
@@ -17,4 +18,12 @@ export const triggerApiNode = defineNode({
   handles: () => ['next'],
   outputSchema: z.record(z.string(), z.unknown()),
   outputHasCase: false,
+  title: 'API trigger',
+  description: 'Starts a run from an API call with a typed payload',
+  idBase: 'trigger',
+  defaults: () => ({ fields: [] }),
+  summary: (params) => {
+    const keys = summaryList(params.fields).map((field) => summaryText(summaryRecord(field).key) ?? '?');
+    return [keys.length === 0 ? 'no payload fields' : `payload: ${summarizeSome(keys) ?? ''}`];
+  },
 });

@@ -1,10 +1,7 @@
 import type { CaseEventDelivery, PlanStep, RunInput } from '@casework/shared';
-import { evaluateCondition, evaluateConditionNow, evaluateValue, evaluateValueNow } from '@casework/shared/workflow';
 import {
-  ActivityFailure,
   ApplicationFailure,
   CancellationScope,
-  condition,
   ContinueAsNew,
   continueAsNew,
   defineQuery,
@@ -13,16 +10,14 @@ import {
   patched,
   proxyActivities,
   proxyLocalActivities,
-  type RetryPolicy,
   setHandler,
-  sleep,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { RunActivities, RunRecord, StepFailureDetails } from '../activities/run.activities.ts';
-import { caseIdOf, conditionSource, durationMs, nextOf, operationParams, retryPolicy } from './run-steps.ts';
-import { createRunTracker, type RunTracker } from './run-tracker.ts';
-import { caseIdsKey } from './search-attributes.ts';
+import type { RunActivities, RunRecord } from '../activities/run.activities.ts';
+import { caseIdOf, nextOf } from './run-steps.ts';
+import { createRunTracker } from './run-tracker.ts';
+import { StepFailed, type RunContext, type StepActivities } from './steps/step-context.ts';
+import { stepExecutorOf } from './steps/step-registry.ts';
 
 // Persisted names (in histories and in the api's calls): never rename one.
 export const caseEventSignal = defineSignal<[CaseEventDelivery]>('runPlan.caseEvent');
@@ -45,17 +40,6 @@ const caseWaitOptions = {
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 } as const;
 
-/**
- * The activities a run calls, as local activities (added after runs were in flight, behind `patched('local-steps')`):
- * a case step or wait registration is a few store round trips, so running it inside the workflow task saves the
- * Temporal server an activity task and a workflow task per step — the whole chain up to a wait is one workflow task.
- * Histories from before replay with regular activities.
- */
-interface StepActivities {
-  runCaseStep: (options: { retry: RetryPolicy; summary: string }) => RunActivities['runCaseStep'];
-  waits: Pick<RunActivities, 'openCaseWait' | 'closeCaseWait' | 'readCase'>;
-}
-
 function stepActivities(local: boolean): StepActivities {
   const proxy = local ? proxyLocalActivities : proxyActivities;
   return {
@@ -63,26 +47,6 @@ function stepActivities(local: boolean): StepActivities {
       proxy<RunActivities>({ startToCloseTimeout: '1 minute', retry, summary }).runCaseStep,
     waits: proxy<RunActivities>(caseWaitOptions),
   };
-}
-
-/** A step failed and the run stops there (its `continue-on-error` is off, or it is not an action). */
-class StepFailed extends Error {
-  constructor(
-    readonly nodeId: string,
-    message: string,
-  ) {
-    super(`step ${nodeId}: ${message}`);
-  }
-}
-
-/** The step's error message and how many attempts it took (all of them when its retries ran out). */
-function failureOf(error: unknown, maxAttempts = 1): { message: string; attempts: number } {
-  if (error instanceof ActivityFailure && error.cause) {
-    const details = (error.cause as ApplicationFailure).details?.[0] as StepFailureDetails | undefined;
-    const exhausted = error.retryState === 'MAXIMUM_ATTEMPTS_REACHED';
-    return { message: error.cause.message, attempts: exhausted ? maxAttempts : (details?.attempt ?? 1) };
-  }
-  return { message: error instanceof Error ? error.message : String(error), attempts: 1 };
 }
 
 /**
@@ -104,8 +68,9 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
   // replay with a record after each step.
   const milestonesOnly = patched('record-milestones-only');
   const activities = stepActivities(patched('local-steps'));
-  const checkpoint = async (after?: PlanStep) => {
-    if (!milestonesOnly || after?.kind === 'wait.case' || after?.kind === 'wait.duration') await record();
+  const context: RunContext = { input, run, inbox, milestonesOnly, activities, record };
+  const checkpoint = async (afterMilestone = false) => {
+    if (!milestonesOnly || afterMilestone) await record();
   };
 
   let at: string | null;
@@ -130,8 +95,10 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
       }
       const step: PlanStep | undefined = plan.steps[at];
       if (!step) throw new StepFailed(at, 'the plan has no such step');
-      at = await runStep(at, step, { input, run, inbox, milestonesOnly, activities });
-      await checkpoint(step);
+      const executor = stepExecutorOf(step);
+      if (!executor) throw new StepFailed(at, `unknown step kind ${step.kind}`);
+      at = await executor.run(at, step, context);
+      await checkpoint(executor.milestone);
     }
     run.finish('completed');
     await record();
@@ -148,138 +115,4 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
     await record();
     throw ApplicationFailure.nonRetryable(message, error instanceof StepFailed ? 'StepFailed' : 'RunFailed');
   }
-}
-
-/** Runs one step; resolves the id of the step to run next (null: the run ends). */
-interface RunContext {
-  input: RunInput;
-  run: RunTracker;
-  inbox: CaseEventDelivery[];
-  milestonesOnly: boolean;
-  activities: StepActivities;
-}
-
-async function runStep(id: string, step: PlanStep, context: RunContext): Promise<string | null> {
-  const { input, run, milestonesOnly, activities } = context;
-  const scope = { trigger: input.trigger, steps: run.outputs };
-  const caseOf = (ref: { node: string }) => {
-    const caseId = caseIdOf(run.outputs[ref.node]);
-    if (!caseId) throw new StepFailed(id, `step ${ref.node} has no case to act on`);
-    return caseId;
-  };
-  switch (step.kind) {
-    case 'trigger.api':
-    case 'trigger.event':
-      return nextOf(step, 'next');
-    case 'end':
-      run.complete(id, null);
-      return null;
-    case 'logic.condition': {
-      run.start(id);
-      try {
-        for (const route of step.params.routes) {
-          const source = conditionSource(route.when);
-          // Without a promise where the fast path answers: in the workflow sandbox every promise costs.
-          const now = evaluateConditionNow(source, scope);
-          if (now.handled ? now.value : await evaluateCondition(source, scope)) {
-            run.complete(id, { route: route.id });
-            return nextOf(step, route.id);
-          }
-        }
-      } catch (error) {
-        run.fail(id, failureOf(error).message, 1);
-        throw new StepFailed(id, failureOf(error).message);
-      }
-      run.complete(id, { route: 'else' });
-      return nextOf(step, 'else');
-    }
-    case 'wait.duration': {
-      run.start(id, true);
-      await recordRun(run.record(input.runId, workflowInfo().runId));
-      await sleep(durationMs(step.params.duration), { summary: step.label || 'Wait' });
-      run.complete(id, { 'waited-until': new Date(Date.now()).toISOString() });
-      return nextOf(step, 'next');
-    }
-    case 'wait.case':
-      return waitForCase(id, step, caseOf(step.params.case), context);
-    case 'case.create':
-    case 'case.update-fields':
-    case 'case.attach-objects':
-    case 'case.set-status':
-    case 'case.assign':
-    case 'case.set-sla':
-    case 'case.clear-sla':
-    case 'case.add-to-queue':
-    case 'case.add-comment':
-    case 'case.add-tags': {
-      run.start(id);
-      // Added after runs were in flight: show the step as running while its activity works (a slow or retrying
-      // step), so the run view does not show it pending. Histories without the marker replay without the record.
-      if (!milestonesOnly && patched('record-running-case-steps')) {
-        await recordRun(run.record(input.runId, workflowInfo().runId));
-      }
-      try {
-        const caseId = step.kind === 'case.create' ? null : caseOf(step.params.case);
-        const raw = operationParams(step.params);
-        const now = evaluateValueNow(raw, scope);
-        const params = (now.handled ? now.value : await evaluateValue(raw, scope)) as Record<string, unknown>;
-        const runCaseStep = activities.runCaseStep({
-          retry: retryPolicy(step.params.retry),
-          summary: step.label || step.kind,
-        });
-        const result = await runCaseStep({ runId: input.runId, nodeId: id, kind: step.kind, params, caseId });
-        if (run.touchCase(result.case.id)) upsertSearchAttributes([{ key: caseIdsKey, value: [...run.caseIds] }]);
-        run.complete(id, { case: result.case }, result.attempt);
-        return nextOf(step, 'next');
-      } catch (error) {
-        if (isCancellation(error)) throw error;
-        const { message, attempts } = failureOf(error, step.params.retry['max-attempts']);
-        run.fail(id, message, attempts, { error: message });
-        if (!step.params['continue-on-error']) throw new StepFailed(id, message);
-        return nextOf(step, 'next');
-      }
-    }
-    default: {
-      const unknownStep: never = step;
-      throw new StepFailed(id, `unknown step kind ${(unknownStep as PlanStep).kind}`);
-    }
-  }
-}
-
-/** `wait.case`: the first awaited event of the case (already recorded, or signalled later), or the timeout. */
-async function waitForCase(
-  id: string,
-  step: Extract<PlanStep, { kind: 'wait.case' }>,
-  caseId: string,
-  { input, run, inbox, activities }: RunContext,
-): Promise<string | null> {
-  const { events, timeout } = step.params;
-  const caseWaits = activities.waits;
-  run.start(id, true);
-  await recordRun(run.record(input.runId, workflowInfo().runId));
-  const since = new Date(Date.now()).toISOString();
-  const wait = { runId: input.runId, nodeId: id, caseId };
-  // Deliveries before this wait (to an earlier wait on the same case) don't count; the publisher signals only while
-  // the wait is registered, so no clock comparison is needed for signalled events.
-  const firstNew = inbox.length;
-  const awaited = (delivery: CaseEventDelivery, index: number) =>
-    index >= firstNew && delivery.caseId === caseId && (events as readonly string[]).includes(delivery.event.name);
-  let match = await caseWaits.openCaseWait({ ...wait, events, since });
-  if (!match) {
-    const signalled = await condition(() => inbox.some(awaited), durationMs(timeout));
-    const delivery = signalled ? inbox.find(awaited) : undefined;
-    match = delivery ? { event: delivery.event, case: delivery.case as never } : null;
-  }
-  await caseWaits.closeCaseWait(wait);
-  if (match) {
-    run.complete(id, match);
-    return nextOf(step, 'matched');
-  }
-  if (step.params['error-on-timeout']) {
-    const message = `no ${events.join(' or ')} within the timeout`;
-    run.fail(id, message, 1);
-    throw new StepFailed(id, message);
-  }
-  run.complete(id, { event: null, case: await caseWaits.readCase(caseId) });
-  return nextOf(step, 'timed-out');
 }

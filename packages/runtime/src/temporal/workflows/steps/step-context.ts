@@ -1,0 +1,67 @@
+import type { CaseEventDelivery, NodeKind, PlanStep, RunInput } from '@casework/shared';
+import { ActivityFailure, type ApplicationFailure, type RetryPolicy } from '@temporalio/workflow';
+import type { RunActivities, StepFailureDetails } from '../../activities/run.activities.ts';
+import { caseIdOf } from '../run-steps.ts';
+import type { RunTracker } from '../run-tracker.ts';
+
+/**
+ * The activities a run calls, as local activities (added after runs were in flight, behind `patched('local-steps')`):
+ * a case step or wait registration is a few store round trips, so running it inside the workflow task saves the
+ * Temporal server an activity task and a workflow task per step — the whole chain up to a wait is one workflow task.
+ * Histories from before replay with regular activities.
+ */
+export interface StepActivities {
+  runCaseStep: (options: { retry: RetryPolicy; summary: string }) => RunActivities['runCaseStep'];
+  waits: Pick<RunActivities, 'openCaseWait' | 'closeCaseWait' | 'readCase'>;
+}
+
+/** What a step's executor may use of its run. */
+export interface RunContext {
+  input: RunInput;
+  run: RunTracker;
+  inbox: CaseEventDelivery[];
+  milestonesOnly: boolean;
+  activities: StepActivities;
+  /** Writes the run's record now (`recordRun`). */
+  record: () => Promise<void>;
+}
+
+/** A step of kind K, as the plan holds it. */
+export type StepOf<K extends NodeKind> = Extract<PlanStep, { kind: K }>;
+
+/**
+ * What a node kind does in a run (packages/runtime/src/temporal/workflows/steps/step-registry.ts finds it): `run`
+ * resolves the id of the step to run next (null: the run ends). Deterministic, like all workflow code.
+ */
+export interface StepExecutor<K extends NodeKind = NodeKind> {
+  run(id: string, step: StepOf<K>, context: RunContext): Promise<string | null>;
+  /** Whether the run's record is written after the step even when only milestones are recorded (a wait's end). */
+  milestone?: boolean;
+}
+
+/** A step failed and the run stops there (its `continue-on-error` is off, or it is not an action). */
+export class StepFailed extends Error {
+  constructor(
+    readonly nodeId: string,
+    message: string,
+  ) {
+    super(`step ${nodeId}: ${message}`);
+  }
+}
+
+/** The step's error message and how many attempts it took (all of them when its retries ran out). */
+export function failureOf(error: unknown, maxAttempts = 1): { message: string; attempts: number } {
+  if (error instanceof ActivityFailure && error.cause) {
+    const details = (error.cause as ApplicationFailure).details?.[0] as StepFailureDetails | undefined;
+    const exhausted = error.retryState === 'MAXIMUM_ATTEMPTS_REACHED';
+    return { message: error.cause.message, attempts: exhausted ? maxAttempts : (details?.attempt ?? 1) };
+  }
+  return { message: error instanceof Error ? error.message : String(error), attempts: 1 };
+}
+
+/** The id of the case in the output of the step `ref` names; a step error when it has none. */
+export function caseOf(id: string, ref: { node: string }, run: RunTracker): string {
+  const caseId = caseIdOf(run.outputs[ref.node]);
+  if (!caseId) throw new StepFailed(id, `step ${ref.node} has no case to act on`);
+  return caseId;
+}
