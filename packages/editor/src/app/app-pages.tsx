@@ -1,5 +1,7 @@
 import { AccessPage } from '../access/access-page.tsx';
 import { CaseSetupPage } from '../case-setup/case-setup-page.tsx';
+import { CasePage } from '../cases/case-page.tsx';
+import { CasesPage } from '../cases/cases-page.tsx';
 import { WorkflowsHome } from '../home/workflows-home.tsx';
 import { SignInScreen } from '../session/sign-in-screen.tsx';
 import { usePermissions } from '../session/use-permissions.ts';
@@ -42,6 +44,10 @@ export function AppPages() {
       return <WorkflowsHome />;
     case 'case-setup':
       return <CaseSetupPage />;
+    case 'cases':
+      return <CasesPage query={route.query} />;
+    case 'case':
+      return <CasePage key={route.caseId} caseId={route.caseId} />;
     case 'access':
       return administer ? (
         <AccessPage />
@@ -52,7 +58,7 @@ export function AppPages() {
         </div>
       );
     case 'workflow':
-      return <WorkflowPage key={route.workflowId} workflowId={route.workflowId} />;
+      return <WorkflowPage key={route.workflowId} workflowId={route.workflowId} runId={route.runId} />;
     case 'version':
       return (
         <VersionPage

@@ -1,0 +1,113 @@
+import {
+  caseDocumentSchema,
+  caseResourceSchema,
+  caseTemplateDocumentSchema,
+  eventListSchema,
+  type CaseResource,
+  type CaseTemplateResource,
+  type EventResource,
+} from '@casework/shared';
+import { z } from 'zod';
+import type { SearchRequest } from '../cases/search-query.ts';
+import type { ApiClient } from './api-client.ts';
+
+// The answers of `POST /cases/search` and `GET /case-queues/counts` (docs/architecture.md, "Search").
+const searchAnswerSchema = z.object({
+  data: z.array(caseResourceSchema),
+  meta: z.object({ 'page-after': z.string().nullable(), 'page-before': z.string().nullable() }),
+});
+const queueCountsSchema = z.object({
+  data: z.array(
+    z.object({
+      type: z.literal('case-queue-counts'),
+      id: z.string(),
+      attributes: z.object({ 'open-count': z.number(), 'breached-count': z.number() }),
+    }),
+  ),
+  meta: z.object({ 'unqueued-open-count': z.number() }),
+});
+
+export interface CasePage {
+  cases: CaseResource[];
+  /** Cursors of the next and previous pages, null at either end. */
+  after: string | null;
+  before: string | null;
+}
+
+export interface QueueCounts {
+  byQueue: ReadonlyMap<string, { open: number; breached: number }>;
+  unqueuedOpen: number;
+}
+
+/** A change `PATCH /cases/{id}` makes: fields (merged; null removes one), the queue (null: none), the SLA. */
+export interface CaseUpdate {
+  fields?: Record<string, unknown>;
+  queueId?: string | null;
+  /** Seconds from now; null clears the SLA. */
+  slaExpiresInSeconds?: number | null;
+}
+
+/** Cases as the reviewer console works them (docs/architecture.md, "Cases"): search, read, change, comment. */
+export function casesApi(client: ApiClient) {
+  const path = (id: string, rest = '') => `/cases/${encodeURIComponent(id)}${rest}`;
+  const act = async (id: string, action: string, meta: Record<string, unknown>): Promise<CaseResource> =>
+    (await client.request(path(id, `/${action}`), caseDocumentSchema, { method: 'POST', body: { meta } })).data;
+  return {
+    search: async (request: SearchRequest, signal?: AbortSignal): Promise<CasePage> => {
+      const answer = await client.request('/cases/search', searchAnswerSchema, {
+        method: 'POST',
+        body: request,
+        signal,
+      });
+      return { cases: answer.data, after: answer.meta['page-after'], before: answer.meta['page-before'] };
+    },
+    queueCounts: async (signal?: AbortSignal): Promise<QueueCounts> => {
+      const answer = await client.request('/case-queues/counts', queueCountsSchema, { signal });
+      const byQueue = new Map(
+        answer.data.map((entry) => [
+          entry.id,
+          { open: entry.attributes['open-count'], breached: entry.attributes['breached-count'] },
+        ]),
+      );
+      return { byQueue, unqueuedOpen: answer.meta['unqueued-open-count'] };
+    },
+    get: async (id: string, signal?: AbortSignal): Promise<CaseResource> =>
+      (await client.request(path(id), caseDocumentSchema, { signal })).data,
+    template: async (id: string, signal?: AbortSignal): Promise<CaseTemplateResource> =>
+      (await client.request(`/case-templates/${encodeURIComponent(id)}`, caseTemplateDocumentSchema, { signal })).data,
+    /** The newest events of the case (its timeline, comments included), newest first. */
+    events: async (id: string, signal?: AbortSignal): Promise<{ events: EventResource[]; more: boolean }> => {
+      const page = await client.request(path(id, '/events'), eventListSchema, { query: { 'page[size]': 100 }, signal });
+      return { events: page.data, more: page.links.next !== null };
+    },
+    update: async (id: string, { fields, queueId, slaExpiresInSeconds }: CaseUpdate): Promise<CaseResource> => {
+      const attributes = {
+        ...(fields === undefined ? {} : { fields }),
+        ...(queueId === undefined ? {} : { 'case-queue-id': queueId }),
+      };
+      const body = {
+        ...(Object.keys(attributes).length === 0 ? {} : { data: { attributes } }),
+        ...(slaExpiresInSeconds === undefined ? {} : { meta: { 'sla-expires-in-seconds': slaExpiresInSeconds } }),
+      };
+      return (await client.request(path(id), caseDocumentSchema, { method: 'PATCH', body })).data;
+    },
+    setStatus: (id: string, status: string) => act(id, 'set-status', { status }),
+    assign: (id: string, email: string) => act(id, 'assign', { 'user-email-address': email }),
+    addTag: (id: string, tag: string) => act(id, 'add-tag', { 'tag-name': tag }),
+    removeTag: (id: string, tag: string) => act(id, 'remove-tag', { 'tag-name': tag }),
+    /** Signed with the reviewer's e-mail, so the timeline names them rather than their user id. */
+    comment: async (id: string, body: string, author: string | null): Promise<CaseResource> => {
+      const attributes = { body, ...(author === null ? {} : { 'author-email-address': author }) };
+      return (
+        await client.request(path(id, '/comments'), caseDocumentSchema.extend({ meta: z.unknown() }), {
+          method: 'POST',
+          body: { data: { attributes } },
+        })
+      ).data;
+    },
+    redact: async (id: string): Promise<CaseResource> =>
+      (await client.request(path(id), caseDocumentSchema, { method: 'DELETE' })).data,
+  };
+}
+
+export type CasesApi = ReturnType<typeof casesApi>;
