@@ -1,31 +1,15 @@
 import {
   caseDocumentSchema,
-  caseResourceSchema,
+  caseQueueCountsSchema,
+  caseSearchResultSchema,
   caseTemplateDocumentSchema,
   eventListSchema,
   type CaseResource,
   type CaseTemplateResource,
   type EventResource,
 } from '@casework/shared';
-import { z } from 'zod';
 import type { SearchRequest } from '../cases/search-query.ts';
 import type { ApiClient } from './api-client.ts';
-
-// The answers of `POST /cases/search` and `GET /case-queues/counts` (docs/architecture.md, "Search").
-const searchAnswerSchema = z.object({
-  data: z.array(caseResourceSchema),
-  meta: z.object({ 'page-after': z.string().nullable(), 'page-before': z.string().nullable() }),
-});
-const queueCountsSchema = z.object({
-  data: z.array(
-    z.object({
-      type: z.literal('case-queue-counts'),
-      id: z.string(),
-      attributes: z.object({ 'open-count': z.number(), 'breached-count': z.number() }),
-    }),
-  ),
-  meta: z.object({ 'unqueued-open-count': z.number() }),
-});
 
 export interface CasePage {
   cases: CaseResource[];
@@ -47,14 +31,17 @@ export interface CaseUpdate {
   slaExpiresInSeconds?: number | null;
 }
 
-/** Cases as the reviewer console works them (docs/architecture.md, "Cases"): search, read, change, comment. */
+/**
+ * Cases as the reviewer console works them (docs/architecture.md, "Cases" and "The reviewer console"): search, queue
+ * counts, read, change, comment.
+ */
 export function casesApi(client: ApiClient) {
   const path = (id: string, rest = '') => `/cases/${encodeURIComponent(id)}${rest}`;
   const act = async (id: string, action: string, meta: Record<string, unknown>): Promise<CaseResource> =>
     (await client.request(path(id, `/${action}`), caseDocumentSchema, { method: 'POST', body: { meta } })).data;
   return {
     search: async (request: SearchRequest, signal?: AbortSignal): Promise<CasePage> => {
-      const answer = await client.request('/cases/search', searchAnswerSchema, {
+      const answer = await client.request('/cases/search', caseSearchResultSchema, {
         method: 'POST',
         body: request,
         signal,
@@ -62,7 +49,7 @@ export function casesApi(client: ApiClient) {
       return { cases: answer.data, after: answer.meta['page-after'], before: answer.meta['page-before'] };
     },
     queueCounts: async (signal?: AbortSignal): Promise<QueueCounts> => {
-      const answer = await client.request('/case-queues/counts', queueCountsSchema, { signal });
+      const answer = await client.request('/case-queues/counts', caseQueueCountsSchema, { signal });
       const byQueue = new Map(
         answer.data.map((entry) => [
           entry.id,
@@ -99,7 +86,7 @@ export function casesApi(client: ApiClient) {
     comment: async (id: string, body: string, author: string | null): Promise<CaseResource> => {
       const attributes = { body, ...(author === null ? {} : { 'author-email-address': author }) };
       return (
-        await client.request(path(id, '/comments'), caseDocumentSchema.extend({ meta: z.unknown() }), {
+        await client.request(path(id, '/comments'), caseDocumentSchema, {
           method: 'POST',
           body: { data: { attributes } },
         })

@@ -1,7 +1,6 @@
 import type { caseRelationshipsSchema, CaseResource } from '@casework/shared';
-import type { z } from 'zod';
 
-export type CaseRelationships = z.infer<typeof caseRelationshipsSchema>;
+export type CaseRelationships = ReturnType<typeof caseRelationshipsSchema.parse>;
 
 /**
  * The case's relationships (template, queue, objects by type, runs). The shared resource schema builds them in

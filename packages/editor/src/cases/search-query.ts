@@ -1,6 +1,8 @@
+import type { CaseSearchRequest, SearchSortAttribute } from '@casework/shared';
+
 /**
- * The body of `POST /api/v1/cases/search` (docs/architecture.md, "Search"), as the console builds it: a boolean
- * query over case attributes, sort keys and a cursor page. Only the shapes the console sends are typed here.
+ * The body of `POST /api/v1/cases/search` (packages/shared/src/api/case-search.dto.ts) as the console builds it:
+ * narrower than the API's schema, only the leaves the console's filters make, so the compiler checks them.
  */
 export type SearchLeaf =
   | { attribute: 'status' | 'case-template-id' | 'case-queue-id' | 'assignee-id'; operator: 'eq'; value: string }
@@ -12,11 +14,18 @@ export type SearchLeaf =
 
 export type SearchQuery = SearchLeaf | { and: SearchQuery[] } | { or: SearchQuery[] } | { not: SearchQuery };
 
-export const sortAttributes = ['updated-at', 'created-at', 'sla-expires-at', 'name', 'status'] as const;
+/** The sort keys the list offers (a subset of the API's). */
+export const sortAttributes = [
+  'updated-at',
+  'created-at',
+  'sla-expires-at',
+  'name',
+  'status',
+] as const satisfies readonly SearchSortAttribute[];
 export type SortAttribute = (typeof sortAttributes)[number];
 export type SortDirection = 'asc' | 'desc';
 
-export interface SearchRequest {
+export interface SearchRequest extends NonNullable<CaseSearchRequest> {
   query?: SearchQuery;
   sort: { attribute: SortAttribute; direction: SortDirection }[];
   page: { size: number; after?: string; before?: string };
