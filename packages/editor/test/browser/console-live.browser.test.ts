@@ -52,8 +52,9 @@ describe('The reviewer console stays current and shareable', { timeout: 120_000 
     await page.getByLabel('Tags').fill('vip');
     await page.getByLabel('Tags').press('Enter');
     await page.waitForURL(/tag=vip/);
-    await page.locator(`[data-testid="case-row"][data-case-id="${plain}"]`).waitFor({ state: 'detached' });
-    expect(await page.getByTestId('case-row').count()).toBe(1);
+    // The list reads again: then only the tagged case is in it.
+    await expect.poll(() => page.getByTestId('case-row').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('case-row').getAttribute('data-case-id')).toBe(tagged);
 
     await page.reload();
     await page.locator(`[data-testid="case-row"][data-case-id="${tagged}"]`).waitFor();

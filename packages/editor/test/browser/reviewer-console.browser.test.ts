@@ -33,11 +33,38 @@ describe('The reviewer console: the canonical workflow’s case resolved in the 
     expect(await row.getByRole('link').textContent()).toBe(caseName);
     expect(await row.getByTestId('case-status').textContent()).toBe('open');
     expect(await row.getByTestId('sla').textContent()).toMatch(/^due in 1 h 5\d min$/);
+
+    // More cases arrive in the queue while the page is open (through the API): the list shows them live, the
+    // one whose SLA ran out as breached.
+    const others = [
+      { tags: ['pep'], assignee: 'ana@example.com', sla: 1800 },
+      { tags: ['high-value', 'pep'], assignee: null, sla: 1 },
+      { tags: [], assignee: 'ana@example.com', sla: null },
+    ];
+    for (const [index, other] of others.entries()) {
+      const { data } = await apiRequest('POST', '/cases', {
+        data: {
+          attributes: {
+            'case-template-id': review.templateId,
+            'case-queue-id': review.queueId,
+            fields: { amount: 12000 + index * 7500, country: 'FR' },
+          },
+        },
+        ...(other.sla === null ? {} : { meta: { 'sla-expires-in-seconds': other.sla } }),
+      });
+      for (const tag of other.tags)
+        await apiRequest('POST', `/cases/${data.id}/add-tag`, { meta: { 'tag-name': tag } });
+      if (other.assignee !== null)
+        await apiRequest('POST', `/cases/${data.id}/assign`, { meta: { 'user-email-address': other.assignee } });
+    }
+    await expect.poll(() => page.getByTestId('case-row').count(), { timeout: 15_000 }).toBe(4);
+    await page.locator('[data-testid="case-row"] [data-sla="breached"]').waitFor({ timeout: 30_000 });
+    await queueLink.getByTestId('breached-count').filter({ hasText: /^1/ }).waitFor();
     mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: new URL('console-queue.png', screenshotDir).pathname });
 
-    // j moves to the case, Enter opens it.
-    await page.keyboard.press('j');
+    // j moves down the list (the workflow's case, updated longest ago, is last), Enter opens the case.
+    for (let index = 0; index < 4; index++) await page.keyboard.press('j');
     expect(await row.getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`#/cases/${review.caseId}$`));
