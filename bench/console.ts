@@ -32,11 +32,16 @@ const viewport = { width: 1440, height: 900 };
 const BATCH = 1_000;
 const PAGE_SIZE = 25;
 
-function seededCase(n: number, ids: { template: string; queue: string; key: string }, now: number): CaseDocument {
+function seededCase(
+  n: number,
+  ids: { template: string; queue: string; key: string; suffix: string },
+  now: number,
+): CaseDocument {
   const at = new Date(now - n * 1000);
   const sla = n % 3 === 0 ? null : new Date(now + ((n % 50) - 5) * 600_000);
   return {
-    _id: `case_zzcons${String(n).padStart(18, '0')}`,
+    // Shaped like the runtime's ids (24 characters after the prefix), unique per run.
+    _id: `case_zz${ids.suffix}${String(n).padStart(16, '0')}`,
     name: `${ids.key}-${n}`,
     templateId: ids.template,
     statuses: [
@@ -67,22 +72,35 @@ function seededCase(n: number, ids: { template: string; queue: string; key: stri
   };
 }
 
-/** Ms since the page's navigation started, once `ready` holds in it (checked every animation frame). */
+/**
+ * Ms since the page's navigation started, once the expression `ready` holds in it (checked every animation frame).
+ * Evaluated as a string, as bench/lib/editor-page.ts does: Playwright's `waitForFunction` builds a function in the
+ * page, which its Content Security Policy (no eval) refuses.
+ */
 async function timeUntil(page: Page, ready: string): Promise<number> {
-  await page.waitForFunction(ready, undefined, { polling: 'raf', timeout: 60_000 });
-  return page.evaluate(() => performance.now());
+  return page.evaluate<number>(
+    `new Promise((resolve, reject) => {
+      const until = performance.now() + 60000;
+      const check = () => {
+        if (${ready}) resolve(performance.now());
+        else if (performance.now() > until) reject(new Error('timed out waiting for: ' + ${JSON.stringify(ready)}));
+        else requestAnimationFrame(check);
+      };
+      check();
+    })`,
+  );
 }
 
 /** Ms from `act` until the first row is another case than before and the list has settled. */
 async function timeChange(page: Page, act: () => Promise<void>): Promise<number> {
   const before = await page.getAttribute('[data-testid="case-row"]', 'data-case-id');
-  const started = await page.evaluate(() => performance.now());
+  const started = await page.evaluate<number>('performance.now()');
   await act();
+  const row = `document.querySelector('[data-testid="case-row"]')`;
   const done = await timeUntil(
     page,
-    `(() => { const row = document.querySelector('[data-testid="case-row"]');
-      return row !== null && row.getAttribute('data-case-id') !== ${JSON.stringify(before)}
-        && document.querySelector('.case-list[aria-busy="true"]') === null; })()`,
+    `${row} !== null && ${row}.getAttribute('data-case-id') !== ${JSON.stringify(before)} && ` +
+      `document.querySelector('.case-list[aria-busy="true"]') === null`,
   );
   return done - started;
 }
@@ -102,8 +120,8 @@ async function measure(browser: Browser, url: string, queueId: string, cookie: S
     await page.goto(url);
     const open = await timeUntil(
       page,
-      `document.querySelectorAll('[data-testid="case-row"]').length === ${PAGE_SIZE} &&
-       document.querySelector('[data-queue="${queueId}"] [data-testid="open-count"]') !== null`,
+      `document.querySelectorAll('[data-testid="case-row"]').length === ${PAGE_SIZE} && ` +
+        `document.querySelector('[data-queue="${queueId}"] [data-testid="open-count"]') !== null`,
     );
     const sort = await timeChange(page, () => page.getByRole('button', { name: 'SLA', exact: true }).click());
     const filter = await timeChange(page, async () => {
@@ -144,7 +162,7 @@ async function seed(api: ReturnType<typeof stackBenchContext>['api'], total: num
     const started = Date.now();
     for (let from = 0; from < total; from += BATCH) {
       const batch = Array.from({ length: Math.min(BATCH, total - from) }, (_, i) =>
-        seededCase(from + i + 1, { template: template.id, queue: queue.id, key }, started),
+        seededCase(from + i + 1, { template: template.id, queue: queue.id, key, suffix }, started),
       );
       await cases.importMany(batch);
     }
