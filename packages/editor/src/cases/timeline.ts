@@ -50,8 +50,8 @@ const text = (value: unknown): string =>
   typeof value === 'string' ? value : value === null ? 'none' : JSON.stringify(value);
 const list = (value: unknown): string => (Array.isArray(value) ? value.map(text).join(', ') : text(value));
 
-/** What an event did, in a few words. */
-export function describeEvent(event: EventResource): string {
+/** What an event did, in a few words; the signed-in user is "you" there too. */
+export function describeEvent(event: EventResource, viewer: Viewer = { id: null, email: null }): string {
   const payload = event.attributes.payload;
   switch (event.attributes.name) {
     case 'case.created':
@@ -73,7 +73,7 @@ export function describeEvent(event: EventResource): string {
     case 'case.assigned':
       return payload['assignee-id'] === null
         ? 'unassigned the case'
-        : `assigned the case to ${text(payload['assignee-id'])}`;
+        : `assigned the case to ${payload['assignee-id'] === viewer.email ? 'you' : text(payload['assignee-id'])}`;
     case 'case.queue-updated':
       return payload.to === null ? 'took the case out of its queue' : `moved the case to queue ${text(payload.to)}`;
     case 'case.sla-set':
@@ -100,7 +100,7 @@ export function timelineEntries(events: readonly EventResource[], viewer: Viewer
       at: attributes['created-at'],
       kind: comment ? 'comment' : 'event',
       actor: actorLabel(attributes['actor-type'], attributes['actor-id'], viewer),
-      summary: describeEvent(event),
+      summary: describeEvent(event, viewer),
       body: comment ? text(attributes.payload.body) : null,
       runId: attributes['actor-type'] === 'workflow-run' ? attributes['actor-id'] : attributes['workflow-run-id'],
     };

@@ -64,7 +64,6 @@ describe('the case timeline', () => {
   });
 
   it('describes breaches, assignments, queue moves and cleared SLAs in words', () => {
-    const viewer = { id: null, email: null };
     const summaries = timelineEntries(
       [
         event('evt_4', '2026-12-05T11:00:00Z', 'case.sla-expired', {}, [null, null]),
@@ -74,14 +73,16 @@ describe('the case timeline', () => {
         ]),
         event('evt_6', '2026-12-05T11:00:00Z', 'case.queue-updated', { from: 'cqueue_1', to: null }),
         event('evt_7', '2026-12-05T11:00:00Z', 'case.sla-set', { 'sla-expires-at': null }),
+        event('evt_8', '2026-12-05T11:00:00Z', 'case.assigned', { 'assignee-id': 'me@example.com' }),
       ],
-      viewer,
+      { id: null, email: 'me@example.com' },
     ).map((entry) => `${entry.actor}: ${entry.summary}`);
     expect(summaries).toEqual([
       'Casework: SLA breached',
       'API key key_1: assigned the case to bob@example.com',
       'usr_me: took the case out of its queue',
       'usr_me: cleared the SLA',
+      'usr_me: assigned the case to you',
     ]);
   });
 });
