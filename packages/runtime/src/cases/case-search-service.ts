@@ -1,9 +1,14 @@
 import { searchLimits, type CaseSearchRequest } from '@casework/shared';
 import type { Clock } from '../platform/clock.ts';
+import { coalescedRead } from '../platform/coalesced-read.ts';
 import { UnprocessableError, type UnprocessableIssue } from '../platform/errors.ts';
 import type { CaseQueueDocument, StoredCaseDocument } from './case-collections.ts';
 import { compileCaseQuery, type CaseFilter } from './case-search-compiler.ts';
 import { afterPosition, decodeCursor, encodeCursor, mongoSort, sortKeys } from './case-search-cursor.ts';
+
+// The counts scan every open case (docs/benchmarks.md, "Search"): at most one scan a second per api process, however
+// many consoles ask.
+const COUNTS_MIN_GAP_MS = 1_000;
 
 export interface CaseSearchDeps {
   cases: {
@@ -25,45 +30,23 @@ export interface QueueCounts {
   unqueuedOpen: number;
 }
 
-/**
- * Runs one read at a time: a caller arriving while a read runs waits for the next one, which starts when that read
- * ends, so it sees every write made before it asked, and a crowd of callers costs at most two reads at once.
- */
-export function coalesced<T>(read: () => Promise<T>): () => Promise<T> {
-  let running: Promise<T> | null = null;
-  let next: Promise<T> | null = null;
-  const start = () => {
-    running = read().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  return () => {
-    if (!running) return start();
-    next ??= running
-      .catch(() => undefined)
-      .then(() => {
-        next = null;
-        return start();
-      });
-    return next;
-  };
-}
-
 /** `POST /cases/search` and the queue counts of the reviewer console (docs/architecture.md, "Search"). */
 export function createCaseSearchService(deps: CaseSearchDeps) {
-  const counts = coalesced(async (): Promise<QueueCounts> => {
-    const [queues, groups] = await Promise.all([deps.queues.listActive(), deps.cases.openCountsByQueue()]);
-    const byQueue = new Map(groups.map((group) => [group.queueId, group]));
-    return {
-      queues: queues.map((queue) => ({
-        id: queue._id,
-        open: byQueue.get(queue._id)?.open ?? 0,
-        breached: byQueue.get(queue._id)?.breached ?? 0,
-      })),
-      unqueuedOpen: byQueue.get(null)?.open ?? 0,
-    };
-  });
+  const counts = coalescedRead(
+    async (): Promise<QueueCounts> => {
+      const [queues, groups] = await Promise.all([deps.queues.listActive(), deps.cases.openCountsByQueue()]);
+      const byQueue = new Map(groups.map((group) => [group.queueId, group]));
+      return {
+        queues: queues.map((queue) => ({
+          id: queue._id,
+          open: byQueue.get(queue._id)?.open ?? 0,
+          breached: byQueue.get(queue._id)?.breached ?? 0,
+        })),
+        unqueuedOpen: byQueue.get(null)?.open ?? 0,
+      };
+    },
+    { minGapMs: COUNTS_MIN_GAP_MS },
+  );
 
   return {
     async search(request: CaseSearchRequest): Promise<CaseSearchPage> {

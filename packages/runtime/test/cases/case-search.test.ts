@@ -106,6 +106,12 @@ describe('POST /cases/search', () => {
     expect(body.meta).toEqual({ 'page-after': null, 'page-before': null });
   });
 
+  it('answers another method with 405 and Allow: POST, though /cases/{id} matches the path too', async () => {
+    const response = await t.app.inject({ method: 'PUT', url: '/api/v1/cases/search', headers: t.auth, payload: {} });
+    expectApiError(response, 405);
+    expect(response.headers.allow).toBe('POST');
+  });
+
   it('searches every case without a body', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/cases/search', headers: t.auth });
     expect(response.statusCode, response.body).toBe(200);
