@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { WorkflowResource } from '../packages/shared/src/index.ts';
 import { markdownTable, wrap, writeBenchmarkSection } from './lib/benchmarks-doc.ts';
+import { signInOnce, type SessionCookie } from './lib/bench-session.ts';
 import {
   editorGraph,
   launchChromium,
@@ -112,28 +113,6 @@ function panStats(pan: PanResult, durationMs: number): Pan {
   };
 }
 
-/**
- * Signs in as a new designer (made with the API key), as packages/editor/test/browser/casework-api.ts does: once,
- * since the api allows 10 sign-ins per address in 5 minutes, and every repetition's context gets the session cookie.
- */
-async function signInOnce(api: ReturnType<typeof stackBenchContext>['api'], baseUrl: string, suffix: string) {
-  const email = `editor-bench-${suffix.toLowerCase()}@example.com`;
-  const password = randomBytes(18).toString('base64url');
-  await api.expect(201, 'POST', '/users', {
-    data: { attributes: { 'email-address': email, name: 'Editor bench', password, role: 'designer' } },
-  });
-  const response = await fetch(`${baseUrl}/api/v1/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ data: { attributes: { 'email-address': email, password } } }),
-  });
-  const token = /(?:^|;\s*)casework_session=([^;]+)/.exec(response.headers.getSetCookie().join('; '))?.[1];
-  if (response.status !== 201 || !token) throw new Error(`signing in as ${email} answered ${response.status}`);
-  return { name: 'casework_session', value: token, url: `${baseUrl}/`, httpOnly: true, sameSite: 'Strict' as const };
-}
-
-type SessionCookie = Awaited<ReturnType<typeof signInOnce>>;
-
 async function measure(browser: Browser, url: string, panMs: number, cookie: SessionCookie): Promise<Repetition> {
   // A fresh context: nothing cached, as on a first visit (the bundle comes from the local api).
   const context = await browser.newContext({ viewport });
@@ -230,7 +209,7 @@ async function main(): Promise<number> {
     });
     workflows.push({ size, edges: graph.edges.length, id: data.id });
   }
-  const cookie = await signInOnce(api, client.baseUrl, suffix);
+  const cookie = await signInOnce(api, client.baseUrl, suffix, 'designer', 'Editor bench');
   const pageUrl = (id: string) => new URL(`/#/workflows/${id}`, `${client.baseUrl}/`).href;
 
   const browser = await launchChromium(repoRoot);

@@ -6,7 +6,7 @@
 #   the case → the run records the decision and completes.
 #
 #   examples/review-workflow/run.sh              # the whole walk, 5 to 20 seconds
-#   examples/review-workflow/run.sh --no-resolve # leave the run waiting (resolve the case yourself, or cancel it)
+#   examples/review-workflow/run.sh --no-resolve # leave the run waiting; prints the case's URL in the console
 #
 # Environment: CASEWORK_URL (default http://localhost:3000), CASEWORK_API_KEY (default: the key `npm start`
 # wrote to .data/api-key, or to $CASEWORK_DATA_DIR/api-key), AMOUNT (default 25000; below 10000 the run ends
@@ -184,7 +184,10 @@ note "the run's id is its Temporal workflow id; in Temporal UI's search, Casewor
 note "or CaseworkWorkflowId = '$workflow_id' lists every run of this workflow"
 
 if [[ "$resolve" != true ]]; then
-  printf '\n%sLeft waiting.%s Resolve the case (KEY being your API key):\n' "$bold" "$reset"
+  printf '\n%sLeft waiting.%s Resolve the case in the reviewer console (sign in as the admin `npm start` printed):\n' "$bold" "$reset"
+  printf '  %s%s/#/cases/%s%s\n' "$bold" "$base_url" "$case_id" "$reset"
+  printf '  (set its status to approved there, then "Show on the canvas" follows the run to its end)\n'
+  printf 'or with curl (KEY being your API key):\n'
   printf '  curl -s -X POST %s/api/v1/cases/%s/set-status -H "Authorization: Bearer $KEY" \\\n' "$base_url" "$case_id"
   printf "    -H 'Content-Type: application/json' -d '{\"meta\":{\"status\":\"approved\"}}'\n"
   printf '  and follow the run: %s/api/v1/workflow-runs/%s\n' "$base_url" "$run_id"

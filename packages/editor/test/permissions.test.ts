@@ -5,16 +5,16 @@ import { signInProblem } from '../src/session/sign-in-problem.ts';
 import { parseApiError } from '../src/api/api-error.ts';
 
 describe('what the editor offers each role', () => {
-  it('offers designing to admins and designers, running to them and trigger, Access to admins only', () => {
+  it('offers designing to admins and designers, running to them and trigger, case work to admins and reviewers, Access to admins only', () => {
     const offered = Object.fromEntries(roles.map((role) => [role, permissionsOf(role)]));
     expect(offered).toEqual({
-      admin: { design: true, trigger: true, administer: true },
-      designer: { design: true, trigger: true, administer: false },
-      reviewer: { design: false, trigger: false, administer: false },
-      viewer: { design: false, trigger: false, administer: false },
-      trigger: { design: false, trigger: true, administer: false },
+      admin: { design: true, trigger: true, work: true, administer: true },
+      designer: { design: true, trigger: true, work: false, administer: false },
+      reviewer: { design: false, trigger: false, work: true, administer: false },
+      viewer: { design: false, trigger: false, work: false, administer: false },
+      trigger: { design: false, trigger: true, work: false, administer: false },
     });
-    expect(permissionsOf(null)).toEqual({ design: false, trigger: false, administer: false });
+    expect(permissionsOf(null)).toEqual({ design: false, trigger: false, work: false, administer: false });
   });
 });
 

@@ -19,6 +19,7 @@ import { documentErrorResponses } from './platform/http/error-responses.ts';
 import { caseQueueRoutes } from './cases/routes/case-queues.routes.ts';
 import { caseActionRoutes } from './cases/routes/case-actions.routes.ts';
 import { caseRoutes } from './cases/routes/cases.routes.ts';
+import { caseSearchRoutes } from './cases/routes/case-search.routes.ts';
 import { eventRoutes } from './cases/routes/events.routes.ts';
 import { workflowRoutes } from './workflows/routes/workflows.routes.ts';
 import { workflowRunRoutes } from './runs/routes/workflow-runs.routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         },
       });
       await api.register(caseActionRoutes, { cases: domain.cases, actions: domain.actions });
+      await api.register(caseSearchRoutes, { search: domain.search });
       await api.register(eventRoutes, { cases: domain.cases, feed: eventFeed, events: eventRepository });
       await api.register(workflowRoutes, { workflows });
       await api.register(workflowRunRoutes, {

@@ -7,6 +7,7 @@ export * from './api/jsonapi.ts';
 export * from './api/case-template.dto.ts';
 export * from './api/case-queue.dto.ts';
 export * from './api/case.dto.ts';
+export * from './api/case-search.dto.ts';
 export * from './api/workflow.dto.ts';
 export * from './cases/case-events.ts';
 export * from './cases/case-status.ts';

@@ -1,14 +1,21 @@
+import { lazy, Suspense } from 'react';
 import { AccessPage } from '../access/access-page.tsx';
 import { CaseSetupPage } from '../case-setup/case-setup-page.tsx';
+import { CasePage } from '../cases/case-page.tsx';
+import { CasesPage } from '../cases/cases-page.tsx';
 import { WorkflowsHome } from '../home/workflows-home.tsx';
 import { SignInScreen } from '../session/sign-in-screen.tsx';
 import { usePermissions } from '../session/use-permissions.ts';
 import { useSession } from '../session/use-session.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
-import { VersionPage } from '../workflow/version-page.tsx';
-import { WorkflowPage } from '../workflow/workflow-page.tsx';
 import { routeHref } from './route.ts';
 import { useHashRoute } from './use-hash-route.ts';
+
+// The canvas (React Flow, the compiler, the inspector) is most of the bundle: loaded when a workflow is opened, so the
+// other pages (the reviewer console first) open without it (bench/console.ts).
+const WorkflowPage = lazy(async () => ({ default: (await import('../workflow/workflow-page.tsx')).WorkflowPage }));
+const VersionPage = lazy(async () => ({ default: (await import('../workflow/version-page.tsx')).VersionPage }));
+const loadingWorkflow = <p className="page-message muted">Loading the workflow…</p>;
 
 /** The page the URL hash names, once signed in; the sign-in screen before. */
 export function AppPages() {
@@ -42,6 +49,10 @@ export function AppPages() {
       return <WorkflowsHome />;
     case 'case-setup':
       return <CaseSetupPage />;
+    case 'cases':
+      return <CasesPage query={route.query} />;
+    case 'case':
+      return <CasePage key={route.caseId} caseId={route.caseId} />;
     case 'access':
       return administer ? (
         <AccessPage />
@@ -52,14 +63,20 @@ export function AppPages() {
         </div>
       );
     case 'workflow':
-      return <WorkflowPage key={route.workflowId} workflowId={route.workflowId} />;
+      return (
+        <Suspense fallback={loadingWorkflow}>
+          <WorkflowPage key={route.workflowId} workflowId={route.workflowId} runId={route.runId} />
+        </Suspense>
+      );
     case 'version':
       return (
-        <VersionPage
-          key={`${route.workflowId}/${route.versionId}`}
-          workflowId={route.workflowId}
-          versionId={route.versionId}
-        />
+        <Suspense fallback={loadingWorkflow}>
+          <VersionPage
+            key={`${route.workflowId}/${route.versionId}`}
+            workflowId={route.workflowId}
+            versionId={route.versionId}
+          />
+        </Suspense>
       );
     case 'not-found':
       return (

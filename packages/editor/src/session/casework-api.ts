@@ -1,5 +1,6 @@
 import { accessApi } from '../api/access-api.ts';
 import { createApiClient, type ApiClient, type ApiClientOptions } from '../api/api-client.ts';
+import { casesApi } from '../api/cases-api.ts';
 import { catalogApi } from '../api/catalog-api.ts';
 import { runsApi } from '../api/runs-api.ts';
 import { workflowsApi } from '../api/workflows-api.ts';
@@ -11,6 +12,7 @@ export interface CaseworkApi {
   runs: ReturnType<typeof runsApi>;
   catalog: ReturnType<typeof catalogApi>;
   access: ReturnType<typeof accessApi>;
+  cases: ReturnType<typeof casesApi>;
 }
 
 export function createCaseworkApi(options: ApiClientOptions): CaseworkApi {
@@ -21,5 +23,6 @@ export function createCaseworkApi(options: ApiClientOptions): CaseworkApi {
     runs: runsApi(client),
     catalog: catalogApi(client),
     access: accessApi(client),
+    cases: casesApi(client),
   };
 }

@@ -10,17 +10,20 @@ export interface Permissions {
   design: boolean;
   /** Start runs of a workflow. */
   trigger: boolean;
+  /** Work cases: edit fields, set status, assign, comment, tag, move, set the SLA, redact (the reviewer console). */
+  work: boolean;
   /** Manage users and API keys (the Access page). */
   administer: boolean;
 }
 
-export const noPermissions: Permissions = { design: false, trigger: false, administer: false };
+export const noPermissions: Permissions = { design: false, trigger: false, work: false, administer: false };
 
 export function permissionsOf(role: Role | null | undefined): Permissions {
   if (role === null || role === undefined) return noPermissions;
   return {
     design: role === 'admin' || role === 'designer',
     trigger: role === 'admin' || role === 'designer' || role === 'trigger',
+    work: role === 'admin' || role === 'reviewer',
     administer: role === 'admin',
   };
 }

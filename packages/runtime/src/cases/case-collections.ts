@@ -169,6 +169,9 @@ export async function ensureCaseIndexes(db: Db): Promise<void> {
   await ensureIndex(cases, { queueId: 1, _id: -1 }, { name: 'queue_id' });
   await ensureIndex(cases, { assigneeId: 1, _id: -1 }, { name: 'assignee_id' });
   await ensureIndex(cases, { objectIds: 1, _id: -1 }, { name: 'object_ids' });
+  // The reviewer console's lists (POST /cases/search): a queue newest first, or by SLA deadline.
+  await ensureIndex(cases, { queueId: 1, createdAt: -1, _id: -1 }, { name: 'queue_created' });
+  await ensureIndex(cases, { queueId: 1, slaExpiresAt: 1, _id: 1 }, { name: 'queue_sla' });
   // Real MongoDB uses it for the sweeper; the embedded store scans (it ignores non-unique indexes).
   await ensureIndex(cases, { dirty: 1 }, { name: 'dirty', partialFilterExpression: { dirty: true } });
   await ensureIndex(events, { caseId: 1, _id: -1 }, { name: 'case_id' });

@@ -9,6 +9,7 @@ import { createSequences } from '../platform/db/sequences.ts';
 import type { Clock } from '../platform/clock.ts';
 import { createCaseActionsService } from './case-actions-service.ts';
 import { createCaseQueueService } from './case-queue-service.ts';
+import { createCaseSearchService } from './case-search-service.ts';
 import { createCaseService } from './case-service.ts';
 import { createCaseTemplateService } from './case-template-service.ts';
 import { createCaseWriter } from './case-writer.ts';
@@ -69,11 +70,14 @@ export function createCaseDomain(deps: {
     clock,
   });
 
+  const search = createCaseSearchService({ cases: caseRepository, queues: queueRepository, clock });
+
   return {
     caseTemplates,
     caseQueues,
     cases,
     actions,
+    search,
     publisher,
     writer,
     eventRepository,

@@ -2,6 +2,8 @@ import type { Db, Filter } from 'mongodb';
 import { caseCollections, type CaseQueueDocument } from './case-collections.ts';
 import { paginate, type PageQuery } from '../platform/pagination.ts';
 
+const MAX_ACTIVE_QUEUES = 1_000;
+
 export function createCaseQueueRepository(db: Db) {
   const { caseQueues } = caseCollections(db);
   return {
@@ -9,6 +11,8 @@ export function createCaseQueueRepository(db: Db) {
       await caseQueues.insertOne(queue);
     },
     findById: (id: string) => caseQueues.findOne({ _id: id }),
+    /** Every active queue, oldest first (a deployment has tens of queues, not thousands). */
+    listActive: () => caseQueues.find({ status: 'active' }).sort({ _id: 1 }).limit(MAX_ACTIVE_QUEUES).toArray(),
     list: (filter: Filter<CaseQueueDocument>, page: PageQuery, url: Parameters<typeof paginate>[3]) =>
       paginate(caseQueues, filter, page, url),
     update: (id: string, set: Partial<CaseQueueDocument>) =>

@@ -61,6 +61,34 @@ export function createCaseRepository(db: Db) {
     list: (filter: Filter<StoredCaseDocument>, page: PageQuery, url: Parameters<typeof paginate>[3]) =>
       paginate(cases, filter, page, url),
 
+    /** One page of a search (cases/case-search-service.ts), without the bookkeeping the API never shows. */
+    search: (filter: Filter<StoredCaseDocument>, sort: Record<string, 1 | -1>, limit: number) =>
+      cases
+        .find(filter, { projection: { outbox: 0, recentEvents: 0, waits: 0 } })
+        .sort(sort)
+        .limit(limit)
+        .toArray(),
+
+    /**
+     * Unresolved cases per queue (null: in none), and how many of them breached their SLA: one pass over the open
+     * cases (on the embedded store a scan of the collection; measured in docs/benchmarks.md, "Search").
+     */
+    async openCountsByQueue(): Promise<{ queueId: string | null; open: number; breached: number }[]> {
+      const groups = await cases
+        .aggregate<{ _id: string | null; open: number; breached: number }>([
+          { $match: { resolvedAt: null } },
+          {
+            $group: {
+              _id: '$queueId',
+              open: { $sum: 1 },
+              breached: { $sum: { $cond: [{ $gt: ['$slaExpiredAt', null] }, 1, 0] } },
+            },
+          },
+        ])
+        .toArray();
+      return groups.map((group) => ({ queueId: group._id ?? null, open: group.open, breached: group.breached }));
+    },
+
     /** Stores cases as they are, with nothing to publish (bulk imports and seeding). */
     async importMany(docs: CaseDocument[]): Promise<void> {
       await cases.insertMany(docs.map((doc) => newStoredCase(doc, [], null)));

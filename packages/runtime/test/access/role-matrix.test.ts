@@ -25,6 +25,8 @@ const area = ({ method, path }: Operation) => {
   if (p.startsWith('/workflow-runs') || p === '/workflows' || p === '/workflows/{id}') {
     return read ? 'read-runs' : 'design';
   }
+  // A search is a read whose query travels as a body.
+  if (p === '/cases/search') return 'read';
   if (p.startsWith('/cases') || p === '/events') return read ? 'read' : 'work-cases';
   return read ? 'read' : 'design';
 };

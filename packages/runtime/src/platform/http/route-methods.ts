@@ -6,16 +6,20 @@ import { answerUnrouted } from './error-handler.ts';
  * (RFC 9110) instead of 404. Collects routes as they are added: register it before the routes.
  */
 export function trackRouteMethods(app: FastifyInstance): (path: string) => string[] {
-  const routes: { pattern: RegExp; methods: string[] }[] = [];
+  const routes: { pattern: RegExp; methods: string[]; fixed: boolean }[] = [];
   app.addHook('onRoute', (route) => {
     // Catch-alls (static files, the editor's pages) say nothing about which paths exist.
     if (route.url.includes('*')) return;
     const methods = (Array.isArray(route.method) ? route.method : [route.method]).map(String);
-    routes.push({ pattern: patternOf(route.url), methods });
+    routes.push({ pattern: patternOf(route.url), methods, fixed: !route.url.includes(':') });
   });
   const allowedMethods = (path: string) => {
     const allowed = new Set<string>();
-    for (const route of routes) if (route.pattern.test(path)) for (const method of route.methods) allowed.add(method);
+    // A path registered as such (`/cases/search`) is its own resource, though a parameter route matches it too
+    // (`/cases/:id`, where another method would look for a case with id "search"): it allows its own methods.
+    const matching = routes.filter((route) => route.pattern.test(path));
+    const fixed = matching.filter((route) => route.fixed);
+    for (const route of fixed.length > 0 ? fixed : matching) for (const method of route.methods) allowed.add(method);
     if (allowed.has('GET')) allowed.add('HEAD');
     return [...allowed].sort();
   };
