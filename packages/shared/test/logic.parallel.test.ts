@@ -109,7 +109,10 @@ describe('logic.parallel and logic.join', () => {
         nodes: [node('join-2', 'logic.join')],
         edges: [edge('update-b', 'join-2'), edge('join-2', 'done')],
       }),
-      { 'node-id': 'fork', message: 'the branches reach different Joins (join, join-2): every branch must reach the same one' },
+      {
+        'node-id': 'fork',
+        message: 'the branches reach different Joins (join, join-2): every branch must reach the same one',
+      },
     ],
     [
       'crossing-branches',
@@ -181,7 +184,11 @@ describe('logic.parallel and logic.join', () => {
     const result = compile(graph, catalog);
     expect(result.ok).toBe(false);
     expect(result.issues).toContainEqual(
-      expect.objectContaining({ code: 'stray-join', 'node-id': 'join', message: expect.stringContaining('"ca"') as string }),
+      expect.objectContaining({
+        code: 'stray-join',
+        'node-id': 'join',
+        message: expect.stringContaining('"ca"') as string,
+      }),
     );
   });
 });

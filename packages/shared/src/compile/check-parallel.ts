@@ -31,7 +31,7 @@ export function checkParallels(graph: Graph, issues: CompileIssue[]): Map<string
     const seen = new Set<string>();
     const inside = `inside branch "${handle}" of "${parallel}": every branch must reach the Join`;
     let ok = true;
-    for (const stack = [head]; stack.length > 0; ) {
+    for (const stack = [head]; stack.length > 0;) {
       const id = stack.pop() ?? '';
       if (seen.has(id)) continue;
       seen.add(id);
