@@ -2,6 +2,7 @@ import type { CaseEventDelivery, PlanStep, RunInput } from '@casework/shared';
 import {
   ApplicationFailure,
   CancellationScope,
+  CancelledFailure,
   ContinueAsNew,
   continueAsNew,
   defineQuery,
@@ -74,7 +75,7 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
    * Runs steps from `from` until the run ends (null). Inside a parallel's branch (`visited` given) it stops at the
    * join instead and returns its id, noting each step it ran; only the run's own walk may continue as new.
    */
-  const walk = async (from: string | null, visited?: string[]): Promise<string | null> => {
+  const walk = async (from: string | null, visited?: string[], within = context): Promise<string | null> => {
     for (let at = from; at !== null;) {
       if (stepCount++ >= MAX_STEPS_PER_RUN) throw new StepFailed(at, `the run exceeded ${MAX_STEPS_PER_RUN} steps`);
       if (!visited && workflowInfo().continueAsNewSuggested) {
@@ -84,10 +85,12 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
       const step: PlanStep | undefined = plan.steps[at];
       if (!step) throw new StepFailed(at, 'the plan has no such step');
       if (visited && step.kind === 'logic.join') return at;
+      // Steps of a branch shield their activities (below), so a canceled branch stops between steps.
+      if (visited && CancellationScope.current().consideredCancelled) throw new CancelledFailure('canceled');
       visited?.push(at);
       const executor = stepExecutorOf(step);
       if (!executor) throw new StepFailed(at, `unknown step kind ${step.kind}`);
-      at = await executor.run(at, step, context);
+      at = await executor.run(at, step, within);
       await checkpoint(executor.milestone);
     }
     return null;
@@ -99,7 +102,25 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
     milestonesOnly,
     activities,
     record,
-    walkBranch: (from, visited) => walk(from, visited),
+    walkBranch: (from, visited) => walk(from, visited, branchContext),
+  };
+  // A failing branch cancels its siblings (logic.parallel.step.ts): their timers and conditions, never an activity
+  // already started, whose result may be on its way in the same activation (Temporal's core refuses that cancel).
+  const shielded =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    (...args: A) =>
+      CancellationScope.nonCancellable(() => call(...args));
+  const branchContext: RunContext = {
+    ...context,
+    record: shielded(record),
+    activities: {
+      runCaseStep: (options) => shielded(activities.runCaseStep(options)),
+      waits: {
+        openCaseWait: shielded(activities.waits.openCaseWait),
+        closeCaseWait: shielded(activities.waits.closeCaseWait),
+        readCase: shielded(activities.waits.readCase),
+      },
+    },
   };
   const checkpoint = async (afterMilestone = false) => {
     if (!milestonesOnly || afterMilestone) await record();
