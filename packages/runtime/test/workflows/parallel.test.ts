@@ -172,6 +172,23 @@ describe('logic.parallel', () => {
     expect((await getCase(String(run.attributes['case-ids'][0]))).attributes.tags).toEqual(['joined']);
   });
 
+  it('cancels every branch when the run is canceled', async () => {
+    const graph = failingBranch(false);
+    graph.nodes = graph.nodes.map((candidate) =>
+      candidate.id === 'assign'
+        ? node('assign', 'wait.duration', { duration: { amount: 30, unit: 'seconds' } }, 600)
+        : candidate,
+    );
+    const { workflowId } = await publishWorkflow(t, { name: 'Canceled parallel', graph });
+    const { id } = await triggerRun(t, workflowId, {});
+    await runReaches(t, id, ['waiting'], { nodeId: 'assign', stepStatus: 'waiting' });
+    expect((await api(t, 'POST', `/workflow-runs/${id}/cancel`, {})).statusCode).toBeLessThan(300);
+    const run = await runReaches(t, id, ['canceled'], { timeoutMs: 20_000 });
+    for (const wait of ['assign', 'wait-b'])
+      expect(stepOf(run, wait)).toMatchObject({ status: 'errored', error: 'canceled' });
+    expect(stepOf(run, 'tag').status).toBe('skipped');
+  });
+
   it('refuses to publish a parallel whose branch never reaches the join, naming the node', async () => {
     const graph = failingBranch(false);
     graph.edges = graph.edges.filter((candidate) => candidate.id !== 'wait-b-next-join');
