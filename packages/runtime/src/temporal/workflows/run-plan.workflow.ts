@@ -91,7 +91,7 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
       const executor = stepExecutorOf(step);
       if (!executor) throw new StepFailed(at, `unknown step kind ${step.kind}`);
       at = await executor.run(at, step, within);
-      await checkpoint(executor.milestone);
+      if (!milestonesOnly || executor.milestone) await within.record();
     }
     return null;
   };
