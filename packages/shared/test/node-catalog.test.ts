@@ -20,6 +20,8 @@ describe('nodeCatalog', () => {
       'case.add-tags',
       'case.remove-tags',
       'logic.condition',
+      'logic.parallel',
+      'logic.join',
       'wait.duration',
       'wait.case',
       'end',

@@ -21,6 +21,9 @@ export const compileIssueCodes = [
   'unknown-queue',
   'field-type-mismatch',
   'limit-exceeded',
+  'unjoined-branch',
+  'crossing-branches',
+  'stray-join',
 ] as const;
 export type CompileIssueCode = (typeof compileIssueCodes)[number];
 

@@ -12,6 +12,8 @@ import { caseRemoveTagsNode } from './case.remove-tags.node.ts';
 import { caseUpdateFieldsNode } from './case.update-fields.node.ts';
 import { endNode } from './end.node.ts';
 import { logicConditionNode } from './logic.condition.node.ts';
+import { logicJoinNode } from './logic.join.node.ts';
+import { logicParallelNode } from './logic.parallel.node.ts';
 import type { NodeDefinition } from './node-definition.ts';
 import { triggerApiNode } from './trigger.api.node.ts';
 import { triggerEventNode } from './trigger.event.node.ts';
@@ -38,6 +40,8 @@ export const nodeDefinitions = [
   caseAddTagsNode,
   caseRemoveTagsNode,
   logicConditionNode,
+  logicParallelNode,
+  logicJoinNode,
   waitDurationNode,
   waitCaseNode,
   endNode,

@@ -2,6 +2,8 @@ import type { NodeKind, PlanStep } from '@casework/shared';
 import { caseActionStep } from './case-action.step.ts';
 import { endStep } from './end.step.ts';
 import { conditionStep } from './logic.condition.step.ts';
+import { joinStep } from './logic.join.step.ts';
+import { parallelStep } from './logic.parallel.step.ts';
 import type { StepExecutor } from './step-context.ts';
 import { triggerApiStep, triggerEventStep } from './trigger.step.ts';
 import { waitCaseStep } from './wait.case.step.ts';
@@ -20,6 +22,8 @@ const stepExecutors: {
   'trigger.event': triggerEventStep,
   'case.*': caseActionStep,
   'logic.condition': conditionStep,
+  'logic.parallel': parallelStep,
+  'logic.join': joinStep,
   'wait.duration': waitDurationStep,
   'wait.case': waitCaseStep,
   end: endStep,
