@@ -1,6 +1,7 @@
 import type { NodeKind, PlanStep } from '@casework/shared';
 import { caseActionStep } from './case-action.step.ts';
 import { endStep } from './end.step.ts';
+import { httpRequestStep } from './http.request.step.ts';
 import { conditionStep } from './logic.condition.step.ts';
 import type { StepExecutor } from './step-context.ts';
 import { triggerApiStep, triggerEventStep } from './trigger.step.ts';
@@ -19,6 +20,7 @@ const stepExecutors: {
   'trigger.api': triggerApiStep,
   'trigger.event': triggerEventStep,
   'case.*': caseActionStep,
+  'http.request': httpRequestStep,
   'logic.condition': conditionStep,
   'wait.duration': waitDurationStep,
   'wait.case': waitCaseStep,
