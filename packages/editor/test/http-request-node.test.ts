@@ -31,6 +31,7 @@ describe('the HTTP request node', () => {
       'url',
       'query',
       'headers',
+      'secret-headers',
       'body',
       'timeout',
       'retry-on',
@@ -44,6 +45,11 @@ describe('the HTTP request node', () => {
     expect(property(form, 'signature')?.required).toBe(false);
     const secret = property(property(form, 'signature')?.field, 'secret');
     expect(secret && widgetFor('http.request', ['signature', 'secret'], secret.field)).toBe('secret');
+    const secretHeaders = property(form, 'secret-headers');
+    expect(
+      secretHeaders?.field.kind === 'record' &&
+        widgetFor('http.request', ['secret-headers', 'Authorization'], secretHeaders.field.value),
+    ).toBe('secret');
     const timeout = property(form, 'timeout');
     expect(timeout && widgetFor('http.request', ['timeout'], timeout.field)).toBe('duration');
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compile, httpRequestNode, type CatalogSnapshot, type Graph } from '../src/index.ts';
+import {
+  compile,
+  httpRequestEvaluatedSchema,
+  httpRequestNode,
+  type CatalogSnapshot,
+  type Graph,
+} from '../src/index.ts';
 import { apiTrigger, catalog, edge, node } from './graph/fixtures.ts';
 
 const withSecrets: CatalogSnapshot = { ...catalog, secrets: [{ name: 'hook-secret' }] };
@@ -60,6 +66,11 @@ describe('http.request', () => {
       },
     ],
     [
+      'an unknown secret as a header',
+      { url: 'https://x.test', 'secret-headers': { Authorization: 'crm-token' } },
+      { code: 'unknown-secret', path: '/params/secret-headers/Authorization' },
+    ],
+    [
       'a malformed secret name',
       { url: 'https://x.test', signature: { secret: '{{ trigger.secret }}' } },
       { code: 'invalid-params', path: '/params/signature/secret' },
@@ -106,7 +117,7 @@ describe('http.request', () => {
   });
 
   it('reads evaluated params: scalars become strings, other values are step errors', () => {
-    const schema = httpRequestNode.evaluatedParamsSchema;
+    const schema = httpRequestEvaluatedSchema;
     const base = {
       method: 'GET',
       url: 'https://x.test',

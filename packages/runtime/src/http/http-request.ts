@@ -91,14 +91,13 @@ async function prepare(params: HttpRequestParams, deps: HttpStepDeps): Promise<O
     body = form.toString();
     headers['content-type'] ??= 'application/x-www-form-urlencoded';
   }
+  for (const [name, secretName] of Object.entries(params['secret-headers'])) {
+    const value = await readSecret(secretName, deps);
+    if (unsafeHeaderValue.test(value)) throw new HttpStepError(`secret "${secretName}" holds a line break`, false);
+    headers[name.toLowerCase()] = value;
+  }
   if (params.signature) {
-    let secret: string;
-    try {
-      secret = await deps.readSecret(params.signature.secret);
-    } catch (error) {
-      if (error instanceof SecretUnusableError) throw new HttpStepError(error.message, false);
-      throw error;
-    }
+    const secret = await readSecret(params.signature.secret, deps);
     headers[params.signature.header.toLowerCase()] = signatureHeader(secret, body ?? '', deps.now());
   }
   const unit = params.timeout.unit === 'minutes' ? 60_000 : 1_000;
@@ -110,6 +109,16 @@ async function prepare(params: HttpRequestParams, deps: HttpStepDeps): Promise<O
     timeoutMs: params.timeout.amount * unit,
     maxResponseBytes: params['max-response-bytes'],
   };
+}
+
+/** A secret's value; one that cannot be had fails the step for good (a store outage is retried). */
+async function readSecret(name: string, deps: HttpStepDeps): Promise<string> {
+  try {
+    return await deps.readSecret(name);
+  } catch (error) {
+    if (error instanceof SecretUnusableError) throw new HttpStepError(error.message, false);
+    throw error;
+  }
 }
 
 function statusFailure(answer: HttpAnswer, where: string, retryOn: HttpRequestParams['retry-on']): HttpStepError {

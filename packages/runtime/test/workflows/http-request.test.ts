@@ -67,6 +67,7 @@ describe('http.request on the real stack', () => {
           query: { source: 'casework', applicant: '{{ trigger.applicant }}' },
           headers: { 'X-Applicant': '{{ trigger.applicant }}' },
           body: { type: 'json', value: { applicant: '{{ trigger.applicant }}', amount: '{{ trigger.amount }}' } },
+          'secret-headers': { 'X-Api-Key': 'hook-secret' },
           signature: { secret: 'hook-secret' },
         },
         200,
@@ -102,6 +103,7 @@ describe('http.request on the real stack', () => {
       body: JSON.stringify({ applicant: 'Ada', amount: 25_000 }),
     });
     expect(seen?.headers['x-applicant']).toBe('Ada');
+    expect(seen?.headers['x-api-key']).toBe(SECRET);
     expect(seen?.headers['content-type']).toBe('application/json');
     expect(stepOf(run, 'notify')).toMatchObject({ status: 'completed', attempts: 1 });
     expect(stepOf(run, 'notify').output).toMatchObject({

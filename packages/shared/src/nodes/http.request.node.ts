@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { secretNameSchema } from '../api/secret.dto.ts';
+import { pointer } from '../compile/compile-issue.ts';
 import { hasExpression } from '../expressions/expression-template.ts';
 import { defineNode } from './node-definition.ts';
 import { actionOptions, durationSchema, valueSchema } from './node-params.ts';
@@ -54,6 +55,7 @@ export const httpRequestEvaluatedSchema = z.object({
     .record(z.string(), z.union([scalar, z.array(scalar), z.null()]), { error: 'query values must be scalars' })
     .default({}),
   headers: z.record(z.string(), scalar, { error: 'header values must be strings' }).default({}),
+  'secret-headers': z.record(z.string(), z.string()).default({}),
   body: z
     .discriminatedUnion('type', [
       z.object({ type: z.literal('none') }),
@@ -84,6 +86,8 @@ export const httpRequestNode = defineNode({
       url: urlSchema,
       query: z.record(z.string().min(1).max(200), valueSchema).default({}),
       headers: z.record(headerNameSchema, valueSchema).default({}),
+      /** Headers whose value is a secret, by name (`Authorization` → `crm-token`): set in the activity, never recorded. */
+      'secret-headers': z.record(headerNameSchema, secretNameSchema).default({}),
       body: bodySchema.default({ type: 'none' }),
       timeout: durationSchema(['seconds', 'minutes'], 300).default({ amount: 30, unit: 'seconds' }),
       'retry-on': z.array(z.enum(httpRetryOn)).max(3).default(['5xx', '429', 'network']),
@@ -104,9 +108,17 @@ export const httpRequestNode = defineNode({
   }),
   outputHasCase: false,
   checkCatalog: (params, check) => {
-    const name = params.signature?.secret;
-    if (name !== undefined && check.catalog.secrets && !check.catalog.secrets.some((secret) => secret.name === name)) {
-      check.report('unknown-secret', `no secret "${name}" (create it under Secrets)`, '/params/signature/secret');
+    const known = check.catalog.secrets;
+    if (!known) return;
+    const uses: [string, string][] = Object.entries(params['secret-headers']).map(([header, name]) => [
+      name,
+      pointer('/params/secret-headers', header),
+    ]);
+    if (params.signature) uses.push([params.signature.secret, '/params/signature/secret']);
+    for (const [name, path] of uses) {
+      if (!known.some((secret) => secret.name === name)) {
+        check.report('unknown-secret', `no secret "${name}" (create it under Secrets)`, path);
+      }
     }
   },
   evaluatedParamsSchema: httpRequestEvaluatedSchema,

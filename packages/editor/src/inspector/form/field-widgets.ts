@@ -35,6 +35,7 @@ const widgetRules: readonly WidgetRule[] = [
   { widget: 'case-events', path: ['events'], kinds: ['wait.case'] },
   { widget: 'long-text', path: ['body'], kinds: ['case.add-comment'] },
   { widget: 'secret', path: ['signature', 'secret'], kinds: ['http.request'] },
+  { widget: 'secret', path: ['secret-headers', '*'], kinds: ['http.request'] },
 ];
 
 /** `{ amount, unit }` with a whole amount and a unit select: every duration and SLA of the catalog. */
