@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: brings up the whole local stack in the foreground and prints its URLs. Ctrl-C stops it all.
 import { ensureEditorBuild } from './lib/editor-build.mjs';
-import { localApiKey } from './lib/api-key.mjs';
+import { localApiKey, localSecretsKey } from './lib/api-key.mjs';
 import { adminSignsIn, firstAdmin } from './lib/first-admin.mjs';
 import { bold, cyan, green } from './lib/log.mjs';
 import { main } from './lib/main.mjs';
@@ -17,6 +17,7 @@ await main('casework', async (log) => {
   await installWorkspace(log);
   const dataDir = defaultDataDir();
   const apiKey = localApiKey(dataDir);
+  const secretsKey = localSecretsKey(dataDir);
   const admin = firstAdmin();
   const editorDir = await ensureEditorBuild(log);
   // A service that keeps crashing (its supervisor gave up) stops the whole stack.
@@ -26,6 +27,7 @@ await main('casework', async (log) => {
     log,
     dataDir,
     apiKey: apiKey.key,
+    secretsKey: secretsKey.key,
     admin,
     editorDir,
     ports: {

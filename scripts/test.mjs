@@ -2,6 +2,7 @@
 // `npm test`: lint, typecheck, then every test of every package against real servers — one Temporal dev
 // server and one MongoDB-protocol store for the whole run (reused when TEMPORAL_ADDRESS / MONGODB_URI are set),
 // plus the api and worker that the browser tests drive. Extra arguments go to vitest (e.g. a file filter).
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,6 +56,9 @@ await main('test', async (log) => {
     log,
     dataDir,
     apiKey,
+    secretsKey: randomBytes(32).toString('hex'),
+    // http.request steps of browser and API tests call servers the tests run on this machine.
+    httpAllow: '127.0.0.1,[::1],localhost',
     admin,
     editorDir,
     headless: true,

@@ -2,6 +2,7 @@ import { caseQueueListSchema, compile } from '@casework/shared';
 import { describe, expect, it } from 'vitest';
 import type { ApiClient } from '../src/api/api-client.ts';
 import { fetchAllPages, fetchCatalog } from '../src/api/catalog-api.ts';
+import { ApiRequestError } from '../src/api/api-error.ts';
 import { toCatalogSnapshot } from '../src/api/catalog-snapshot.ts';
 import { queueResource, templateResource } from './fixtures/api-resources.ts';
 import { reviewWorkflow } from './fixtures/review-workflow.ts';
@@ -62,6 +63,7 @@ describe('fetchCatalog', () => {
       '/case-templates': { data: [templateResource('ctmpl_a', 'KYC', 'active')], links: { prev: null, next } },
       [next]: { data: [templateResource('ctmpl_b', 'AML', 'active')], links: { prev: null, next: null } },
       '/case-queues': { data: [queueResource('cqueue_a', 'active')], links: { prev: null, next: null } },
+      '/secrets': { data: [], links: { prev: null, next: null } },
     });
     const catalog = await fetchCatalog(client);
     expect(catalog.templates.map((template) => template.key)).toEqual(['KYC', 'AML']);
@@ -69,8 +71,38 @@ describe('fetchCatalog', () => {
     expect(asked).toEqual([
       '/case-templates?page%5Bsize%5D=100',
       '/case-queues?page%5Bsize%5D=100',
+      '/secrets',
       next, // a link is called as it is, without adding the page size again
     ]);
+  });
+
+  it('lists the secrets by name when the role may, and leaves them out (unchecked) when it gets a 403', async () => {
+    const empty = { data: [], links: { prev: null, next: null } };
+    const secret = {
+      type: 'secret',
+      id: 'hook-secret',
+      attributes: {
+        name: 'hook-secret',
+        'created-at': '2026-12-05T10:00:00.000Z',
+        'updated-at': '2026-12-05T10:00:00.000Z',
+      },
+    };
+    const { client } = tableClient({
+      '/case-templates': empty,
+      '/case-queues': empty,
+      '/secrets': { data: [secret], links: { prev: null, next: null } },
+    });
+    expect((await fetchCatalog(client)).secrets).toEqual([{ name: 'hook-secret' }]);
+
+    const forbidden: ApiClient = {
+      request: (path, schema, options) =>
+        path === '/secrets'
+          ? Promise.reject(new ApiRequestError({ kind: 'http', status: 403, messages: ['The viewer role may not'] }))
+          : tableClient({ '/case-templates': empty, '/case-queues': empty }).client.request(path, schema, options),
+    };
+    const catalog = await fetchCatalog(forbidden);
+    expect(catalog).toEqual({ templates: [], queues: [] });
+    expect('secrets' in catalog).toBe(false);
   });
 
   it('stops following a link that never ends', async () => {

@@ -32,6 +32,9 @@ import { apiKeyRoutes } from './access/routes/api-keys.routes.ts';
 import { sessionRoutes } from './access/routes/sessions.routes.ts';
 import { userRoutes } from './access/routes/users.routes.ts';
 import { createDomains, ensureStoreIndexes } from './composition.ts';
+import { createSecretRepository } from './secrets/secret-repository.ts';
+import { createSecretService } from './secrets/secret-service.ts';
+import { secretRoutes } from './secrets/secrets.routes.ts';
 import { caseQueueResource } from './cases/case-queue-service.ts';
 import { startCaseSweeper } from './cases/case-sweeper.ts';
 import { createEventFeed } from './cases/event-feed.ts';
@@ -102,6 +105,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clock,
   });
   const { cases: domain, runs: runDomain, workflows } = createDomains({ db: mongo.db, clock, log: app.log, temporal });
+  const secrets = createSecretService({
+    secrets: createSecretRepository(mongo.db),
+    clock,
+    key: env.CASEWORK_SECRETS_KEY,
+  });
+  if (!env.CASEWORK_SECRETS_KEY) app.log.warn('CASEWORK_SECRETS_KEY is not set: secrets cannot be created or used');
   const eventRepository = createEventRepository(mongo.db);
   const eventFeed = createEventFeed({ events: eventRepository, log: app.log });
   app.addHook('onClose', async () => eventFeed.stop());
@@ -142,6 +151,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(caseSearchRoutes, { search: domain.search });
       await api.register(eventRoutes, { cases: domain.cases, feed: eventFeed, events: eventRepository });
       await api.register(workflowRoutes, { workflows });
+      await api.register(secretRoutes, { secrets });
       await api.register(workflowRunRoutes, {
         workflows,
         runs: runDomain.runService,

@@ -12,6 +12,10 @@ import { ensureRunIndexes } from './runs/workflow-run-collections.ts';
 import { createActivities } from './temporal/activities/index.ts';
 import { ensureWorkflowIndexes } from './workflows/workflow-collections.ts';
 import { createWorkflowServiceOn } from './workflows/workflow-service.ts';
+import { createHttpClient } from './http/http-client.ts';
+import { emptyAllowlist, type HttpAllowlist } from './http/http-allowlist.ts';
+import { createSecretRepository } from './secrets/secret-repository.ts';
+import { createSecretReader } from './secrets/secret-service.ts';
 
 export interface DomainDeps {
   db: Db;
@@ -35,8 +39,14 @@ export function createDomains(deps: DomainDeps) {
 
 export type Domains = ReturnType<typeof createDomains>;
 
+/** What `http.request` steps need of the environment: the secrets' key and what the address guard lets through. */
+export interface HttpStepConfig {
+  secretsKey: Buffer | undefined;
+  allowlist: HttpAllowlist;
+}
+
 /** Every activity the worker registers, over the domains. */
-export function workerActivities(domains: Domains, deps: Pick<DomainDeps, 'db' | 'clock'>) {
+export function workerActivities(domains: Domains, deps: Pick<DomainDeps, 'db' | 'clock'> & { http?: HttpStepConfig }) {
   return createActivities({
     db: deps.db,
     clock: deps.clock,
@@ -46,6 +56,11 @@ export function workerActivities(domains: Domains, deps: Pick<DomainDeps, 'db' |
       runs: domains.runs.runs,
       cases: domains.cases.caseRepository,
       runEvents: domains.runs.runEvents,
+    },
+    http: {
+      client: createHttpClient({ allowlist: deps.http?.allowlist ?? emptyAllowlist }),
+      readSecret: createSecretReader(createSecretRepository(deps.db), deps.http?.secretsKey),
+      now: () => deps.clock().getTime() / 1000,
     },
   });
 }

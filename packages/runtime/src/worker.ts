@@ -13,6 +13,7 @@ const { worker, close } = await createWorker({
   address: env.TEMPORAL_ADDRESS,
   namespace: env.TEMPORAL_NAMESPACE,
   taskQueue: env.TEMPORAL_TASK_QUEUE,
+  http: { secretsKey: env.CASEWORK_SECRETS_KEY, allowlist: env.CASEWORK_HTTP_ALLOW },
 });
 console.log(
   `casework worker running on task queue ${env.TEMPORAL_TASK_QUEUE} (${env.TEMPORAL_ADDRESS}, namespace ${env.TEMPORAL_NAMESPACE})`,

@@ -9,6 +9,8 @@ import {
   type CreateCaseTemplateRequest,
 } from '@casework/shared';
 import type { ApiClient, ResponseSchema } from './api-client.ts';
+import { ApiRequestError } from './api-error.ts';
+import { secretsApi } from './secrets-api.ts';
 import { toCatalogSnapshot } from './catalog-snapshot.ts';
 
 /** More than this many pages of templates or queues is a runaway `links.next`, not a real catalog. */
@@ -37,13 +39,23 @@ export async function fetchAllPages<T>(
   return items;
 }
 
-/** The case templates and queues the compiler checks a graph against, fetched from the API. */
+/**
+ * The case templates, queues and secret names the compiler checks a graph against, fetched from the API. A role that
+ * may not list secrets (403) leaves them out, and the compiler then leaves secret names unchecked.
+ */
 export async function fetchCatalog(client: ApiClient, signal?: AbortSignal): Promise<CatalogSnapshot> {
-  const [templates, queues] = await Promise.all([
+  const [templates, queues, secrets] = await Promise.all([
     fetchAllPages<CaseTemplateResource>(client, '/case-templates', caseTemplateListSchema, signal),
     fetchAllPages<CaseQueueResource>(client, '/case-queues', caseQueueListSchema, signal),
+    secretsApi(client)
+      .list(signal)
+      .catch((error: unknown) => {
+        if (error instanceof ApiRequestError && error.status === 403) return undefined;
+        throw error;
+      }),
   ]);
-  return toCatalogSnapshot(templates, queues);
+  const snapshot = toCatalogSnapshot(templates, queues);
+  return secrets === undefined ? snapshot : { ...snapshot, secrets: secrets.map((secret) => ({ name: secret.id })) };
 }
 
 /** The case templates and queues (docs/architecture.md, "Cases") as the Case setup page manages them: list, create, archive. */

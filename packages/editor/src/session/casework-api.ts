@@ -3,6 +3,7 @@ import { createApiClient, type ApiClient, type ApiClientOptions } from '../api/a
 import { casesApi } from '../api/cases-api.ts';
 import { catalogApi } from '../api/catalog-api.ts';
 import { runsApi } from '../api/runs-api.ts';
+import { secretsApi } from '../api/secrets-api.ts';
 import { workflowsApi } from '../api/workflows-api.ts';
 
 /** Everything the signed-in editor calls: the raw client and the resource APIs built on it. */
@@ -13,6 +14,7 @@ export interface CaseworkApi {
   catalog: ReturnType<typeof catalogApi>;
   access: ReturnType<typeof accessApi>;
   cases: ReturnType<typeof casesApi>;
+  secrets: ReturnType<typeof secretsApi>;
 }
 
 export function createCaseworkApi(options: ApiClientOptions): CaseworkApi {
@@ -24,5 +26,6 @@ export function createCaseworkApi(options: ApiClientOptions): CaseworkApi {
     catalog: catalogApi(client),
     access: accessApi(client),
     cases: casesApi(client),
+    secrets: secretsApi(client),
   };
 }

@@ -79,6 +79,12 @@ export const accessPolicy: Readonly<Record<string, Access>> = {
   'GET /workflow-runs/:id': runReaders,
   'POST /workflow-runs/:id/cancel': triggerers,
   'POST /workflow-runs/:id/rerun': triggerers,
+
+  // Values are write-only; names are what designers pick in a node.
+  'GET /secrets': designers,
+  'POST /secrets': designers,
+  'PATCH /secrets/:name': designers,
+  'DELETE /secrets/:name': designers,
 };
 
 export const API_PREFIX = '/api/v1';

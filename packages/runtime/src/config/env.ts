@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseHttpAllowlist } from '../http/http-allowlist.ts';
+import { parseSecretsKey } from '../secrets/secret-cipher.ts';
 
 /**
  * The runtime's configuration: the only place that reads `process.env`.
@@ -37,6 +39,32 @@ export const envSchema = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(1000),
   /** Length of the fixed rate-limit window, in seconds. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /**
+   * The key secrets are encrypted with (AES-256-GCM): 32 bytes as 64 hex digits or base64. `npm start` generates one
+   * into the data dir. Unset: secrets cannot be created or used.
+   */
+  CASEWORK_SECRETS_KEY: z
+    .string()
+    .transform((value, context) => {
+      const key = parseSecretsKey(value);
+      if (key) return key;
+      context.addIssue({ code: 'custom', message: 'must be 32 bytes as 64 hex digits or base64' });
+      return z.NEVER;
+    })
+    .optional(),
+  /**
+   * What `http.request` may reach although it is loopback, private or link-local: comma-separated IP addresses,
+   * CIDR ranges and host names, each optionally with `:port` (http/http-allowlist.ts).
+   */
+  CASEWORK_HTTP_ALLOW: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const parsed = parseHttpAllowlist(value);
+      if (parsed.ok) return parsed.allowlist;
+      context.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

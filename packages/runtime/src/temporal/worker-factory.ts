@@ -3,7 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Db } from 'mongodb';
 import { systemClock, type Clock } from '../platform/clock.ts';
-import { createDomains, workerActivities } from '../composition.ts';
+import { createDomains, workerActivities, type HttpStepConfig } from '../composition.ts';
+import { emptyAllowlist } from '../http/http-allowlist.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -14,6 +15,8 @@ export interface WorkerDeps {
   taskQueue: string;
   identity?: string;
   clock?: Clock;
+  /** CASEWORK_SECRETS_KEY and CASEWORK_HTTP_ALLOW; without it no secret opens and no private address is allowed. */
+  http?: HttpStepConfig;
 }
 
 /**
@@ -38,7 +41,8 @@ export async function createWorker(
       taskQueue: deps.taskQueue,
     };
     const domains = createDomains({ db: deps.db, clock, log, temporal });
-    const activities = workerActivities(domains, { db: deps.db, clock });
+    const http = deps.http ?? { secretsKey: undefined, allowlist: emptyAllowlist };
+    const activities = workerActivities(domains, { db: deps.db, clock, http });
     const worker = await Worker.create({
       connection,
       namespace: deps.namespace,

@@ -1,20 +1,24 @@
 import type { CatalogSnapshot } from '@casework/shared';
 import type { Db } from 'mongodb';
+import { SECRETS_MAX } from '@casework/shared';
 import { caseCollections } from '../cases/case-collections.ts';
+import { createSecretRepository } from '../secrets/secret-repository.ts';
 
 export type CatalogSnapshotSource = () => Promise<CatalogSnapshot>;
 
 /**
  * What the compiler checks a graph against: every case template (statuses, fields) and queue, archived ones
  * included so the compiler can say "archived" rather than "unknown". Read fresh for each compile: templates
- * change, and a stale snapshot would publish a version that fails at run time.
+ * change, and a stale snapshot would publish a version that fails at run time. Secrets by name only.
  */
 export function createCatalogSnapshotSource(db: Db): CatalogSnapshotSource {
   const { caseTemplates, caseQueues } = caseCollections(db);
+  const secrets = createSecretRepository(db);
   return async () => {
-    const [templates, queues] = await Promise.all([
+    const [templates, queues, secretNames] = await Promise.all([
       caseTemplates.find({}, { projection: { key: 1, statuses: 1, fieldSchemas: 1, status: 1 } }).toArray(),
       caseQueues.find({}, { projection: { status: 1 } }).toArray(),
+      secrets.listNames(SECRETS_MAX),
     ]);
     return {
       templates: templates.map((template) => ({
@@ -25,6 +29,7 @@ export function createCatalogSnapshotSource(db: Db): CatalogSnapshotSource {
         status: template.status,
       })),
       queues: queues.map((queue) => ({ id: queue._id, status: queue.status, name: queue.name })),
+      secrets: secretNames.map((secret) => ({ name: secret._id })),
     };
   };
 }

@@ -20,6 +20,8 @@ const area = ({ method, path }: Operation) => {
   if (p === '/sessions') return 'sign-in';
   if (p === '/session') return 'self';
   if (p.startsWith('/users') || p.startsWith('/api-keys')) return 'access';
+  // Secrets, even their names, are for the people who build workflows.
+  if (p.startsWith('/secrets')) return 'secrets';
   if (/^\/workflows\/\{id\}\/trigger$|^\/workflow-runs\/\{id\}\/(cancel|rerun)$/.test(p)) return 'run';
   const read = method === 'GET';
   if (p.startsWith('/workflow-runs') || p === '/workflows' || p === '/workflows/{id}') {
@@ -34,6 +36,7 @@ const allowed: Record<ReturnType<typeof area>, readonly Role[]> = {
   'sign-in': roles,
   self: roles,
   access: ['admin'],
+  secrets: ['admin', 'designer'],
   run: ['admin', 'designer', 'trigger'],
   'read-runs': ['admin', 'designer', 'reviewer', 'viewer', 'trigger'],
   read: ['admin', 'designer', 'reviewer', 'viewer'],

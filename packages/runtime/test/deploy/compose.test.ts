@@ -18,6 +18,7 @@ const dockerfilePath = resolve(repoRoot, 'Dockerfile');
 /** What a deployer would export before `docker compose up`, for variables the file marks as required. */
 const SAMPLE_VALUES: Record<string, string> = {
   CASEWORK_API_KEY: 'sample-api-key-0123456789abcdef',
+  CASEWORK_SECRETS_KEY: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
   CASEWORK_ADMIN_PASSWORD: 'sample-admin-password',
 };
 

@@ -34,6 +34,9 @@ import {
   workflowResourceSchema,
   workflowRunResourceSchema,
   workflowVersionResourceSchema,
+  createSecretRequestSchema,
+  replaceSecretRequestSchema,
+  secretResourceSchema,
 } from '@casework/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -90,6 +93,8 @@ const requestBodies: Record<string, z.ZodType> = {
   'POST /api/v1/users': createUserRequestSchema,
   'PATCH /api/v1/users/{id}': updateUserRequestSchema,
   'POST /api/v1/api-keys': createApiKeyRequestSchema,
+  'POST /api/v1/secrets': createSecretRequestSchema,
+  'PATCH /api/v1/secrets/{name}': replaceSecretRequestSchema,
 };
 
 /** The main resources (and the error document) as the docs show them, by component name. */
@@ -104,6 +109,7 @@ const resources: Record<string, z.ZodType> = {
   User: userResourceSchema,
   ApiKey: apiKeyResourceSchema,
   Session: sessionResourceSchema,
+  Secret: secretResourceSchema,
   ErrorDocument: errorDocumentSchema,
 };
 

@@ -8,6 +8,7 @@ export async function startInProcessWorker(t: TestApp) {
     address: t.env.TEMPORAL_ADDRESS,
     namespace: t.env.TEMPORAL_NAMESPACE,
     taskQueue: t.env.TEMPORAL_TASK_QUEUE,
+    http: { secretsKey: t.env.CASEWORK_SECRETS_KEY, allowlist: t.env.CASEWORK_HTTP_ALLOW },
   });
   const running = worker.run();
   return {

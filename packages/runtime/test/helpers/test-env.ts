@@ -17,6 +17,7 @@ export function createTestEnv(overrides: Partial<Record<keyof Env, string>> = {}
     TEMPORAL_TASK_QUEUE: `test-${suffix()}`,
     TEMPORAL_UI_URL: 'http://localhost:8233',
     CASEWORK_API_KEY: `cw_test_${randomBytes(24).toString('base64url')}`,
+    CASEWORK_SECRETS_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
     ...overrides,
   });

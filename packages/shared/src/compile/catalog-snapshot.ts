@@ -21,6 +21,8 @@ export const catalogSnapshotSchema = z.object({
       name: z.string().optional(),
     }),
   ),
+  /** The secrets' names, when known (the editor of a role that may not list them leaves them out: not checked). */
+  secrets: z.array(z.object({ name: z.string() })).optional(),
 });
 
 export type CatalogSnapshot = z.infer<typeof catalogSnapshotSchema>;

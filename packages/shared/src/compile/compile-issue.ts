@@ -19,6 +19,7 @@ export const compileIssueCodes = [
   'unknown-status',
   'unknown-field',
   'unknown-queue',
+  'unknown-secret',
   'field-type-mismatch',
   'limit-exceeded',
   'unjoined-branch',

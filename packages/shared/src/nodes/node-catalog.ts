@@ -11,6 +11,7 @@ import { caseSetStatusNode } from './case.set-status.node.ts';
 import { caseRemoveTagsNode } from './case.remove-tags.node.ts';
 import { caseUpdateFieldsNode } from './case.update-fields.node.ts';
 import { endNode } from './end.node.ts';
+import { httpRequestNode } from './http.request.node.ts';
 import { logicConditionNode } from './logic.condition.node.ts';
 import { logicJoinNode } from './logic.join.node.ts';
 import { logicParallelNode } from './logic.parallel.node.ts';
@@ -39,6 +40,7 @@ export const nodeDefinitions = [
   caseAddCommentNode,
   caseAddTagsNode,
   caseRemoveTagsNode,
+  httpRequestNode,
   logicConditionNode,
   logicParallelNode,
   logicJoinNode,

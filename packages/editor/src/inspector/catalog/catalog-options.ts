@@ -14,6 +14,15 @@ function withCurrent(options: PickerOption[], current: string, why: string): Pic
   return [...options, { value: current, label: `${current} (${why})` }];
 }
 
+/** The secrets by name; null when the catalog does not list them (a role that may not read them). */
+export function secretOptions(catalog: CatalogSnapshot, current: string): PickerOption[] | null {
+  if (catalog.secrets === undefined) return null;
+  const options = catalog.secrets
+    .map(({ name }) => ({ value: name, label: name }))
+    .sort((a, b) => a.value.localeCompare(b.value));
+  return withCurrent(options, current, 'no such secret');
+}
+
 /** Active templates first, then archived ones marked as such (choosing one is a compile error). */
 export function templateOptions(catalog: CatalogSnapshot, current: string): PickerOption[] {
   const options = [...catalog.templates]

@@ -3,6 +3,7 @@ import {
   caseRefOptions,
   fieldOptions,
   queueOptions,
+  secretOptions,
   statusOptions,
   templateOptions,
 } from '../catalog/catalog-options.ts';
@@ -105,6 +106,29 @@ export function CaseRefPicker(props: FieldProps) {
           ? 'Connect this node after a node whose output carries a case (Create case, a case action, Wait for case).'
           : 'The case of an earlier step'
       }
+    />
+  );
+}
+
+/** `signature.secret` of `http.request`: the secrets by name (values never reach the editor). */
+export function SecretPicker(props: FieldProps) {
+  const { catalog } = useInspectorScope();
+  const options = secretOptions(catalog, text(props.value));
+  return (
+    <PickerField
+      {...pickerProps(props)}
+      options={options === null || options.length === 0 ? null : options}
+      empty="Choose a secret…"
+      typeHint={
+        <>
+          No secrets to choose from: create one under Secrets in{' '}
+          <a href={routeHref({ page: 'case-setup' })} target="_blank" rel="noreferrer">
+            Case setup
+          </a>
+          , or type its name
+        </>
+      }
+      hint="Signs each request: t=<unix seconds>,v1=<HMAC-SHA256 of t.body>"
     />
   );
 }

@@ -3,7 +3,14 @@ import { ValueField } from '../fields/value-field.tsx';
 import type { WidgetName } from '../form/field-widgets.ts';
 import { CaseEventsField } from './case-events-field.tsx';
 import { CaseFieldsEditor } from './case-fields-editor.tsx';
-import { CaseRefPicker, QueuePicker, StatusPicker, TemplateFieldPicker, TemplatePicker } from './catalog-pickers.tsx';
+import {
+  CaseRefPicker,
+  QueuePicker,
+  SecretPicker,
+  StatusPicker,
+  TemplateFieldPicker,
+  TemplatePicker,
+} from './catalog-pickers.tsx';
 import { DurationField } from './duration-field.tsx';
 import { PayloadSchemaEditor } from './payload-schema-editor.tsx';
 
@@ -30,5 +37,7 @@ export function WidgetView({ widget, ...props }: FieldProps & { widget: WidgetNa
       return <PayloadSchemaEditor {...props} />;
     case 'long-text':
       return <ValueField {...props} field={{ kind: 'value' }} multiline />;
+    case 'secret':
+      return <SecretPicker {...props} />;
   }
 }

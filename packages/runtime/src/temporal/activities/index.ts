@@ -2,7 +2,9 @@ import type { Db } from 'mongodb';
 import { createSystemCheckRepository } from '../../platform/system-checks/system-check-repository.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { createCaseSlaActivities, unconfiguredSlaExpiry, type SlaExpiry } from './case-sla.activities.ts';
+import { createHttpActivities } from './http.activities.ts';
 import { createRunActivities, type RunActivityDeps } from './run.activities.ts';
+import type { HttpStepDeps } from '../../http/http-request.ts';
 import { createSystemCheckActivities } from './system-check.activities.ts';
 
 export interface ActivityDeps {
@@ -12,6 +14,8 @@ export interface ActivityDeps {
   slaExpiry?: SlaExpiry;
   /** The interpreter's case steps, waits and run records; without them the worker runs no workflow plans. */
   runs?: RunActivityDeps;
+  /** `http.request` steps: the guarded HTTP client and the secrets; without them the worker runs no such step. */
+  http?: HttpStepDeps;
 }
 
 /** Every activity the worker registers, built from its dependencies (no module singletons). */
@@ -20,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSystemCheckActivities({ systemChecks: createSystemCheckRepository(deps.db), clock: deps.clock }),
     ...createCaseSlaActivities({ slaExpiry: deps.slaExpiry ?? unconfiguredSlaExpiry }),
     ...(deps.runs ? createRunActivities(deps.runs) : {}),
+    ...(deps.http ? createHttpActivities(deps.http) : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { HttpActivities } from '../activities/http.activities.ts';
 import type { RunActivities, RunRecord } from '../activities/run.activities.ts';
 import { caseIdOf, nextOf } from './run-steps.ts';
 import { createRunTracker } from './run-tracker.ts';
@@ -48,6 +49,8 @@ function stepActivities(local: boolean): StepActivities {
     runCaseStep: ({ retry, summary }) =>
       proxy<RunActivities>({ startToCloseTimeout: '1 minute', retry, summary }).runCaseStep,
     waits: proxy<RunActivities>(caseWaitOptions),
+    runHttpStep: ({ retry, summary, startToCloseMs }) =>
+      proxyActivities<HttpActivities>({ startToCloseTimeout: startToCloseMs, retry, summary }).runHttpStep,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CaseEventDelivery, NodeKind, PlanStep, RunInput } from '@casework/shared';
 import { ActivityFailure, type ApplicationFailure, type RetryPolicy } from '@temporalio/workflow';
+import type { HttpActivities } from '../../activities/http.activities.ts';
 import type { RunActivities, StepFailureDetails } from '../../activities/run.activities.ts';
 import { caseIdOf } from '../run-steps.ts';
 import type { RunTracker } from '../run-tracker.ts';
@@ -13,6 +14,12 @@ import type { RunTracker } from '../run-tracker.ts';
 export interface StepActivities {
   runCaseStep: (options: { retry: RetryPolicy; summary: string }) => RunActivities['runCaseStep'];
   waits: Pick<RunActivities, 'openCaseWait' | 'closeCaseWait' | 'readCase'>;
+  /** `http.request`: always a regular activity (a request may take minutes; its attempts show in Temporal UI). */
+  runHttpStep: (options: {
+    retry: RetryPolicy;
+    summary: string;
+    startToCloseMs: number;
+  }) => HttpActivities['runHttpStep'];
 }
 
 /** What a step's executor may use of its run. */

@@ -1,6 +1,7 @@
 import type { NodeKind, PlanStep } from '@casework/shared';
 import { caseActionStep } from './case-action.step.ts';
 import { endStep } from './end.step.ts';
+import { httpRequestStep } from './http.request.step.ts';
 import { conditionStep } from './logic.condition.step.ts';
 import { joinStep } from './logic.join.step.ts';
 import { parallelStep } from './logic.parallel.step.ts';
@@ -21,6 +22,7 @@ const stepExecutors: {
   'trigger.api': triggerApiStep,
   'trigger.event': triggerEventStep,
   'case.*': caseActionStep,
+  'http.request': httpRequestStep,
   'logic.condition': conditionStep,
   'logic.parallel': parallelStep,
   'logic.join': joinStep,
