@@ -22,6 +22,7 @@ describe('nodeCatalog', () => {
       'logic.condition',
       'wait.duration',
       'wait.case',
+      'flow.run-workflow',
       'end',
     ]);
     for (const [kind, definition] of Object.entries(nodeCatalog)) expect(definition.kind).toBe(kind);
@@ -29,7 +30,7 @@ describe('nodeCatalog', () => {
 
   it('gives every action node continue-on-error and retry with defaults', () => {
     const actions = Object.values(nodeCatalog).filter((definition) => definition.role === 'action');
-    expect(actions).toHaveLength(11);
+    expect(actions).toHaveLength(12);
     for (const definition of actions) {
       const { shape } = definition.paramsSchema as unknown as { shape: object };
       expect(Object.keys(shape)).toEqual(expect.arrayContaining(['continue-on-error', 'retry']));

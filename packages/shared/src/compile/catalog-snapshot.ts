@@ -21,7 +21,22 @@ export const catalogSnapshotSchema = z.object({
       name: z.string().optional(),
     }),
   ),
+  /** Workflows a `flow.run-workflow` node may call (absent: the caller knows none, and every reference is unknown). */
+  workflows: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        status: z.enum(['active', 'archived']),
+        /** Whether it has a live (published) version to run. */
+        live: z.boolean(),
+      }),
+    )
+    .optional(),
+  /** The workflow whose graph is compiled, so a node calling it directly is refused. */
+  currentWorkflowId: z.string().optional(),
 });
 
 export type CatalogSnapshot = z.infer<typeof catalogSnapshotSchema>;
 export type TemplateSnapshot = CatalogSnapshot['templates'][number];
+export type WorkflowSnapshot = NonNullable<CatalogSnapshot['workflows']>[number];

@@ -21,6 +21,8 @@ export const compileIssueCodes = [
   'unknown-queue',
   'field-type-mismatch',
   'limit-exceeded',
+  'unknown-workflow',
+  'self-call',
 ] as const;
 export type CompileIssueCode = (typeof compileIssueCodes)[number];
 

@@ -11,6 +11,7 @@ import { caseSetStatusNode } from './case.set-status.node.ts';
 import { caseRemoveTagsNode } from './case.remove-tags.node.ts';
 import { caseUpdateFieldsNode } from './case.update-fields.node.ts';
 import { endNode } from './end.node.ts';
+import { flowRunWorkflowNode } from './flow.run-workflow.node.ts';
 import { logicConditionNode } from './logic.condition.node.ts';
 import type { NodeDefinition } from './node-definition.ts';
 import { triggerApiNode } from './trigger.api.node.ts';
@@ -40,6 +41,7 @@ export const nodeDefinitions = [
   logicConditionNode,
   waitDurationNode,
   waitCaseNode,
+  flowRunWorkflowNode,
   endNode,
 ] as const;
 

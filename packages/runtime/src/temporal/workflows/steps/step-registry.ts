@@ -1,6 +1,7 @@
 import type { NodeKind, PlanStep } from '@casework/shared';
 import { caseActionStep } from './case-action.step.ts';
 import { endStep } from './end.step.ts';
+import { runWorkflowStep } from './flow.run-workflow.step.ts';
 import { conditionStep } from './logic.condition.step.ts';
 import type { StepExecutor } from './step-context.ts';
 import { triggerApiStep, triggerEventStep } from './trigger.step.ts';
@@ -22,6 +23,7 @@ const stepExecutors: {
   'logic.condition': conditionStep,
   'wait.duration': waitDurationStep,
   'wait.case': waitCaseStep,
+  'flow.run-workflow': runWorkflowStep,
   end: endStep,
 };
 
