@@ -3,7 +3,9 @@ import {
   caseQueueListSchema,
   caseTemplateDocumentSchema,
   caseTemplateListSchema,
+  workflowListSchema,
   type CaseQueueResource,
+  type WorkflowResource,
   type CaseTemplateResource,
   type CatalogSnapshot,
   type CreateCaseTemplateRequest,
@@ -37,13 +39,21 @@ export async function fetchAllPages<T>(
   return items;
 }
 
-/** The case templates and queues the compiler checks a graph against, fetched from the API. */
-export async function fetchCatalog(client: ApiClient, signal?: AbortSignal): Promise<CatalogSnapshot> {
-  const [templates, queues] = await Promise.all([
+/**
+ * The case templates, queues and workflows the compiler checks a graph against, fetched from the API; the graph of
+ * `currentWorkflowId` may not call that workflow.
+ */
+export async function fetchCatalog(
+  client: ApiClient,
+  signal?: AbortSignal,
+  currentWorkflowId?: string,
+): Promise<CatalogSnapshot> {
+  const [templates, queues, workflows] = await Promise.all([
     fetchAllPages<CaseTemplateResource>(client, '/case-templates', caseTemplateListSchema, signal),
     fetchAllPages<CaseQueueResource>(client, '/case-queues', caseQueueListSchema, signal),
+    fetchAllPages<WorkflowResource>(client, '/workflows', workflowListSchema, signal),
   ]);
-  return toCatalogSnapshot(templates, queues);
+  return toCatalogSnapshot(templates, queues, workflows, currentWorkflowId);
 }
 
 /** The case templates and queues (docs/architecture.md, "Cases") as the Case setup page manages them: list, create, archive. */

@@ -47,15 +47,10 @@ export const workflowPlanSchema = z.object({
   ),
 });
 
-const rolloutPercent = z
-  .number()
-  .int()
-  .min(0)
-  .max(100)
-  .meta({
-    description:
-      'The share of new runs (0–100) the newly published version gets; the rest stay on the previous live version.',
-  });
+const rolloutPercent = z.number().int().min(0).max(100).meta({
+  description:
+    'The share of new runs (0–100) the newly published version gets; the rest stay on the previous live version.',
+});
 
 /** A staged rollout: new runs split by a stable hash of their run id between the live and the previous version. */
 export const workflowRolloutSchema = z.object({
@@ -138,15 +133,10 @@ export const workflowVersionAttributesSchema = z.object({
   'trigger-kind': z.enum(workflowTriggerKinds),
   'trigger-event': z.enum(caseEventNames).nullable().meta({ description: 'The case event of a `trigger.event`.' }),
   'draft-revision': z.number().int().meta({ description: 'The draft revision this version was published from.' }),
-  'traffic-percent': z
-    .number()
-    .int()
-    .min(0)
-    .max(100)
-    .meta({
-      description:
-        'The share of new runs (0–100) that start on this version now: 100 for the live version, split during a rollout.',
-    }),
+  'traffic-percent': z.number().int().min(0).max(100).meta({
+    description:
+      'The share of new runs (0–100) that start on this version now: 100 for the live version, split during a rollout.',
+  }),
   'created-at': isoDateTime,
 });
 

@@ -3,7 +3,14 @@ import { ValueField } from '../fields/value-field.tsx';
 import type { WidgetName } from '../form/field-widgets.ts';
 import { CaseEventsField } from './case-events-field.tsx';
 import { CaseFieldsEditor } from './case-fields-editor.tsx';
-import { CaseRefPicker, QueuePicker, StatusPicker, TemplateFieldPicker, TemplatePicker } from './catalog-pickers.tsx';
+import {
+  CaseRefPicker,
+  QueuePicker,
+  StatusPicker,
+  TemplateFieldPicker,
+  TemplatePicker,
+  WorkflowPicker,
+} from './catalog-pickers.tsx';
 import { DurationField } from './duration-field.tsx';
 import { PayloadSchemaEditor } from './payload-schema-editor.tsx';
 
@@ -14,6 +21,8 @@ export function WidgetView({ widget, ...props }: FieldProps & { widget: WidgetNa
       return <TemplatePicker {...props} />;
     case 'queue':
       return <QueuePicker {...props} />;
+    case 'workflow':
+      return <WorkflowPicker {...props} />;
     case 'status':
       return <StatusPicker {...props} />;
     case 'template-field':

@@ -46,7 +46,8 @@ export function createRunTracker(input: RunInput, now: () => string) {
       status = 'in_progress';
     },
 
-    fail(id: string, message: string, attempts: number, output?: unknown) {
+    /** `shown`: the run view shows the output too (a failed child run's id), not only the error. */
+    fail(id: string, message: string, attempts: number, output?: unknown, shown = false) {
       if (output !== undefined) outputs[id] = output;
       const state = stateOf(id);
       Object.assign(state, {
@@ -55,6 +56,7 @@ export function createRunTracker(input: RunInput, now: () => string) {
         'completed-at': now(),
         attempts,
         error: message,
+        ...(shown && output !== undefined ? { output: trimOutput(output) } : {}),
       });
       status = 'in_progress';
     },

@@ -108,13 +108,19 @@ export const runWorkflowStep: StepExecutor<'flow.run-workflow'> = {
         error instanceof ChildWorkflowFailure && runId !== null ? childFailure(runId, error) : failureOf(error).message;
       const attempts =
         error instanceof ChildWorkflowFailure ? 1 : failureOf(error, step.params.retry['max-attempts']).attempts;
-      run.fail(id, message, attempts, {
-        'run-id': runId,
-        'workflow-id': step.params['workflow-id'],
-        status: 'errored',
-        'case-ids': [],
-        error: message,
-      });
+      run.fail(
+        id,
+        message,
+        attempts,
+        {
+          'run-id': runId,
+          'workflow-id': step.params['workflow-id'],
+          status: 'errored',
+          'case-ids': [],
+          error: message,
+        },
+        true,
+      );
       if (!step.params['continue-on-error']) throw new StepFailed(id, message);
       return nextOf(step, 'next');
     }
