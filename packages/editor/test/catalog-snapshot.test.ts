@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiClient } from '../src/api/api-client.ts';
 import { fetchAllPages, fetchCatalog } from '../src/api/catalog-api.ts';
 import { toCatalogSnapshot } from '../src/api/catalog-snapshot.ts';
-import { queueResource, templateResource } from './fixtures/api-resources.ts';
+import { queueResource, templateResource, workflowResource } from './fixtures/api-resources.ts';
 import { reviewWorkflow } from './fixtures/review-workflow.ts';
 
 /** A client answering from a table of paths, recording what was asked. */
@@ -45,6 +45,7 @@ describe('toCatalogSnapshot', () => {
         { id: 'cqueue_a', status: 'active', name: 'Queue cqueue_a' },
         { id: 'cqueue_b', status: 'archived', name: 'Queue cqueue_b' },
       ],
+      workflows: [],
     });
   });
 
@@ -62,13 +63,16 @@ describe('fetchCatalog', () => {
       '/case-templates': { data: [templateResource('ctmpl_a', 'KYC', 'active')], links: { prev: null, next } },
       [next]: { data: [templateResource('ctmpl_b', 'AML', 'active')], links: { prev: null, next: null } },
       '/case-queues': { data: [queueResource('cqueue_a', 'active')], links: { prev: null, next: null } },
+      '/workflows': { data: [workflowResource({ name: 'Callable' })], links: { prev: null, next: null } },
     });
     const catalog = await fetchCatalog(client);
+    expect(catalog.workflows?.map((workflow) => workflow.name)).toEqual(['Callable']);
     expect(catalog.templates.map((template) => template.key)).toEqual(['KYC', 'AML']);
     expect(catalog.queues).toEqual([{ id: 'cqueue_a', status: 'active', name: 'Queue cqueue_a' }]);
     expect(asked).toEqual([
       '/case-templates?page%5Bsize%5D=100',
       '/case-queues?page%5Bsize%5D=100',
+      '/workflows?page%5Bsize%5D=100',
       next, // a link is called as it is, without adding the page size again
     ]);
   });
