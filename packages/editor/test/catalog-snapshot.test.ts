@@ -4,7 +4,7 @@ import type { ApiClient } from '../src/api/api-client.ts';
 import { fetchAllPages, fetchCatalog } from '../src/api/catalog-api.ts';
 import { ApiRequestError } from '../src/api/api-error.ts';
 import { toCatalogSnapshot } from '../src/api/catalog-snapshot.ts';
-import { queueResource, templateResource } from './fixtures/api-resources.ts';
+import { queueResource, templateResource, workflowResource } from './fixtures/api-resources.ts';
 import { reviewWorkflow } from './fixtures/review-workflow.ts';
 
 /** A client answering from a table of paths, recording what was asked. */
@@ -46,6 +46,7 @@ describe('toCatalogSnapshot', () => {
         { id: 'cqueue_a', status: 'active', name: 'Queue cqueue_a' },
         { id: 'cqueue_b', status: 'archived', name: 'Queue cqueue_b' },
       ],
+      workflows: [],
     });
   });
 
@@ -64,13 +65,16 @@ describe('fetchCatalog', () => {
       [next]: { data: [templateResource('ctmpl_b', 'AML', 'active')], links: { prev: null, next: null } },
       '/case-queues': { data: [queueResource('cqueue_a', 'active')], links: { prev: null, next: null } },
       '/secrets': { data: [], links: { prev: null, next: null } },
+      '/workflows': { data: [workflowResource({ name: 'Callable' })], links: { prev: null, next: null } },
     });
     const catalog = await fetchCatalog(client);
+    expect(catalog.workflows?.map((workflow) => workflow.name)).toEqual(['Callable']);
     expect(catalog.templates.map((template) => template.key)).toEqual(['KYC', 'AML']);
     expect(catalog.queues).toEqual([{ id: 'cqueue_a', status: 'active', name: 'Queue cqueue_a' }]);
     expect(asked).toEqual([
       '/case-templates?page%5Bsize%5D=100',
       '/case-queues?page%5Bsize%5D=100',
+      '/workflows?page%5Bsize%5D=100',
       '/secrets',
       next, // a link is called as it is, without adding the page size again
     ]);
@@ -90,6 +94,7 @@ describe('fetchCatalog', () => {
     const { client } = tableClient({
       '/case-templates': empty,
       '/case-queues': empty,
+      '/workflows': empty,
       '/secrets': { data: [secret], links: { prev: null, next: null } },
     });
     expect((await fetchCatalog(client)).secrets).toEqual([{ name: 'hook-secret' }]);
@@ -98,7 +103,7 @@ describe('fetchCatalog', () => {
       request: (path, schema, options) =>
         path === '/secrets'
           ? Promise.reject(new ApiRequestError({ kind: 'http', status: 403, messages: ['The viewer role may not'] }))
-          : tableClient({ '/case-templates': empty, '/case-queues': empty }).client.request(path, schema, options),
+          : tableClient({ '/case-templates': empty, '/case-queues': empty, '/workflows': empty }).client.request(path, schema, options),
     };
     const catalog = await fetchCatalog(forbidden);
     expect(catalog).toEqual({ templates: [], queues: [] });

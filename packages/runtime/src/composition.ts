@@ -7,6 +7,7 @@ import type { WarnLogger } from './cases/event-publisher.ts';
 import type { Clock } from './platform/clock.ts';
 import { ensureIndexes } from './platform/db/indexes.ts';
 import { createCaseStepService } from './runs/case-step-service.ts';
+import { createChildRunService } from './runs/child-run-service.ts';
 import { createRunDomain } from './runs/run-domain.ts';
 import { ensureRunIndexes } from './runs/workflow-run-collections.ts';
 import { createActivities } from './temporal/activities/index.ts';
@@ -34,7 +35,8 @@ export function createDomains(deps: DomainDeps) {
   const cases = createCaseDomain({ ...deps, onPublished: runs.dispatcher.onPublished });
   const workflows = createWorkflowServiceOn(deps.db, deps.clock);
   const caseSteps = createCaseStepService({ domain: cases, claims: runs.claims });
-  return { cases, runs, workflows, caseSteps };
+  const childRuns = createChildRunService({ workflows, runService: runs.runService });
+  return { cases, runs, workflows, caseSteps, childRuns };
 }
 
 export type Domains = ReturnType<typeof createDomains>;
@@ -56,6 +58,7 @@ export function workerActivities(domains: Domains, deps: Pick<DomainDeps, 'db' |
       runs: domains.runs.runs,
       cases: domains.cases.caseRepository,
       runEvents: domains.runs.runEvents,
+      childRuns: domains.childRuns,
     },
     http: {
       client: createHttpClient({ allowlist: deps.http?.allowlist ?? emptyAllowlist }),

@@ -25,6 +25,7 @@ describe('nodeCatalog', () => {
       'logic.join',
       'wait.duration',
       'wait.case',
+      'flow.run-workflow',
       'end',
     ]);
     for (const [kind, definition] of Object.entries(nodeCatalog)) expect(definition.kind).toBe(kind);

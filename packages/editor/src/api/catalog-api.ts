@@ -3,7 +3,9 @@ import {
   caseQueueListSchema,
   caseTemplateDocumentSchema,
   caseTemplateListSchema,
+  workflowListSchema,
   type CaseQueueResource,
+  type WorkflowResource,
   type CaseTemplateResource,
   type CatalogSnapshot,
   type CreateCaseTemplateRequest,
@@ -40,13 +42,19 @@ export async function fetchAllPages<T>(
 }
 
 /**
- * The case templates, queues and secret names the compiler checks a graph against, fetched from the API. A role that
- * may not list secrets (403) leaves them out, and the compiler then leaves secret names unchecked.
+ * The case templates, queues, workflows and secret names the compiler checks a graph against, fetched from the API;
+ * the graph of `currentWorkflowId` may not call that workflow. A role that may not list secrets (403) leaves them
+ * out, and the compiler then leaves secret names unchecked.
  */
-export async function fetchCatalog(client: ApiClient, signal?: AbortSignal): Promise<CatalogSnapshot> {
-  const [templates, queues, secrets] = await Promise.all([
+export async function fetchCatalog(
+  client: ApiClient,
+  signal?: AbortSignal,
+  currentWorkflowId?: string,
+): Promise<CatalogSnapshot> {
+  const [templates, queues, workflows, secrets] = await Promise.all([
     fetchAllPages<CaseTemplateResource>(client, '/case-templates', caseTemplateListSchema, signal),
     fetchAllPages<CaseQueueResource>(client, '/case-queues', caseQueueListSchema, signal),
+    fetchAllPages<WorkflowResource>(client, '/workflows', workflowListSchema, signal),
     secretsApi(client)
       .list(signal)
       .catch((error: unknown) => {
@@ -54,7 +62,7 @@ export async function fetchCatalog(client: ApiClient, signal?: AbortSignal): Pro
         throw error;
       }),
   ]);
-  const snapshot = toCatalogSnapshot(templates, queues);
+  const snapshot = toCatalogSnapshot(templates, queues, workflows, currentWorkflowId);
   return secrets === undefined ? snapshot : { ...snapshot, secrets: secrets.map((secret) => ({ name: secret.id })) };
 }
 

@@ -49,11 +49,23 @@ export function workflowsApi(client: ApiClient) {
           meta: { 'version-id': versionId, ...(baseRevision === null ? {} : { 'base-revision': baseRevision }) },
         },
       }),
-    publish: async (id: string, notes: string): Promise<WorkflowVersionResource> => {
-      const body = { meta: { notes: notes.trim() === '' ? null : notes.trim() } };
+    /** Below 100, `rolloutPercent` starts a staged rollout: that share of new runs on the new version. */
+    publish: async (id: string, notes: string, rolloutPercent = 100): Promise<WorkflowVersionResource> => {
+      const body = {
+        meta: {
+          notes: notes.trim() === '' ? null : notes.trim(),
+          ...(rolloutPercent < 100 ? { 'rollout-percent': rolloutPercent } : {}),
+        },
+      };
       const path = `/workflows/${encodeURIComponent(id)}/publish`;
       return (await client.request(path, workflowVersionDocumentSchema, { method: 'POST', body })).data;
     },
+    /** Changes the share of the rollout in progress: 0 undoes it, 100 finishes it. */
+    setRollout: (id: string, percent: number) =>
+      one(`/workflows/${encodeURIComponent(id)}/rollout`, {
+        method: 'POST',
+        body: { meta: { 'rollout-percent': percent } },
+      }),
     versions: async (
       id: string,
       link?: string | null,

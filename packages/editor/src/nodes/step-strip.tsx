@@ -1,4 +1,5 @@
 import './step-strip.css';
+import { routeHref } from '../app/route.ts';
 import type { StepOverlay } from '../run/step-overlay.ts';
 
 /** The overlaid run's state of this node's step: icon, status, timing and (when retried) attempts. */
@@ -10,6 +11,18 @@ export function StepStrip({ step }: { step: StepOverlay }) {
         {step.icon}
       </span>
       <span>{parts.filter((part) => part !== null).join(' · ')}</span>
+      {step.childRun !== null && (
+        <a
+          className="workflow-node-step-link nodrag"
+          data-testid="child-run-link"
+          href={routeHref({ page: 'workflow', workflowId: step.childRun.workflowId, runId: step.childRun.runId })}
+          target="_blank"
+          rel="noreferrer"
+          title={`Open the child run ${step.childRun.runId}`}
+        >
+          child run ↗
+        </a>
+      )}
     </div>
   );
 }

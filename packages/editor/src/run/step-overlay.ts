@@ -12,6 +12,8 @@ export interface StepOverlay {
   attempts: number;
   /** The hover text: status, times, attempts, then the error or the (trimmed) output. */
   detail: string;
+  /** A `flow.run-workflow` step's child run (its workflow and run id), to open it; null for other steps. */
+  childRun: { workflowId: string; runId: string } | null;
   /** The step as the API sent it, serialized: an unchanged step keeps its overlay object between polls. */
   key: string;
 }
@@ -46,8 +48,18 @@ export function stepOverlay(step: StepState): StepOverlay {
     timing: stepTiming(step),
     attempts,
     detail: stepDetail(step),
+    childRun: childRunOf(step.output),
     key: JSON.stringify(step),
   };
+}
+
+/** The child run named by a step's output (`{ 'run-id', 'workflow-id' }` of `flow.run-workflow`), if any. */
+function childRunOf(output: unknown): StepOverlay['childRun'] {
+  if (output === null || typeof output !== 'object') return null;
+  const { 'run-id': runId, 'workflow-id': workflowId } = output as Record<string, unknown>;
+  return typeof runId === 'string' && runId.startsWith('wfr_') && typeof workflowId === 'string'
+    ? { workflowId, runId }
+    : null;
 }
 
 /**

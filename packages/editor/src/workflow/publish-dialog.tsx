@@ -17,12 +17,13 @@ interface PublishDialogProps {
 export function PublishDialog({ workflowId, flush, onPublished, onClose }: PublishDialogProps) {
   const api = useApi();
   const [notes, setNotes] = useState('');
+  const [percent, setPercent] = useState(100);
   const [issues, setIssues] = useState<readonly WorkflowIssue[]>([]);
 
   const publish = async () => {
     setIssues([]);
     if (!(await flush())) throw new Error('The draft could not be saved, so there is nothing new to publish yet.');
-    onPublished(await api.workflows.publish(workflowId, notes));
+    onPublished(await api.workflows.publish(workflowId, notes, percent));
   };
 
   /** The message for a failure; a refusal to compile also lists the compiler's issues under it. */
@@ -59,6 +60,25 @@ export function PublishDialog({ workflowId, flush, onPublished, onClose }: Publi
           value={notes}
           onChange={(event) => setNotes(event.target.value)}
           autoFocus
+        />
+      </label>
+      <label className="form-field">
+        <span>
+          Share of new runs, %{' '}
+          <span className="form-field-hint">
+            (below 100: a staged rollout; the other runs stay on the current live version until you change it under
+            Versions)
+          </span>
+        </span>
+        <input
+          className="text-input"
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          value={percent}
+          data-testid="rollout-percent"
+          onChange={(event) => setPercent(Math.min(100, Math.max(0, Math.round(Number(event.target.value) || 0))))}
         />
       </label>
     </FormDialog>

@@ -5,10 +5,10 @@ import type { EditorStore } from '../store/create-editor-store.ts';
 import { describeError, isAbort } from '../ui/describe-error.ts';
 
 /**
- * Gives the editor's compiler the API's case templates and queues (`setCatalog`), and fetches them again when
+ * Gives the editor's compiler the API's case templates, queues and workflows (`setCatalog`), and fetches them again when
  * the page becomes visible (a template created in another tab meanwhile). Returns the last failure, if any.
  */
-export function useCatalogSync(store: EditorStore): { error: string | null; retry: () => void } {
+export function useCatalogSync(store: EditorStore, workflowId?: string): { error: string | null; retry: () => void } {
   const api = useApi();
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -18,7 +18,7 @@ export function useCatalogSync(store: EditorStore): { error: string | null; retr
     const load = () => {
       controller.abort();
       controller = new AbortController();
-      fetchCatalog(api.client, controller.signal).then(
+      fetchCatalog(api.client, controller.signal, workflowId).then(
         (catalog) => {
           setError(null);
           store.getState().setCatalog(catalog);
@@ -37,7 +37,7 @@ export function useCatalogSync(store: EditorStore): { error: string | null; retr
       document.removeEventListener('visibilitychange', onVisible);
       controller.abort();
     };
-  }, [api, store, attempt]);
+  }, [api, store, attempt, workflowId]);
 
   return { error, retry: useCallback(() => setAttempt((n) => n + 1), []) };
 }

@@ -26,6 +26,6 @@ export function VersionPage({ workflowId, versionId }: { workflowId: string; ver
 
 function ReadOnlyVersion({ workflow, version }: { workflow: WorkflowResource; version: WorkflowVersionResource }) {
   const [store] = useState(() => createEditorStore({ graph: version.attributes.graph, readOnly: true }));
-  useCatalogSync(store);
+  useCatalogSync(store, workflow.id);
   return <WorkflowEditor store={store} header={<VersionBar workflow={workflow} version={version} />} />;
 }

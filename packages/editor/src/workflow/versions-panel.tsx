@@ -6,6 +6,7 @@ import { usePermissions } from '../session/use-permissions.ts';
 import { FormDialog } from '../ui/form-dialog.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatDateTime } from '../ui/format-time.ts';
+import { RolloutControl } from './rollout-control.tsx';
 import { useVersionList } from './use-version-list.ts';
 import { versionAuthor } from './version-author.ts';
 
@@ -22,8 +23,16 @@ interface VersionsPanelProps {
 export function VersionsPanel({ workflowId, liveVersionId, prepareRestore, onRestored, onClose }: VersionsPanelProps) {
   const api = useApi();
   const { design } = usePermissions();
-  const { list, loadMore } = useVersionList(workflowId, liveVersionId);
+  const [changes, setChanges] = useState(0);
+  const { list, loadMore } = useVersionList(workflowId, `${liveVersionId ?? ''}:${changes}`);
   const [restoring, setRestoring] = useState<WorkflowVersionResource | null>(null);
+  const versions = list.status === 'loaded' ? list.versions : [];
+  const live = versions.find((version) => version.id === liveVersionId);
+  // A live version with less than all new runs: a staged rollout, the rest on the other version that gets some.
+  const rolling = live !== undefined && live.attributes['traffic-percent'] < 100;
+  const previous = versions.find(
+    (version) => version.id !== liveVersionId && version.attributes['traffic-percent'] > 0,
+  );
 
   const restore = async (version: WorkflowVersionResource) => {
     const revision = await prepareRestore();
@@ -44,6 +53,15 @@ export function VersionsPanel({ workflowId, liveVersionId, prepareRestore, onRes
       {list.status === 'loaded' && list.versions.length === 0 && (
         <p className="muted side-panel-note">Nothing published yet. “Publish…” makes the draft version 1.</p>
       )}
+      {rolling && design && (
+        <RolloutControl
+          key={`${live.id}:${live.attributes['traffic-percent']}`}
+          workflowId={workflowId}
+          live={live}
+          previous={previous}
+          onChanged={() => setChanges((count) => count + 1)}
+        />
+      )}
       {list.status === 'loaded' && list.versions.length > 0 && (
         <ul className="side-panel-list">
           {list.versions.map((version) => (
@@ -51,6 +69,11 @@ export function VersionsPanel({ workflowId, liveVersionId, prepareRestore, onRes
               <div className="side-panel-item-title">
                 <strong>v{version.attributes.number}</strong>
                 {version.id === liveVersionId && <span className="live-badge">Live</span>}
+                {(version.id === liveVersionId || version.attributes['traffic-percent'] > 0) && (
+                  <span className="traffic-badge" data-testid="traffic-percent">
+                    {version.attributes['traffic-percent']} % of new runs
+                  </span>
+                )}
                 <span className="muted">{formatDateTime(version.attributes['created-at'])}</span>
               </div>
               <p className={version.attributes.notes ? 'version-notes' : 'version-notes muted'}>

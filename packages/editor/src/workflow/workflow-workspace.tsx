@@ -32,7 +32,7 @@ export function WorkflowWorkspace({ loaded, graph, runOverlay, onReload, onRepla
     loaded.attributes['draft-revision'],
     setWorkflow,
   );
-  const catalog = useCatalogSync(store);
+  const catalog = useCatalogSync(store, loaded.id);
   const [drawer, setDrawer] = useState<Drawer>(null);
 
   const published = useCallback((version: WorkflowVersionResource) => {

@@ -72,6 +72,7 @@ export const accessPolicy: Readonly<Record<string, Access>> = {
   'POST /workflows/:id/archive': designers,
   'POST /workflows/:id/publish': designers,
   'POST /workflows/:id/restore': designers,
+  'POST /workflows/:id/rollout': designers,
   'GET /workflows/:id/versions': readers,
   'GET /workflow-versions/:id': readers,
   'POST /workflows/:id/trigger': triggerers,

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { ID_RANDOM_LENGTH, idPrefixes, type IdKind } from '@casework/shared';
 
 // Url-safe characters in ASCII order, so ids sort (as strings, and in MongoDB indexes) by creation time.
@@ -40,4 +40,14 @@ export function newId(kind: IdKind, now: number = Date.now()): string {
   lastRandom = nextRandom(time);
   lastTime = time;
   return idPrefixes[kind] + encodeTime(time) + lastRandom.map((digit) => ALPHABET[digit]).join('');
+}
+
+/**
+ * An id derived from `seed` rather than random: the same seed and moment always give the same id (an activity retried,
+ * a step replayed), while it still sorts by `ms` among ids of its kind.
+ */
+export function derivedId(kind: IdKind, ms: number, seed: string): string {
+  const digest = createHash('sha256').update(seed).digest();
+  const chars = Array.from({ length: RANDOM_CHARS }, (_, index) => ALPHABET[(digest[index] ?? 0) % 64]).join('');
+  return idPrefixes[kind] + encodeTime(ms) + chars;
 }

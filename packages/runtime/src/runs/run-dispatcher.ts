@@ -7,9 +7,14 @@ import type { WarnLogger } from '../cases/event-publisher.ts';
 import type { RunnableVersion, WorkflowRunService } from './workflow-run-service.ts';
 
 /** The live workflows triggered by any of the event names, with the event and their criteria (a `{{ … }}` string). */
-export type EventTriggeredWorkflows = (
-  eventNames: readonly string[],
-) => Promise<{ eventName: string; version: RunnableVersion; criteria: string | null }[]>;
+export type EventTriggeredWorkflows = (eventNames: readonly string[]) => Promise<
+  {
+    eventName: string;
+    version: RunnableVersion;
+    rollout: { previous: RunnableVersion; percent: number } | null;
+    criteria: string | null;
+  }[]
+>;
 
 /**
  * What recorded case events set off in workflows: runs waiting on the case get a signal, and every live workflow
@@ -62,7 +67,7 @@ export function createRunDispatcher(deps: {
     event: CaseEventDocument,
     triggered: Awaited<ReturnType<EventTriggeredWorkflows>>,
   ): Promise<void> {
-    for (const { version, criteria } of triggered.filter((candidate) => candidate.eventName === event.name)) {
+    for (const { version, rollout, criteria } of triggered.filter((candidate) => candidate.eventName === event.name)) {
       const input = {
         event: { id: event._id, name: event.name, at: event.createdAt.toISOString() },
         case: toPlainCase(kase),
@@ -70,6 +75,7 @@ export function createRunDispatcher(deps: {
       if (!(await criteriaHold(criteria, input, version.workflowId))) continue;
       await deps.runService.start({
         version,
+        rollout,
         input,
         trigger: { kind: 'event', eventId: event._id, eventName: event.name, caseId: event.caseId },
         creator: null,

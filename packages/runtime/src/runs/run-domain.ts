@@ -30,6 +30,15 @@ export const runnableVersion = (version: {
   plan: version.plan,
 });
 
+/** What a run of a workflow starts from: its live version and, during a staged rollout, the previous one. */
+export const runnableChoice = (live: {
+  version: Parameters<typeof runnableVersion>[0];
+  rollout: { previous: Parameters<typeof runnableVersion>[0]; percent: number } | null;
+}) => ({
+  version: runnableVersion(live.version),
+  rollout: live.rollout && { previous: runnableVersion(live.rollout.previous), percent: live.rollout.percent },
+});
+
 /** Runs of workflows, wired once: the api (trigger, runs API) and the worker (event triggers from steps) build it. */
 export function createRunDomain(deps: {
   db: Db;
@@ -49,9 +58,13 @@ export function createRunDomain(deps: {
     client: deps.temporal.client,
     log: deps.log,
     eventTriggered: async (eventNames) =>
-      (await workflows.findLiveByTriggerEvents(eventNames)).map(({ eventName, version }) => ({
+      (await workflows.findLiveByTriggerEvents(eventNames)).map(({ eventName, version, rollout }) => ({
         eventName,
-        version: runnableVersion(version),
+        // A rollout splits event-triggered runs only between versions that start alike (same event, same criteria).
+        ...runnableChoice({
+          version,
+          rollout: rollout && triggerCriteria(rollout.previous.plan) === triggerCriteria(version.plan) ? rollout : null,
+        }),
         criteria: triggerCriteria(version.plan),
       })),
   });

@@ -11,7 +11,9 @@ export const runCollectionNames = {
 export type RunTrigger =
   | { kind: 'api' }
   | { kind: 'event'; eventId: string; eventName: CaseEventName; caseId: string }
-  | { kind: 'rerun'; rerunOf: string };
+  | { kind: 'rerun'; rerunOf: string }
+  /** Started by a `flow.run-workflow` step of another run, as its Temporal child workflow. */
+  | { kind: 'workflow'; parentRunId: string; parentNodeId: string };
 
 /**
  * One run of a workflow version. Inserted by whoever starts the run (before Temporal is asked to), then written

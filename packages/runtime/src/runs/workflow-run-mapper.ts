@@ -20,6 +20,7 @@ export function toWorkflowRunResource(
       trigger: doc.input,
       'trigger-event-id': trigger.kind === 'event' ? trigger.eventId : null,
       'rerun-of': trigger.kind === 'rerun' ? trigger.rerunOf : null,
+      'parent-run-id': trigger.kind === 'workflow' ? trigger.parentRunId : null,
       'case-ids': doc.caseIds,
       steps: doc.steps,
       error: doc.error,

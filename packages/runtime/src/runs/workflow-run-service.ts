@@ -15,6 +15,7 @@ import { ConflictError, DependencyUnavailableError, NotFoundError } from '../pla
 import { newId } from '../platform/ids.ts';
 import type { PageQuery } from '../platform/pagination.ts';
 import type { RunEvents } from './run-events.ts';
+import { runsOnLive } from '../workflows/rollout.ts';
 import type { RunRecord } from '../temporal/activities/run.activities.ts';
 import { runPlan, runStateQuery } from '../temporal/workflows/run-plan.workflow.ts';
 import { caseIdsKey, versionIdKey, workflowIdKey } from '../temporal/workflows/search-attributes.ts';
@@ -29,8 +30,12 @@ export interface RunnableVersion {
 
 export interface StartRun {
   version: RunnableVersion;
+  /** During a staged rollout: the previous version, and the share of runs (by run id) `version` gets. */
+  rollout?: { previous: RunnableVersion; percent: number } | null;
   /** The trigger's output: the validated payload, or `{ event, case }`. */
   input: unknown;
+  /** Checks `input` against the version the run starts on (picked by its id during a rollout), giving the input. */
+  inputFor?: (version: RunnableVersion) => unknown;
   trigger: RunTrigger;
   creator: Actor | null;
   /** A key that names this start: the same key always gives the same run (an Idempotency-Key, an event). */
@@ -137,23 +142,20 @@ export function createWorkflowRunService(deps: {
     };
   }
 
-  /**
-   * Records the run, then starts its workflow (workflow id = run id, never reused): a duplicate start (same
-   * dedupe key) finds the same run and Temporal refuses a second execution, so a run starts at most once.
-   */
-  async function start(request: StartRun): Promise<WorkflowRunDocument> {
-    const runId = request.dedupeKey
-      ? (await deps.claims.claimOnce(request.dedupeKey, () => newId('workflowRun'))).value
-      : newId('workflowRun');
-    const { version } = request;
+  /** The run's version: the live one, or during a rollout the one its id's bucket falls on. */
+  const versionFor = (runId: string, request: Pick<StartRun, 'version' | 'rollout'>): RunnableVersion =>
+    request.rollout && !runsOnLive(runId, request.rollout) ? request.rollout.previous : request.version;
+
+  /** The run's record as it starts (not yet written). */
+  function newRecord(runId: string, version: RunnableVersion, request: StartRun): WorkflowRunDocument {
     const now = deps.clock();
-    const run: WorkflowRunDocument = {
+    return {
       _id: runId,
       workflowId: version.workflowId,
       versionId: version.versionId,
       versionNumber: version.versionNumber,
       trigger: request.trigger,
-      input: request.input,
+      input: request.inputFor ? request.inputFor(version) : request.input,
       status: 'in_progress',
       steps: pendingSteps(Object.keys(version.plan.steps)),
       caseIds: request.trigger.kind === 'event' ? [request.trigger.caseId] : [],
@@ -165,6 +167,30 @@ export function createWorkflowRunService(deps: {
       updatedAt: now,
       completedAt: null,
     };
+  }
+
+  /**
+   * Writes the record of a run that a parent run starts itself (a Temporal child workflow): with its id given, the
+   * first call writes it and records `workflow-run.created`, a repeat finds it.
+   */
+  async function recordChild(runId: string, request: StartRun): Promise<WorkflowRunDocument> {
+    const existing = await deps.runs.findById(runId);
+    const run = existing ?? newRecord(runId, versionFor(runId, request), request);
+    const stored = existing ?? ((await deps.runs.insert(run)) ? run : await deps.runs.findById(runId));
+    await recordCreated(stored ?? run); // once per run (run-events.ts), however often this is repeated
+    return stored ?? run;
+  }
+
+  /**
+   * Records the run, then starts its workflow (workflow id = run id, never reused): a duplicate start (same
+   * dedupe key) finds the same run and Temporal refuses a second execution, so a run starts at most once.
+   */
+  async function start(request: StartRun): Promise<WorkflowRunDocument> {
+    const runId = request.dedupeKey
+      ? (await deps.claims.claimOnce(request.dedupeKey, () => newId('workflowRun'))).value
+      : newId('workflowRun');
+    const version = versionFor(runId, request);
+    const run = newRecord(runId, version, request);
     if (!(await deps.runs.insert(run))) {
       const existing = await get(runId);
       if (existing.temporalRunId !== null || existing.seq > 0) {
@@ -183,7 +209,7 @@ export function createWorkflowRunService(deps: {
             workflowId: version.workflowId,
             versionId: version.versionId,
             plan: version.plan,
-            trigger: request.input,
+            trigger: run.input,
           },
         ],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
@@ -212,6 +238,7 @@ export function createWorkflowRunService(deps: {
   return {
     get,
     start,
+    recordChild,
 
     list(
       filters: { 'workflow-id'?: string; status?: string; 'case-id'?: string },

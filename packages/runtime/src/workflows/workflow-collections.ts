@@ -2,6 +2,7 @@ import type { CaseEventName, Graph, Plan, WorkflowTriggerKind } from '@casework/
 import type { Db } from 'mongodb';
 import type { Actor } from '../cases/case-collections.ts';
 import { ensureGuardIndex, ensureIndex } from '../platform/db/indexes.ts';
+import type { RolloutState } from './rollout.ts';
 
 /** Collection names of workflows: persisted, so never renamed. */
 export const workflowCollectionNames = {
@@ -20,6 +21,8 @@ export interface WorkflowDocument {
   liveVersionNumber: number | null;
   /** The event of the live version's `trigger.event`, null for other triggers: event routing queries it. */
   liveTriggerEvent: CaseEventName | null;
+  /** A staged rollout of the live version in progress; null (or absent, before rollouts existed) when none. */
+  rollout?: RolloutState | null;
   creator: Actor | null;
   createdAt: Date;
   updatedAt: Date;

@@ -1,6 +1,7 @@
 import type { CompileIssue, WorkflowIssue, WorkflowResource, WorkflowVersionResource } from '@casework/shared';
 import type { WorkflowDocument, WorkflowVersionDocument } from './workflow-collections.ts';
 import type { UnprocessableIssue } from '../platform/errors.ts';
+import { trafficPercent } from './rollout.ts';
 
 const GRAPH_POINTER = '/data/attributes/graph';
 
@@ -28,6 +29,7 @@ export function toWorkflowResource(doc: WorkflowDocument, issues: CompileIssue[]
       'draft-issues': issues.map(toWorkflowIssue),
       'live-version-id': doc.liveVersionId,
       'live-version-number': doc.liveVersionNumber,
+      rollout: rolloutOf(doc),
       'creator-id': doc.creator?.id ?? null,
       'creator-type': doc.creator?.type ?? null,
       'created-at': doc.createdAt.toISOString(),
@@ -39,7 +41,24 @@ export function toWorkflowResource(doc: WorkflowDocument, issues: CompileIssue[]
   };
 }
 
-export function toWorkflowVersionResource(doc: WorkflowVersionDocument): WorkflowVersionResource {
+/** The rollout in progress as the API shows it. */
+function rolloutOf(doc: WorkflowDocument): WorkflowResource['attributes']['rollout'] {
+  const { rollout } = doc;
+  if (!rollout || doc.liveVersionId === null || doc.liveVersionNumber === null) return null;
+  return {
+    'version-id': doc.liveVersionId,
+    'version-number': doc.liveVersionNumber,
+    'previous-version-id': rollout.previousVersionId,
+    'previous-version-number': rollout.previousVersionNumber,
+    percent: rollout.percent,
+  };
+}
+
+/** A version as the API shows it, with the share of new runs it gets under its workflow's live version and rollout. */
+export function toWorkflowVersionResource(
+  doc: WorkflowVersionDocument,
+  workflow: Pick<WorkflowDocument, 'liveVersionId' | 'rollout'>,
+): WorkflowVersionResource {
   return {
     type: 'workflow-version',
     id: doc._id,
@@ -54,6 +73,7 @@ export function toWorkflowVersionResource(doc: WorkflowVersionDocument): Workflo
       'trigger-kind': doc.triggerKind,
       'trigger-event': doc.triggerEvent,
       'draft-revision': doc.draftRevision,
+      'traffic-percent': trafficPercent(doc._id, workflow),
       'created-at': doc.createdAt.toISOString(),
     },
     relationships: { workflow: { data: { type: 'workflow', id: doc.workflowId } } },

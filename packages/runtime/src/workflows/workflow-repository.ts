@@ -14,6 +14,12 @@ import { createWorkflowVersionRepository } from './workflow-version-repository.t
 
 const DEFAULT_ATTEMPTS = 8;
 
+/** The previous version of a staged rollout, and the share of new runs the live version gets. */
+export interface LiveRollout {
+  previous: WorkflowVersionDocument;
+  percent: number;
+}
+
 export type WorkflowChange = (workflow: WorkflowDocument) => Partial<Omit<WorkflowDocument, '_id' | 'seq'>> | null;
 export type ChangeOutcome =
   { status: 'changed' | 'unchanged'; workflow: WorkflowDocument } | { status: 'missing' } | { status: 'contended' };
@@ -67,18 +73,27 @@ export function createWorkflowRepository(db: Db) {
      */
     async findLiveByTriggerEvents(
       eventNames: readonly string[],
-    ): Promise<Array<{ eventName: CaseEventName; version: WorkflowVersionDocument }>> {
+    ): Promise<Array<{ eventName: CaseEventName; version: WorkflowVersionDocument; rollout: LiveRollout | null }>> {
       const candidates = await workflows
         .find(
           { liveTriggerEvent: { $in: eventNames as CaseEventName[] }, status: 'active' },
-          { projection: { liveVersionId: 1, liveTriggerEvent: 1 } },
+          { projection: { liveVersionId: 1, liveTriggerEvent: 1, rollout: 1 } },
         )
         .sort({ _id: 1 })
         .toArray();
-      const live: Array<{ eventName: CaseEventName; version: WorkflowVersionDocument }> = [];
-      for (const { liveVersionId, liveTriggerEvent } of candidates) {
+      const live: Array<{ eventName: CaseEventName; version: WorkflowVersionDocument; rollout: LiveRollout | null }> =
+        [];
+      for (const { liveVersionId, liveTriggerEvent, rollout } of candidates) {
         const version = liveVersionId && liveTriggerEvent ? await versions.findById(liveVersionId) : null;
-        if (version && liveTriggerEvent) live.push({ eventName: liveTriggerEvent, version });
+        if (!version || !liveTriggerEvent) continue;
+        // During a rollout, the previous version gets its share only if it starts on the same event.
+        const previous = rollout ? await versions.findById(rollout.previousVersionId) : null;
+        const sameStart = previous !== null && previous.triggerEvent === liveTriggerEvent;
+        live.push({
+          eventName: liveTriggerEvent,
+          version,
+          rollout: rollout && previous && sameStart ? { previous, percent: rollout.percent } : null,
+        });
       }
       return live;
     },

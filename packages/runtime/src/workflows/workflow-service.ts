@@ -24,6 +24,7 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../platform/er
 import { newId } from '../platform/ids.ts';
 import type { requestUrl } from '../platform/pagination.ts';
 import { createCatalogSnapshotSource, type CatalogSnapshotSource } from './catalog-snapshot.ts';
+import type { RolloutState } from './rollout.ts';
 import { publishIssues, toWorkflowIssue, toWorkflowResource, toWorkflowVersionResource } from './workflow-mapper.ts';
 import { assertBaseRevision, assertDraftSize, draftChange, initialGraph, triggerOf } from './workflow-rules.ts';
 
@@ -44,6 +45,24 @@ export interface WorkflowServiceDeps {
 /** Publishes racing each other all move the live version; give them room to take turns. */
 const LIVE_MOVE_ATTEMPTS = 64;
 
+/** A workflow's live version, and during a staged rollout the previous one with the live version's share. */
+export interface LiveVersion {
+  workflow: WorkflowDocument;
+  version: WorkflowVersionDocument;
+  rollout: { previous: WorkflowVersionDocument; percent: number } | null;
+}
+
+/**
+ * The rollout a publish at `percent` starts: from the version that served new runs until now — the live one, or the
+ * previous one of a rollout set to 0 % (undone). None at 100 %, or when nothing was live before.
+ */
+function startRollout(current: WorkflowDocument, percent: number): RolloutState | null {
+  if (percent >= 100) return null;
+  if (current.rollout?.percent === 0) return { ...current.rollout, percent };
+  if (current.liveVersionId === null || current.liveVersionNumber === null) return null;
+  return { previousVersionId: current.liveVersionId, previousVersionNumber: current.liveVersionNumber, percent };
+}
+
 function settled(id: string, outcome: ChangeOutcome): WorkflowDocument {
   if (outcome.status === 'missing') throw new NotFoundError(`No workflow with id ${id}.`);
   if (outcome.status === 'contended') {
@@ -58,8 +77,10 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     if (!workflow) throw new NotFoundError(`No workflow with id ${id}.`);
     return workflow;
   };
+  /** The catalog a workflow's draft compiles against: it knows which workflow it is, so it cannot call itself. */
+  const catalogFor = async (workflowId: string) => ({ ...(await deps.catalog()), currentWorkflowId: workflowId });
   const resource = async (workflow: WorkflowDocument): Promise<WorkflowResource> =>
-    toWorkflowResource(workflow, compile(workflow.draft.graph, await deps.catalog()).issues);
+    toWorkflowResource(workflow, compile(workflow.draft.graph, await catalogFor(workflow._id)).issues);
   const change = async (id: string, apply: WorkflowChange, attempts?: number) =>
     settled(id, await deps.workflows.change(id, apply, attempts));
 
@@ -119,7 +140,10 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         deps.catalog(),
       ]);
       const data = page.items.map((workflow) =>
-        toWorkflowResource(workflow, compile(workflow.draft.graph, catalog).issues),
+        toWorkflowResource(
+          workflow,
+          compile(workflow.draft.graph, { ...catalog, currentWorkflowId: workflow._id }).issues,
+        ),
       );
       return { data, links: page.links };
     },
@@ -171,13 +195,14 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     /**
      * Compiles the draft against the current catalog; when valid, writes the next version (its number claimed
      * uniquely) and moves the live version forward to it — never back, so of racing publishes the highest wins.
+     * Below 100 %, `rolloutPercent` starts a staged rollout from the version that served runs until now.
      */
-    async publish(id: string, notes: string | null, author: Actor) {
+    async publish(id: string, notes: string | null, author: Actor, rolloutPercent = 100) {
       const workflow = await find(id);
       if (workflow.status === 'archived') {
         throw new ConflictError(`Workflow ${id} is archived: it cannot be published.`);
       }
-      const compiled = compile(workflow.draft.graph, await deps.catalog());
+      const compiled = compile(workflow.draft.graph, await catalogFor(id));
       if (!compiled.ok) {
         throw UnprocessableError.fromIssues(publishIssues(workflow.draft.graph, compiled.issues), {
           issues: compiled.issues.map(toWorkflowIssue),
@@ -196,7 +221,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         createdAt: deps.clock(),
       }));
       // Only forward: a slower publish of a lower number leaves the newer live version alone.
-      await change(
+      const updated = await change(
         id,
         (current) =>
           current.liveVersionNumber !== null && current.liveVersionNumber >= version.number
@@ -205,23 +230,47 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
                 liveVersionId: version._id,
                 liveVersionNumber: version.number,
                 liveTriggerEvent: version.triggerEvent,
+                rollout: startRollout(current, rolloutPercent),
                 updatedAt: deps.clock(),
               },
         LIVE_MOVE_ATTEMPTS,
       );
-      return toWorkflowVersionResource(version);
+      return toWorkflowVersionResource(version, updated);
+    },
+
+    /** Changes the share of the rollout in progress: 0 % sends every new run to the previous version, 100 % ends it. */
+    async setRollout(id: string, percent: number): Promise<WorkflowResource> {
+      const updated = await change(id, (workflow) => {
+        if (!workflow.rollout) {
+          throw new ConflictError(
+            `Workflow ${id} has no rollout in progress: publish with meta.rollout-percent to start one.`,
+          );
+        }
+        if (percent === workflow.rollout.percent) return null;
+        return { rollout: percent >= 100 ? null : { ...workflow.rollout, percent }, updatedAt: deps.clock() };
+      });
+      return resource(updated);
     },
 
     async listVersions(id: string, query: WorkflowVersionListQuery, url: Url) {
-      await find(id);
+      const workflow = await find(id);
       const page = await deps.versions.list(id, query, url);
-      return { data: page.items.map(toWorkflowVersionResource), links: page.links };
+      return { data: page.items.map((version) => toWorkflowVersionResource(version, workflow)), links: page.links };
     },
 
     getVersion,
 
-    /** The version a run of this workflow starts on: 404 unknown, 409 archived or never published. */
-    async liveVersion(workflowId: string): Promise<{ workflow: WorkflowDocument; version: WorkflowVersionDocument }> {
+    /** A version as the API shows it (with its share of new runs). */
+    async versionResource(versionId: string) {
+      const version = await getVersion(versionId);
+      return toWorkflowVersionResource(version, await find(version.workflowId));
+    },
+
+    /**
+     * The version a run of this workflow starts on: 404 unknown, 409 archived or never published. During a staged
+     * rollout also the previous version and the live version's share, for the run to pick by its id (`rollout.ts`).
+     */
+    async liveVersion(workflowId: string): Promise<LiveVersion> {
       const workflow = await find(workflowId);
       if (workflow.status === 'archived') {
         throw new ConflictError(`Workflow ${workflowId} is archived: it cannot be triggered.`);
@@ -229,7 +278,14 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       if (!workflow.liveVersionId) {
         throw new ConflictError(`Workflow ${workflowId} has no published version: publish it first.`);
       }
-      return { workflow, version: await getVersion(workflow.liveVersionId) };
+      const version = await getVersion(workflow.liveVersionId);
+      const { rollout } = workflow;
+      if (!rollout) return { workflow, version, rollout: null };
+      return {
+        workflow,
+        version,
+        rollout: { previous: await getVersion(rollout.previousVersionId), percent: rollout.percent },
+      };
     },
   };
 }

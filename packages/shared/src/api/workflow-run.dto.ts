@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { runStatuses, stepStateSchema } from '../runs/run-state.ts';
 import { isoDateTime, pageLinksSchema, pageQueryOf, resourceSchema, toOne } from './jsonapi.ts';
 
-export const runTriggerKinds = ['api', 'event', 'rerun'] as const;
+export const runTriggerKinds = ['api', 'event', 'rerun', 'workflow'] as const;
 
 export const workflowRunAttributesSchema = z.object({
   status: z.enum(runStatuses),
@@ -14,6 +14,10 @@ export const workflowRunAttributesSchema = z.object({
   trigger: z.unknown(),
   'trigger-event-id': z.string().nullable(),
   'rerun-of': z.string().nullable(),
+  'parent-run-id': z
+    .string()
+    .nullable()
+    .meta({ description: 'The run whose `flow.run-workflow` step started this one (`trigger-kind: workflow`).' }),
   'case-ids': z.array(z.string()),
   steps: z.array(stepStateSchema),
   error: z.string().nullable(),
@@ -56,6 +60,7 @@ export const workflowRunResourceSchema = resourceSchema(
       trigger: { 'inquiry-id': 'inq_5cNxZX3vMy7ACoqYbHQBbNyA', amount: 25000 },
       'trigger-event-id': null,
       'rerun-of': null,
+      'parent-run-id': null,
       'case-ids': ['case_P7PA4F0Yl8m2qV1c3sXbN9aZ'],
       steps: [
         {

@@ -47,6 +47,20 @@ export const workflowPlanSchema = z.object({
   ),
 });
 
+const rolloutPercent = z.number().int().min(0).max(100).meta({
+  description:
+    'The share of new runs (0–100) the newly published version gets; the rest stay on the previous live version.',
+});
+
+/** A staged rollout: new runs split by a stable hash of their run id between the live and the previous version. */
+export const workflowRolloutSchema = z.object({
+  'version-id': z.string(),
+  'version-number': z.number().int(),
+  'previous-version-id': z.string(),
+  'previous-version-number': z.number().int(),
+  percent: rolloutPercent,
+});
+
 export const workflowAttributesSchema = z.object({
   name,
   description,
@@ -62,6 +76,9 @@ export const workflowAttributesSchema = z.object({
     .meta({ description: "The compiler's issues with the draft: errors block publishing, warnings do not." }),
   'live-version-id': z.string().nullable().meta({ description: 'The latest published version: what triggers run.' }),
   'live-version-number': z.number().int().nullable(),
+  rollout: workflowRolloutSchema
+    .nullable()
+    .meta({ description: 'A staged rollout in progress: which share of new runs the live version gets.' }),
   'creator-id': z.string().nullable(),
   'creator-type': actorType,
   'created-at': isoDateTime,
@@ -87,6 +104,13 @@ export const workflowResourceSchema = resourceSchema(
       'draft-issues': [],
       'live-version-id': exampleVersionId,
       'live-version-number': 2,
+      rollout: {
+        'version-id': exampleVersionId,
+        'version-number': 2,
+        'previous-version-id': 'wfv_P7P9yS1qJ4cVb8nLr2mK0aXe',
+        'previous-version-number': 1,
+        percent: 30,
+      },
       'creator-id': exampleKeyId,
       'creator-type': 'api-key',
       'created-at': '2026-11-25T19:44:21.806Z',
@@ -109,6 +133,10 @@ export const workflowVersionAttributesSchema = z.object({
   'trigger-kind': z.enum(workflowTriggerKinds),
   'trigger-event': z.enum(caseEventNames).nullable().meta({ description: 'The case event of a `trigger.event`.' }),
   'draft-revision': z.number().int().meta({ description: 'The draft revision this version was published from.' }),
+  'traffic-percent': z.number().int().min(0).max(100).meta({
+    description:
+      'The share of new runs (0–100) that start on this version now: 100 for the live version, split during a rollout.',
+  }),
   'created-at': isoDateTime,
 });
 
@@ -132,6 +160,7 @@ export const workflowVersionResourceSchema = resourceSchema(
       'trigger-kind': 'trigger.api',
       'trigger-event': null,
       'draft-revision': 6,
+      'traffic-percent': 30,
       'created-at': '2026-11-25T19:48:40.120Z',
     },
     relationships: { workflow: { data: { type: 'workflow', id: exampleWorkflowId } } },
@@ -184,10 +213,23 @@ export const saveWorkflowDraftRequestSchema = z
 export const publishWorkflowRequestSchema = z
   .strictObject({
     meta: z
-      .strictObject({ notes: multiLine(2000).nullable().optional().meta({ description: 'Why it changed.' }) })
+      .strictObject({
+        notes: multiLine(2000).nullable().optional().meta({ description: 'Why it changed.' }),
+        'rollout-percent': rolloutPercent.optional().meta({
+          description:
+            'Staged rollout: the share of new runs (0–100, default 100) the new version gets; the rest stay on the previous live version until `POST /workflows/{id}/rollout` changes it.',
+        }),
+      })
       .optional(),
   })
-  .meta({ id: 'PublishWorkflowRequest', example: { meta: { notes: 'Create the case in the review queue' } } });
+  .meta({
+    id: 'PublishWorkflowRequest',
+    example: { meta: { notes: 'Create the case in the review queue', 'rollout-percent': 30 } },
+  });
+
+export const workflowRolloutRequestSchema = z
+  .strictObject({ meta: z.strictObject({ 'rollout-percent': rolloutPercent }) })
+  .meta({ id: 'WorkflowRolloutRequest', example: { meta: { 'rollout-percent': 60 } } });
 
 export const restoreWorkflowRequestSchema = z
   .strictObject({
@@ -221,5 +263,6 @@ export type CreateWorkflowRequest = z.infer<typeof createWorkflowRequestSchema>;
 export type UpdateWorkflowRequest = z.infer<typeof updateWorkflowRequestSchema>;
 export type SaveWorkflowDraftRequest = z.infer<typeof saveWorkflowDraftRequestSchema>;
 export type PublishWorkflowRequest = z.infer<typeof publishWorkflowRequestSchema>;
+export type WorkflowRollout = z.infer<typeof workflowRolloutSchema>;
 export type RestoreWorkflowRequest = z.infer<typeof restoreWorkflowRequestSchema>;
 export type WorkflowTriggerKind = (typeof workflowTriggerKinds)[number];

@@ -23,7 +23,22 @@ export const catalogSnapshotSchema = z.object({
   ),
   /** The secrets' names, when known (the editor of a role that may not list them leaves them out: not checked). */
   secrets: z.array(z.object({ name: z.string() })).optional(),
+  /** Workflows a `flow.run-workflow` node may call (absent: the caller knows none, and every reference is unknown). */
+  workflows: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        status: z.enum(['active', 'archived']),
+        /** Whether it has a live (published) version to run. */
+        live: z.boolean(),
+      }),
+    )
+    .optional(),
+  /** The workflow whose graph is compiled, so a node calling it directly is refused. */
+  currentWorkflowId: z.string().optional(),
 });
 
 export type CatalogSnapshot = z.infer<typeof catalogSnapshotSchema>;
 export type TemplateSnapshot = CatalogSnapshot['templates'][number];
+export type WorkflowSnapshot = NonNullable<CatalogSnapshot['workflows']>[number];

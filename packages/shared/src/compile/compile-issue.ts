@@ -25,6 +25,8 @@ export const compileIssueCodes = [
   'unjoined-branch',
   'crossing-branches',
   'stray-join',
+  'unknown-workflow',
+  'self-call',
 ] as const;
 export type CompileIssueCode = (typeof compileIssueCodes)[number];
 

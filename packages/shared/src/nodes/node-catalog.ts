@@ -12,6 +12,7 @@ import { caseRemoveTagsNode } from './case.remove-tags.node.ts';
 import { caseUpdateFieldsNode } from './case.update-fields.node.ts';
 import { endNode } from './end.node.ts';
 import { httpRequestNode } from './http.request.node.ts';
+import { flowRunWorkflowNode } from './flow.run-workflow.node.ts';
 import { logicConditionNode } from './logic.condition.node.ts';
 import { logicJoinNode } from './logic.join.node.ts';
 import { logicParallelNode } from './logic.parallel.node.ts';
@@ -46,6 +47,7 @@ export const nodeDefinitions = [
   logicJoinNode,
   waitDurationNode,
   waitCaseNode,
+  flowRunWorkflowNode,
   endNode,
 ] as const;
 

@@ -1,6 +1,9 @@
 import type { Plan } from '../compile/plan.ts';
 import type { StepState } from './run-state.ts';
 
+/** How deep workflow runs may start each other (`flow.run-workflow`): workflows calling each other in a circle stop here. */
+export const MAX_WORKFLOW_CALL_DEPTH = 5;
+
 /** Where a run continues after continue-as-new: the next step, what earlier steps produced, and the run view. */
 export interface RunResume {
   at: string | null;
@@ -21,6 +24,8 @@ export interface RunInput {
   plan: Plan;
   trigger: unknown;
   resume?: RunResume;
+  /** The workflows whose runs called this one (`flow.run-workflow`), outermost first; absent for a top-level run. */
+  callers?: string[];
 }
 
 /** A case event delivered to a run waiting on that case. */

@@ -45,6 +45,17 @@ export function queueOptions(catalog: CatalogSnapshot, current: string): PickerO
   return withCurrent(options, current, 'not in the catalog');
 }
 
+/** Workflows a `flow.run-workflow` node may run, by name: published ones first, then the others marked. */
+export function workflowOptions(catalog: CatalogSnapshot, current: string): PickerOption[] {
+  const why = (workflow: NonNullable<CatalogSnapshot['workflows']>[number]) =>
+    workflow.status === 'archived' ? ' (archived)' : workflow.live ? '' : ' (not published)';
+  const options = (catalog.workflows ?? [])
+    .filter((workflow) => workflow.id !== catalog.currentWorkflowId)
+    .sort((a, b) => why(a).localeCompare(why(b)) || a.name.localeCompare(b.name))
+    .map((workflow) => ({ value: workflow.id, label: `${workflow.name}${why(workflow)}` }));
+  return withCurrent(options, current, current === catalog.currentWorkflowId ? 'this workflow' : 'not in the catalog');
+}
+
 /** The template's statuses in their order, with their lifecycle role (`approved — ends the case`). */
 export function statusOptions(template: TemplateSnapshot, current: string): PickerOption[] {
   const roles = { initial: 'initial', intermediate: '', end: 'resolves the case' } as const;

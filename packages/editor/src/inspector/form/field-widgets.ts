@@ -5,6 +5,7 @@ import { matchesPath, type FormPath } from './form-path.ts';
 export type WidgetName =
   | 'template'
   | 'queue'
+  | 'workflow'
   | 'status'
   | 'case-fields'
   | 'template-field'
@@ -27,6 +28,7 @@ interface WidgetRule {
 const widgetRules: readonly WidgetRule[] = [
   { widget: 'template', path: ['case-template-id'] },
   { widget: 'queue', path: ['case-queue-id'] },
+  { widget: 'workflow', path: ['workflow-id'], kinds: ['flow.run-workflow'] },
   { widget: 'case-ref', path: ['case'] },
   { widget: 'status', path: ['status'], kinds: ['case.set-status'] },
   { widget: 'case-fields', path: ['fields'], kinds: ['case.create'] },

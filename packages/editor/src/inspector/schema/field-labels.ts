@@ -2,6 +2,8 @@
 const knownLabels: Record<string, string> = {
   'case-template-id': 'Case template',
   'case-queue-id': 'Queue',
+  'workflow-id': 'Workflow',
+  'wait-for-result': 'Wait for its result',
   'object-ids': 'Object ids',
   'creator-email-address': 'Creator email',
   'user-email-address': 'Assignee email',

@@ -6,6 +6,7 @@ import {
   secretOptions,
   statusOptions,
   templateOptions,
+  workflowOptions,
 } from '../catalog/catalog-options.ts';
 import type { FieldProps } from '../field-props.ts';
 import { asRecord } from '../form/immutable.ts';
@@ -57,6 +58,21 @@ export function QueuePicker(props: FieldProps) {
       options={catalog.queues.length === 0 ? null : queueOptions(catalog, text(props.value))}
       empty="Choose a queue…"
       typeHint={<EmptyCatalogHint things="case queues" typeInstead="a queue id" />}
+    />
+  );
+}
+
+/** `workflow-id` of `flow.run-workflow`: the other workflows, published ones first. */
+export function WorkflowPicker(props: FieldProps) {
+  const { catalog } = useInspectorScope();
+  const options = workflowOptions(catalog, text(props.value));
+  return (
+    <PickerField
+      {...pickerProps(props)}
+      options={options.length === 0 ? null : options}
+      empty="Choose a workflow…"
+      typeHint="No other workflow yet: create and publish one, or type a workflow id"
+      hint="Runs its live version; its API trigger's fields are the input keys"
     />
   );
 }

@@ -10,6 +10,7 @@ import {
   StatusPicker,
   TemplateFieldPicker,
   TemplatePicker,
+  WorkflowPicker,
 } from './catalog-pickers.tsx';
 import { DurationField } from './duration-field.tsx';
 import { PayloadSchemaEditor } from './payload-schema-editor.tsx';
@@ -21,6 +22,8 @@ export function WidgetView({ widget, ...props }: FieldProps & { widget: WidgetNa
       return <TemplatePicker {...props} />;
     case 'queue':
       return <QueuePicker {...props} />;
+    case 'workflow':
+      return <WorkflowPicker {...props} />;
     case 'status':
       return <StatusPicker {...props} />;
     case 'template-field':

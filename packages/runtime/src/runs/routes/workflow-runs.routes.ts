@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ConflictError, UnprocessableError } from '../../platform/errors.ts';
 import { requestUrl } from '../../platform/pagination.ts';
-import { runnableVersion, type RunDomain } from '../run-domain.ts';
+import { runnableChoice, runnableVersion, type RunDomain } from '../run-domain.ts';
 import { toWorkflowRunResource } from '../workflow-run-mapper.ts';
 import type { WorkflowService } from '../../workflows/workflow-service.ts';
 import { errorResponses, requestActor } from '../../cases/routes/case-route-helpers.ts';
@@ -51,7 +51,7 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
         ...docs(
           'workflows',
           'Trigger a run',
-          "Starts a run of the workflow's live (latest published) version. `data.attributes.fields` must match the API trigger's fields (422 with pointers otherwise). With an `Idempotency-Key`, the same key always answers with the same run.",
+          "Starts a run of the workflow's live (latest published) version — during a staged rollout the live or the previous version, picked by a stable hash of the new run's id. `data.attributes.fields` must match the API trigger's fields (422 with pointers otherwise). With an `Idempotency-Key`, the same key always answers with the same run.",
         ),
         params: idParams('wfl_P7P9zA3eQd0jQ2kqH6tN8wVb'),
         body: triggerWorkflowRequestSchema,
@@ -59,12 +59,13 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const { version } = await workflows.liveVersion(request.params.id);
-      const payload = apiPayload(version.plan, request.body.data?.attributes?.fields ?? {});
+      const live = await workflows.liveVersion(request.params.id);
+      const fields = request.body.data?.attributes?.fields ?? {};
       const key = request.headers['idempotency-key'];
       const run = await runs.start({
-        version: runnableVersion(version),
-        input: payload,
+        ...runnableChoice(live),
+        input: fields,
+        inputFor: (version) => apiPayload(version.plan, fields),
         trigger: { kind: 'api' },
         creator: requestActor(request),
         ...(typeof key === 'string' && key ? { dedupeKey: `trigger:${request.principal?.id ?? ''}:${key}` } : {}),
@@ -141,16 +142,18 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const original = await runs.get(request.params.id);
-      const { version } =
+      const choice =
         request.body?.meta?.version === 'live'
-          ? await workflows.liveVersion(original.workflowId)
-          : { version: await workflows.getVersion(original.versionId) };
+          ? runnableChoice(await workflows.liveVersion(original.workflowId))
+          : { version: runnableVersion(await workflows.getVersion(original.versionId)), rollout: null };
       // An API-triggered run replayed on a newer version must still fit that version's trigger.
-      const input = original.trigger.kind === 'event' ? original.input : apiPayload(version.plan, original.input);
+      const inputFor = (version: { plan: Plan }) =>
+        original.trigger.kind === 'event' ? original.input : apiPayload(version.plan, original.input);
       const key = request.headers['idempotency-key'];
       const run = await runs.start({
-        version: runnableVersion(version),
-        input,
+        ...choice,
+        input: original.input,
+        inputFor,
         trigger: { kind: 'rerun', rerunOf: original._id },
         creator: requestActor(request),
         ...(typeof key === 'string' && key ? { dedupeKey: `rerun:${request.principal?.id ?? ''}:${key}` } : {}),

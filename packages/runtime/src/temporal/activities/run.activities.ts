@@ -6,6 +6,12 @@ import { toPlainCase } from '../../cases/case-mapper.ts';
 import type { CaseRepository } from '../../cases/case-repository.ts';
 import type { CaseStepRequest, CaseStepService } from '../../runs/case-step-service.ts';
 import type { RunEvents } from '../../runs/run-events.ts';
+import {
+  isPermanentChildError,
+  type ChildRun,
+  type ChildRunRequest,
+  type ChildRunService,
+} from '../../runs/child-run-service.ts';
 
 /** A step's error as the run view shows it, and whether retrying could help. */
 export interface StepFailureDetails {
@@ -42,6 +48,7 @@ export interface RunActivityDeps {
   runs: WorkflowRunRepository;
   cases: CaseRepository;
   runEvents: RunEvents;
+  childRuns: ChildRunService;
 }
 
 const COMMIT_MARGIN_MS = 2_000;
@@ -130,6 +137,20 @@ export function createRunActivities(deps: RunActivityDeps) {
         kase.recentEvents.find((candidate) => candidate.at.getTime() >= since && awaited(candidate));
       if (!event) return null;
       return { event: { id: event.id, name: event.name, at: event.at.toISOString() }, case: toPlainCase(kase) };
+    },
+
+    /** Records the child run a `flow.run-workflow` step is about to start; the parent then starts its workflow. */
+    async prepareChildRun(request: ChildRunRequest): Promise<ChildRun> {
+      try {
+        return await deps.childRuns.prepare(request);
+      } catch (error) {
+        throw ApplicationFailure.create({
+          message: describe(error),
+          type: error instanceof Error ? error.name : 'Error',
+          nonRetryable: isPermanentChildError(error),
+          details: [{ attempt: Context.current().info.attempt } satisfies StepFailureDetails],
+        });
+      }
     },
 
     async closeCaseWait(request: { runId: string; nodeId: string; caseId: string }): Promise<void> {

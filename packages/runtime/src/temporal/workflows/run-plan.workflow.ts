@@ -118,6 +118,7 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
     record: shielded(record),
     activities: {
       runCaseStep: (options) => shielded(activities.runCaseStep(options)),
+      runHttpStep: (options) => shielded(activities.runHttpStep(options)),
       waits: {
         openCaseWait: shielded(activities.waits.openCaseWait),
         closeCaseWait: shielded(activities.waits.closeCaseWait),

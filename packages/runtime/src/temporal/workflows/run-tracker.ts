@@ -49,7 +49,8 @@ export function createRunTracker(input: RunInput, now: () => string) {
       status = liveStatus();
     },
 
-    fail(id: string, message: string, attempts: number, output?: unknown) {
+    /** `shown`: the run view shows the output too (a failed child run's id), not only the error. */
+    fail(id: string, message: string, attempts: number, output?: unknown, shown = false) {
       if (output !== undefined) outputs[id] = output;
       const state = stateOf(id);
       Object.assign(state, {
@@ -58,6 +59,7 @@ export function createRunTracker(input: RunInput, now: () => string) {
         'completed-at': now(),
         attempts,
         error: message,
+        ...(shown && output !== undefined ? { output: trimOutput(output) } : {}),
       });
       status = liveStatus();
     },

@@ -2,6 +2,7 @@ import type { NodeKind, PlanStep } from '@casework/shared';
 import { caseActionStep } from './case-action.step.ts';
 import { endStep } from './end.step.ts';
 import { httpRequestStep } from './http.request.step.ts';
+import { runWorkflowStep } from './flow.run-workflow.step.ts';
 import { conditionStep } from './logic.condition.step.ts';
 import { joinStep } from './logic.join.step.ts';
 import { parallelStep } from './logic.parallel.step.ts';
@@ -28,6 +29,7 @@ const stepExecutors: {
   'logic.join': joinStep,
   'wait.duration': waitDurationStep,
   'wait.case': waitCaseStep,
+  'flow.run-workflow': runWorkflowStep,
   end: endStep,
 };
 
