@@ -103,7 +103,11 @@ describe('fetchCatalog', () => {
       request: (path, schema, options) =>
         path === '/secrets'
           ? Promise.reject(new ApiRequestError({ kind: 'http', status: 403, messages: ['The viewer role may not'] }))
-          : tableClient({ '/case-templates': empty, '/case-queues': empty, '/workflows': empty }).client.request(path, schema, options),
+          : tableClient({ '/case-templates': empty, '/case-queues': empty, '/workflows': empty }).client.request(
+              path,
+              schema,
+              options,
+            ),
     };
     const catalog = await fetchCatalog(forbidden);
     expect(catalog).toEqual({ templates: [], queues: [] });
