@@ -110,7 +110,7 @@ describe('fetchCatalog', () => {
             ),
     };
     const catalog = await fetchCatalog(forbidden);
-    expect(catalog).toEqual({ templates: [], queues: [] });
+    expect(catalog).toEqual({ templates: [], queues: [], workflows: [] });
     expect('secrets' in catalog).toBe(false);
   });
 
