@@ -8,10 +8,12 @@ import type { Clock } from './platform/clock.ts';
 import { ensureIndexes } from './platform/db/indexes.ts';
 import { createCaseStepService } from './runs/case-step-service.ts';
 import { createRunDomain } from './runs/run-domain.ts';
+import { createScheduledRuns } from './runs/scheduled-runs.ts';
 import { ensureRunIndexes } from './runs/workflow-run-collections.ts';
 import { createActivities } from './temporal/activities/index.ts';
 import { ensureWorkflowIndexes } from './workflows/workflow-collections.ts';
 import { createWorkflowServiceOn } from './workflows/workflow-service.ts';
+import { createWorkflowSchedules } from './workflows/workflow-schedules.ts';
 
 export interface DomainDeps {
   db: Db;
@@ -28,9 +30,11 @@ export interface DomainDeps {
 export function createDomains(deps: DomainDeps) {
   const runs = createRunDomain(deps);
   const cases = createCaseDomain({ ...deps, onPublished: runs.dispatcher.onPublished });
-  const workflows = createWorkflowServiceOn(deps.db, deps.clock);
+  const schedules = createWorkflowSchedules(deps.temporal);
+  const workflows = createWorkflowServiceOn(deps.db, deps.clock, { schedules, log: deps.log });
   const caseSteps = createCaseStepService({ domain: cases, claims: runs.claims });
-  return { cases, runs, workflows, caseSteps };
+  const scheduledRuns = createScheduledRuns({ workflows, runService: runs.runService });
+  return { cases, runs, workflows, schedules, caseSteps, scheduledRuns };
 }
 
 export type Domains = ReturnType<typeof createDomains>;
@@ -47,6 +51,7 @@ export function workerActivities(domains: Domains, deps: Pick<DomainDeps, 'db' |
       cases: domains.cases.caseRepository,
       runEvents: domains.runs.runEvents,
     },
+    scheduledRuns: domains.scheduledRuns,
   });
 }
 

@@ -25,6 +25,14 @@ export * from './nodes/node-catalog.ts';
 export * from './nodes/node-checks.ts';
 export { fieldOperations, type FieldOperation } from './nodes/case.update-fields.node.ts';
 export { routeKeys } from './nodes/route-keys.ts';
+export {
+  cronProblem,
+  isTimeZone,
+  MIN_SCHEDULE_INTERVAL_SECONDS,
+  scheduleSpecSchema,
+  type ScheduleOutput,
+  type ScheduleSpec,
+} from './nodes/trigger.schedule.node.ts';
 export * from './expressions/expression-template.ts';
 export * from './expressions/expression-parse.ts';
 export * from './expressions/expression-reads.ts';

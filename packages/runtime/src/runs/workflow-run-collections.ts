@@ -11,7 +11,9 @@ export const runCollectionNames = {
 export type RunTrigger =
   | { kind: 'api' }
   | { kind: 'event'; eventId: string; eventName: CaseEventName; caseId: string }
-  | { kind: 'rerun'; rerunOf: string };
+  | { kind: 'rerun'; rerunOf: string }
+  /** A firing of the workflow's Temporal Schedule, at its scheduled time (ISO). */
+  | { kind: 'schedule'; scheduleId: string; scheduledAt: string };
 
 /**
  * One run of a workflow version. Inserted by whoever starts the run (before Temporal is asked to), then written

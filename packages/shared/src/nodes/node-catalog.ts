@@ -15,6 +15,7 @@ import { logicConditionNode } from './logic.condition.node.ts';
 import type { NodeDefinition } from './node-definition.ts';
 import { triggerApiNode } from './trigger.api.node.ts';
 import { triggerEventNode } from './trigger.event.node.ts';
+import { triggerScheduleNode } from './trigger.schedule.node.ts';
 import { waitCaseNode } from './wait.case.node.ts';
 import { waitDurationNode } from './wait.duration.node.ts';
 
@@ -26,6 +27,7 @@ import { waitDurationNode } from './wait.duration.node.ts';
 export const nodeDefinitions = [
   triggerApiNode,
   triggerEventNode,
+  triggerScheduleNode,
   caseCreateNode,
   caseUpdateFieldsNode,
   caseAttachObjectsNode,

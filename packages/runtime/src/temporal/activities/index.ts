@@ -3,6 +3,8 @@ import { createSystemCheckRepository } from '../../platform/system-checks/system
 import type { Clock } from '../../platform/clock.ts';
 import { createCaseSlaActivities, unconfiguredSlaExpiry, type SlaExpiry } from './case-sla.activities.ts';
 import { createRunActivities, type RunActivityDeps } from './run.activities.ts';
+import type { ScheduledRuns } from '../../runs/scheduled-runs.ts';
+import { createScheduledRunActivities } from './scheduled-run.activities.ts';
 import { createSystemCheckActivities } from './system-check.activities.ts';
 
 export interface ActivityDeps {
@@ -12,6 +14,8 @@ export interface ActivityDeps {
   slaExpiry?: SlaExpiry;
   /** The interpreter's case steps, waits and run records; without them the worker runs no workflow plans. */
   runs?: RunActivityDeps;
+  /** Runs started by workflow schedules; without it the worker dispatches no scheduled firings. */
+  scheduledRuns?: ScheduledRuns;
 }
 
 /** Every activity the worker registers, built from its dependencies (no module singletons). */
@@ -20,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSystemCheckActivities({ systemChecks: createSystemCheckRepository(deps.db), clock: deps.clock }),
     ...createCaseSlaActivities({ slaExpiry: deps.slaExpiry ?? unconfiguredSlaExpiry }),
     ...(deps.runs ? createRunActivities(deps.runs) : {}),
+    ...(deps.scheduledRuns ? createScheduledRunActivities({ scheduledRuns: deps.scheduledRuns }) : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import { caseActionStep } from './case-action.step.ts';
 import { endStep } from './end.step.ts';
 import { conditionStep } from './logic.condition.step.ts';
 import type { StepExecutor } from './step-context.ts';
-import { triggerApiStep, triggerEventStep } from './trigger.step.ts';
+import { triggerApiStep, triggerEventStep, triggerScheduleStep } from './trigger.step.ts';
 import { waitCaseStep } from './wait.case.step.ts';
 import { waitDurationStep } from './wait.duration.step.ts';
 
@@ -18,6 +18,7 @@ const stepExecutors: {
 } = {
   'trigger.api': triggerApiStep,
   'trigger.event': triggerEventStep,
+  'trigger.schedule': triggerScheduleStep,
   'case.*': caseActionStep,
   'logic.condition': conditionStep,
   'wait.duration': waitDurationStep,
