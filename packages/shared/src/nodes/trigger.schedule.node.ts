@@ -44,11 +44,15 @@ export function cronProblem(expression: string): string | null {
   }
 }
 
-/** Whether `name` is an IANA time zone as written (`Europe/Berlin`, `UTC`): Temporal's lookup is case-sensitive. */
+/**
+ * Whether `name` is an IANA time zone (`Europe/Berlin`, `Asia/Kolkata`, `UTC`) as the tz database spells it: Intl
+ * knows the names but ignores case, while Temporal's lookup does not, so each part must start with a capital.
+ */
 export function isTimeZone(name: string): boolean {
+  if (!/^[A-Z][A-Za-z0-9_+-]*(?:\/[A-Z][A-Za-z0-9_+-]*)*$/.test(name)) return false;
   try {
-    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-    return resolved === name || Intl.supportedValuesOf('timeZone').includes(name);
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
   } catch {
     return false;
   }
