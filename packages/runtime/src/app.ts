@@ -22,6 +22,7 @@ import { caseRoutes } from './cases/routes/cases.routes.ts';
 import { caseSearchRoutes } from './cases/routes/case-search.routes.ts';
 import { eventRoutes } from './cases/routes/events.routes.ts';
 import { workflowRoutes } from './workflows/routes/workflows.routes.ts';
+import { workflowScheduleRoutes } from './workflows/routes/workflow-schedule.routes.ts';
 import { workflowRunRoutes } from './runs/routes/workflow-runs.routes.ts';
 import { caseTemplateRoutes } from './cases/routes/case-templates.routes.ts';
 import { healthRoutes } from './platform/health/health.routes.ts';
@@ -101,7 +102,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     temporal: { ...temporal, uiUrl: env.TEMPORAL_UI_URL },
     clock,
   });
-  const { cases: domain, runs: runDomain, workflows } = createDomains({ db: mongo.db, clock, log: app.log, temporal });
+  const domains = createDomains({ db: mongo.db, clock, log: app.log, temporal });
+  const { cases: domain, runs: runDomain, workflows } = domains;
   const eventRepository = createEventRepository(mongo.db);
   const eventFeed = createEventFeed({ events: eventRepository, log: app.log });
   app.addHook('onClose', async () => eventFeed.stop());
@@ -142,6 +144,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(caseSearchRoutes, { search: domain.search });
       await api.register(eventRoutes, { cases: domain.cases, feed: eventFeed, events: eventRepository });
       await api.register(workflowRoutes, { workflows });
+      await api.register(workflowScheduleRoutes, {
+        workflows,
+        schedules: domains.schedules,
+        temporal: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
+      });
       await api.register(workflowRunRoutes, {
         workflows,
         runs: runDomain.runService,

@@ -9,6 +9,7 @@ export * from './api/case-queue.dto.ts';
 export * from './api/case.dto.ts';
 export * from './api/case-search.dto.ts';
 export * from './api/workflow.dto.ts';
+export * from './api/workflow-schedule.dto.ts';
 export * from './cases/case-events.ts';
 export * from './cases/case-status.ts';
 export * from './cases/field-schema.ts';

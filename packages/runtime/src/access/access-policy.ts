@@ -73,6 +73,7 @@ export const accessPolicy: Readonly<Record<string, Access>> = {
   'POST /workflows/:id/publish': designers,
   'POST /workflows/:id/restore': designers,
   'GET /workflows/:id/versions': readers,
+  'GET /workflows/:id/schedule': readers,
   'GET /workflow-versions/:id': readers,
   'POST /workflows/:id/trigger': triggerers,
   'GET /workflow-runs': runReaders,

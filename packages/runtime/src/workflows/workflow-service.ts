@@ -4,6 +4,7 @@ import {
   graphSchema,
   type CreateWorkflowRequest,
   type RestoreWorkflowRequest,
+  type ScheduleSpec,
   type UpdateWorkflowRequest,
   type WorkflowResource,
   type workflowListQuerySchema,
@@ -265,6 +266,16 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
 
     getVersion,
     syncSchedule,
+
+    /** The live version and its schedule: 404 unless the workflow is active and its live version is scheduled. */
+    async liveSchedule(id: string): Promise<{ version: WorkflowVersionDocument; spec: ScheduleSpec }> {
+      const workflow = await find(id);
+      const live =
+        workflow.status === 'active' && workflow.liveVersionId ? await getVersion(workflow.liveVersionId) : null;
+      const spec = live ? scheduleSpecOf(live.plan) : null;
+      if (!live || !spec) throw new NotFoundError(`Workflow ${id} does not run on a schedule (trigger.schedule).`);
+      return { version: live, spec };
+    },
 
     /** The version a run of this workflow starts on: 404 unknown, 409 archived or never published. */
     async liveVersion(workflowId: string): Promise<{ workflow: WorkflowDocument; version: WorkflowVersionDocument }> {

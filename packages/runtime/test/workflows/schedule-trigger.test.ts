@@ -172,6 +172,17 @@ describe('trigger.schedule', () => {
     expect(next.length).toBeGreaterThan(0);
     for (const at of next) expect(at).toMatch(/^(Mon|Tue|Wed|Thu|Fri),? 09$/);
 
+    // The workflow's page asks when it fires next.
+    const shown = await api(t, 'GET', `/workflows/${workflowId}/schedule`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    const attributes = (shown.json() as { data: { attributes: Record<string, unknown> } }).data.attributes;
+    expect(attributes).toMatchObject({
+      'workflow-id': workflowId,
+      schedule: { type: 'cron', expression: '0 9 * * MON-FRI', 'time-zone': 'Europe/Berlin' },
+      'next-run-times': described.info.nextActionTimes.slice(0, 3).map((at) => at.toISOString()),
+      'temporal-ui-url': expect.stringContaining(`/schedules/${encodeURIComponent(scheduleId)}`),
+    });
+
     // Publishing again (a retry) and with another spec updates the one schedule.
     expect((await publish(workflowId)).statusCode).toBe(201);
     await setDraft(workflowId, scheduledGraph(cron('30 6 * * *', 'America/New_York'), templateId));
@@ -186,6 +197,7 @@ describe('trigger.schedule', () => {
     await setDraft(workflowId, apiGraph());
     expect((await publish(workflowId)).statusCode).toBe(201);
     await scheduleGone(workflowId);
+    expect((await api(t, 'GET', `/workflows/${workflowId}/schedule`)).statusCode).toBe(404);
   });
 
   it('a schedule left behind (its clean-up missed Temporal) removes itself at its next firing, starting no run', async () => {
