@@ -22,6 +22,7 @@ import { caseRoutes } from './cases/routes/cases.routes.ts';
 import { caseSearchRoutes } from './cases/routes/case-search.routes.ts';
 import { eventRoutes } from './cases/routes/events.routes.ts';
 import { workflowRoutes } from './workflows/routes/workflows.routes.ts';
+import { workflowScheduleRoutes } from './workflows/routes/workflow-schedule.routes.ts';
 import { workflowRunRoutes } from './runs/routes/workflow-runs.routes.ts';
 import { caseTemplateRoutes } from './cases/routes/case-templates.routes.ts';
 import { healthRoutes } from './platform/health/health.routes.ts';
@@ -104,7 +105,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     temporal: { ...temporal, uiUrl: env.TEMPORAL_UI_URL },
     clock,
   });
-  const { cases: domain, runs: runDomain, workflows } = createDomains({ db: mongo.db, clock, log: app.log, temporal });
+  const domains = createDomains({ db: mongo.db, clock, log: app.log, temporal });
+  const { cases: domain, runs: runDomain, workflows } = domains;
   const secrets = createSecretService({
     secrets: createSecretRepository(mongo.db),
     clock,
@@ -152,6 +154,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(eventRoutes, { cases: domain.cases, feed: eventFeed, events: eventRepository });
       await api.register(workflowRoutes, { workflows });
       await api.register(secretRoutes, { secrets });
+      await api.register(workflowScheduleRoutes, {
+        workflows,
+        schedules: domains.schedules,
+        temporal: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
+      });
       await api.register(workflowRunRoutes, {
         workflows,
         runs: runDomain.runService,

@@ -9,6 +9,7 @@ import { ensureIndexes } from './platform/db/indexes.ts';
 import { createCaseStepService } from './runs/case-step-service.ts';
 import { createChildRunService } from './runs/child-run-service.ts';
 import { createRunDomain } from './runs/run-domain.ts';
+import { createScheduledRuns } from './runs/scheduled-runs.ts';
 import { ensureRunIndexes } from './runs/workflow-run-collections.ts';
 import { createActivities } from './temporal/activities/index.ts';
 import { ensureWorkflowIndexes } from './workflows/workflow-collections.ts';
@@ -17,6 +18,7 @@ import { createHttpClient } from './http/http-client.ts';
 import { emptyAllowlist, type HttpAllowlist } from './http/http-allowlist.ts';
 import { createSecretRepository } from './secrets/secret-repository.ts';
 import { createSecretReader } from './secrets/secret-service.ts';
+import { createWorkflowSchedules } from './workflows/workflow-schedules.ts';
 
 export interface DomainDeps {
   db: Db;
@@ -33,10 +35,12 @@ export interface DomainDeps {
 export function createDomains(deps: DomainDeps) {
   const runs = createRunDomain(deps);
   const cases = createCaseDomain({ ...deps, onPublished: runs.dispatcher.onPublished });
-  const workflows = createWorkflowServiceOn(deps.db, deps.clock);
+  const schedules = createWorkflowSchedules(deps.temporal);
+  const workflows = createWorkflowServiceOn(deps.db, deps.clock, { schedules, log: deps.log });
   const caseSteps = createCaseStepService({ domain: cases, claims: runs.claims });
   const childRuns = createChildRunService({ workflows, runService: runs.runService });
-  return { cases, runs, workflows, caseSteps, childRuns };
+  const scheduledRuns = createScheduledRuns({ workflows, runService: runs.runService });
+  return { cases, runs, workflows, schedules, caseSteps, childRuns, scheduledRuns };
 }
 
 export type Domains = ReturnType<typeof createDomains>;
@@ -65,6 +69,7 @@ export function workerActivities(domains: Domains, deps: Pick<DomainDeps, 'db' |
       readSecret: createSecretReader(createSecretRepository(deps.db), deps.http?.secretsKey),
       now: () => deps.clock().getTime() / 1000,
     },
+    scheduledRuns: domains.scheduledRuns,
   });
 }
 

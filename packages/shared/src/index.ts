@@ -10,6 +10,7 @@ export * from './api/case.dto.ts';
 export * from './api/case-search.dto.ts';
 export * from './api/workflow.dto.ts';
 export * from './api/secret.dto.ts';
+export * from './api/workflow-schedule.dto.ts';
 export * from './cases/case-events.ts';
 export * from './cases/case-status.ts';
 export * from './cases/field-schema.ts';
@@ -27,6 +28,14 @@ export * from './nodes/node-checks.ts';
 export { fieldOperations, type FieldOperation } from './nodes/case.update-fields.node.ts';
 export { keyedHandleLists, routeKeys } from './nodes/route-keys.ts';
 export * from './nodes/http.request.node.ts';
+export {
+  cronProblem,
+  isTimeZone,
+  MIN_SCHEDULE_INTERVAL_SECONDS,
+  scheduleSpecSchema,
+  type ScheduleOutput,
+  type ScheduleSpec,
+} from './nodes/trigger.schedule.node.ts';
 export * from './expressions/expression-template.ts';
 export * from './expressions/expression-parse.ts';
 export * from './expressions/expression-reads.ts';

@@ -8,6 +8,7 @@ describe('nodeCatalog', () => {
     expect(nodeKinds).toEqual([
       'trigger.api',
       'trigger.event',
+      'trigger.schedule',
       'case.create',
       'case.update-fields',
       'case.attach-objects',

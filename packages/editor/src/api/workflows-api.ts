@@ -1,10 +1,12 @@
 import {
   workflowDocumentSchema,
   workflowListSchema,
+  workflowScheduleDocumentSchema,
   workflowVersionDocumentSchema,
   workflowVersionListSchema,
   type Graph,
   type WorkflowResource,
+  type WorkflowScheduleResource,
   type WorkflowVersionResource,
 } from '@casework/shared';
 import type { ApiClient } from './api-client.ts';
@@ -33,6 +35,13 @@ export function workflowsApi(client: ApiClient) {
     create: (name: string) => one('/workflows', { method: 'POST', body: { data: { attributes: { name } } } }),
     rename: (id: string, name: string) =>
       one(`/workflows/${encodeURIComponent(id)}`, { method: 'PATCH', body: { data: { attributes: { name } } } }),
+    /** The schedule of a workflow whose live version runs on one (`GET /workflows/{id}/schedule`; 404 otherwise). */
+    schedule: async (id: string, signal?: AbortSignal): Promise<WorkflowScheduleResource> =>
+      (
+        await client.request(`/workflows/${encodeURIComponent(id)}/schedule`, workflowScheduleDocumentSchema, {
+          signal,
+        })
+      ).data,
     archive: (id: string) => one(`/workflows/${encodeURIComponent(id)}/archive`, { method: 'POST' }),
     saveDraft: (id: string, graph: Graph, baseRevision: number | null) =>
       one(`/workflows/${encodeURIComponent(id)}/draft`, {

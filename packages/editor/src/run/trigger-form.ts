@@ -12,6 +12,9 @@ export function triggerSpec(version: WorkflowVersionResource): TriggerSpec {
   const { plan } = version.attributes;
   const trigger = plan.steps[plan.trigger];
   if (trigger?.kind === 'trigger.event') return { kind: 'event', event: version.attributes['trigger-event'] };
+  if (trigger?.kind === 'trigger.schedule') {
+    return { kind: 'unknown', reason: 'This workflow runs on its schedule: each firing starts a run (see its runs).' };
+  }
   if (trigger?.kind !== 'trigger.api') return { kind: 'unknown', reason: 'The live version has no trigger.' };
   const params = nodeCatalog['trigger.api'].paramsSchema.safeParse(trigger.params);
   if (!params.success) return { kind: 'unknown', reason: "The live version's trigger fields could not be read." };

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../ui/error-message.tsx';
 import type { AutosaveState } from './autosave-machine.ts';
 import { PublishButton } from './publish-button.tsx';
 import { SaveStateIndicator } from './save-state-indicator.tsx';
+import { useNextRun } from './use-next-run.ts';
 
 export type Drawer = 'versions' | 'runs' | null;
 
@@ -29,6 +30,7 @@ export function WorkflowBar(props: WorkflowBarProps) {
   const { workflow, saveState, drawer, onDrawer } = props;
   const { name, 'live-version-number': liveNumber, 'live-version-id': liveId } = workflow.attributes;
   const show = useRunOverlay((state) => state.show);
+  const nextRun = useNextRun(workflow.id, liveId);
   // What the role may not do is not offered (a reviewer or viewer sees the draft read-only).
   const { design, trigger } = usePermissions();
   useFollowRun();
@@ -51,6 +53,11 @@ export function WorkflowBar(props: WorkflowBarProps) {
         ) : (
           <span className="live-badge" data-testid="live-version">
             Live: v{liveNumber}
+          </span>
+        )}
+        {nextRun && (
+          <span className="muted" data-testid="next-run" title={nextRun.toISOString()}>
+            Next run {nextRun.toLocaleString()}
           </span>
         )}
         <SaveStateIndicator state={saveState} onRetry={() => void props.flush()} onReload={props.onReloadDraft} />

@@ -74,6 +74,7 @@ export const accessPolicy: Readonly<Record<string, Access>> = {
   'POST /workflows/:id/restore': designers,
   'POST /workflows/:id/rollout': designers,
   'GET /workflows/:id/versions': readers,
+  'GET /workflows/:id/schedule': readers,
   'GET /workflow-versions/:id': readers,
   'POST /workflows/:id/trigger': triggerers,
   'GET /workflow-runs': runReaders,

@@ -13,7 +13,10 @@ export type RunTrigger =
   | { kind: 'event'; eventId: string; eventName: CaseEventName; caseId: string }
   | { kind: 'rerun'; rerunOf: string }
   /** Started by a `flow.run-workflow` step of another run, as its Temporal child workflow. */
-  | { kind: 'workflow'; parentRunId: string; parentNodeId: string };
+  | { kind: 'workflow'; parentRunId: string; parentNodeId: string }
+
+  /** A firing of the workflow's Temporal Schedule, at its scheduled time (ISO). */
+  | { kind: 'schedule'; scheduleId: string; scheduledAt: string };
 
 /**
  * One run of a workflow version. Inserted by whoever starts the run (before Temporal is asked to), then written

@@ -45,5 +45,6 @@ export function triggerOf(plan: Plan): Pick<WorkflowVersionDocument, 'triggerKin
   const step = plan.steps[plan.trigger];
   if (step?.kind === 'trigger.api') return { triggerKind: 'trigger.api', triggerEvent: null };
   if (step?.kind === 'trigger.event') return { triggerKind: 'trigger.event', triggerEvent: step.params.event };
+  if (step?.kind === 'trigger.schedule') return { triggerKind: 'trigger.schedule', triggerEvent: null };
   throw new Error(`plan trigger ${plan.trigger} is not a trigger step`);
 }

@@ -4,6 +4,7 @@ import {
   graphSchema,
   type CreateWorkflowRequest,
   type RestoreWorkflowRequest,
+  type ScheduleSpec,
   type UpdateWorkflowRequest,
   type WorkflowResource,
   type workflowListQuerySchema,
@@ -11,6 +12,7 @@ import {
 } from '@casework/shared';
 import type { Db } from 'mongodb';
 import type { Actor } from '../cases/case-collections.ts';
+import type { WarnLogger } from '../cases/event-publisher.ts';
 import type { WorkflowDocument, WorkflowVersionDocument } from './workflow-collections.ts';
 import {
   createWorkflowRepository,
@@ -20,13 +22,14 @@ import {
 } from './workflow-repository.ts';
 import { createWorkflowVersionRepository, type WorkflowVersionRepository } from './workflow-version-repository.ts';
 import type { Clock } from '../platform/clock.ts';
-import { ConflictError, NotFoundError, UnprocessableError } from '../platform/errors.ts';
+import { ConflictError, DependencyUnavailableError, NotFoundError, UnprocessableError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import type { requestUrl } from '../platform/pagination.ts';
 import { createCatalogSnapshotSource, type CatalogSnapshotSource } from './catalog-snapshot.ts';
 import type { RolloutState } from './rollout.ts';
 import { publishIssues, toWorkflowIssue, toWorkflowResource, toWorkflowVersionResource } from './workflow-mapper.ts';
 import { assertBaseRevision, assertDraftSize, draftChange, initialGraph, triggerOf } from './workflow-rules.ts';
+import { scheduleSpecOf, type WorkflowSchedules } from './workflow-schedules.ts';
 
 export type CreateWorkflowAttributes = CreateWorkflowRequest['data']['attributes'];
 export type UpdateWorkflowAttributes = UpdateWorkflowRequest['data']['attributes'];
@@ -40,7 +43,16 @@ export interface WorkflowServiceDeps {
   versions: WorkflowVersionRepository;
   catalog: CatalogSnapshotSource;
   clock: Clock;
+  /** The Temporal Schedules of `trigger.schedule` workflows. */
+  schedules: Pick<WorkflowSchedules, 'upsert' | 'remove'>;
+  log: WarnLogger;
 }
+
+/** Where no Temporal client is wired in (read-only uses): scheduling a workflow fails, there is nothing to remove. */
+const noSchedules: WorkflowServiceDeps['schedules'] = {
+  upsert: () => Promise.reject(new DependencyUnavailableError('No Temporal client is configured for schedules.')),
+  remove: () => Promise.resolve(),
+};
 
 /** Publishes racing each other all move the live version; give them room to take turns. */
 const LIVE_MOVE_ATTEMPTS = 64;
@@ -83,6 +95,29 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     toWorkflowResource(workflow, compile(workflow.draft.graph, await catalogFor(workflow._id)).issues);
   const change = async (id: string, apply: WorkflowChange, attempts?: number) =>
     settled(id, await deps.workflows.change(id, apply, attempts));
+
+  /**
+   * Brings the workflow's Temporal Schedule in line with what it is now: an active workflow whose live version has
+   * a `trigger.schedule` has one with that version's spec; any other has none. Idempotent and convergent, so it is
+   * safe after every publish and archive, and from a firing that finds its workflow changed (runs/scheduled-runs.ts).
+   */
+  async function syncSchedule(id: string): Promise<void> {
+    const workflow = await find(id);
+    const live =
+      workflow.status === 'active' && workflow.liveVersionId ? await getVersion(workflow.liveVersionId) : null;
+    const spec = live ? scheduleSpecOf(live.plan) : null;
+    await (spec ? deps.schedules.upsert(id, spec) : deps.schedules.remove(id));
+  }
+
+  /** Whether the workflow's live version runs on a schedule: only then can a change leave a schedule to delete. */
+  const liveIsScheduled = async (workflow: WorkflowDocument) =>
+    workflow.liveVersionId !== null && (await getVersion(workflow.liveVersionId)).triggerKind === 'trigger.schedule';
+
+  /** After the store has changed: a failure leaves the schedule for its next firing to reconcile. */
+  const syncScheduleAfterwards = (id: string) =>
+    syncSchedule(id).catch((error: unknown) => {
+      deps.log.warn({ err: error, workflowId: id }, 'workflow schedule not reconciled; its next firing will');
+    });
 
   async function getVersion(versionId: string): Promise<WorkflowVersionDocument> {
     const version = await deps.versions.findById(versionId);
@@ -162,13 +197,17 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       return resource(updated);
     },
 
-    /** Idempotent. An archived workflow keeps its draft and versions but cannot be published or triggered. */
-    archive: async (id: string): Promise<WorkflowResource> =>
-      resource(
-        await change(id, (workflow) =>
-          workflow.status === 'archived' ? null : { status: 'archived', updatedAt: deps.clock() },
-        ),
-      ),
+    /**
+     * Idempotent. An archived workflow keeps its draft and versions but cannot be published or triggered; its
+     * schedule, if any, is deleted (again on every archive, so a retry finishes what an outage left).
+     */
+    async archive(id: string): Promise<WorkflowResource> {
+      const archived = await change(id, (workflow) =>
+        workflow.status === 'archived' ? null : { status: 'archived', updatedAt: deps.clock() },
+      );
+      if (await liveIsScheduled(archived)) await syncScheduleAfterwards(id);
+      return resource(archived);
+    },
 
     /** Saves any graph, valid or not; `baseRevision` (autosave) refuses to overwrite a newer save. */
     async saveDraft(id: string, graph: Record<string, unknown>, baseRevision?: number): Promise<WorkflowResource> {
@@ -196,6 +235,9 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
      * Compiles the draft against the current catalog; when valid, writes the next version (its number claimed
      * uniquely) and moves the live version forward to it — never back, so of racing publishes the highest wins.
      * Below 100 %, `rolloutPercent` starts a staged rollout from the version that served runs until now.
+     * A `trigger.schedule` version creates or updates the workflow's Temporal Schedule first, so a publish that
+     * cannot reach Temporal answers 503 and publishes nothing; afterwards the schedule is brought in line with the
+     * live version (deleted when it has no schedule), which the next firing finishes if Temporal is down.
      */
     async publish(id: string, notes: string | null, author: Actor, rolloutPercent = 100) {
       const workflow = await find(id);
@@ -208,6 +250,9 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
           issues: compiled.issues.map(toWorkflowIssue),
         });
       }
+      const spec = scheduleSpecOf(compiled.plan);
+      const wasScheduled = await liveIsScheduled(workflow);
+      if (spec) await deps.schedules.upsert(id, spec);
       const version = await deps.versions.publish(id, (versionId, number) => ({
         _id: versionId,
         workflowId: id,
@@ -235,6 +280,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
               },
         LIVE_MOVE_ATTEMPTS,
       );
+      if (spec || wasScheduled) await syncScheduleAfterwards(id);
       return toWorkflowVersionResource(version, updated);
     },
 
@@ -259,6 +305,17 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     },
 
     getVersion,
+    syncSchedule,
+
+    /** The live version and its schedule: 404 unless the workflow is active and its live version is scheduled. */
+    async liveSchedule(id: string): Promise<{ version: WorkflowVersionDocument; spec: ScheduleSpec }> {
+      const workflow = await find(id);
+      const live =
+        workflow.status === 'active' && workflow.liveVersionId ? await getVersion(workflow.liveVersionId) : null;
+      const spec = live ? scheduleSpecOf(live.plan) : null;
+      if (!live || !spec) throw new NotFoundError(`Workflow ${id} does not run on a schedule (trigger.schedule).`);
+      return { version: live, spec };
+    },
 
     /** A version as the API shows it (with its share of new runs). */
     async versionResource(versionId: string) {
@@ -292,11 +349,16 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;
 
-/** The service on its MongoDB repositories, as the api (and the worker) wire it. */
-export const createWorkflowServiceOn = (db: Db, clock: Clock): WorkflowService =>
+/** The service on its MongoDB repositories, as the api (and the worker) wire it; without schedules, read-only uses. */
+export const createWorkflowServiceOn = (
+  db: Db,
+  clock: Clock,
+  scheduling: Pick<WorkflowServiceDeps, 'schedules' | 'log'> = { schedules: noSchedules, log: { warn: () => {} } },
+): WorkflowService =>
   createWorkflowService({
     workflows: createWorkflowRepository(db),
     versions: createWorkflowVersionRepository(db),
     catalog: createCatalogSnapshotSource(db),
     clock,
+    ...scheduling,
   });

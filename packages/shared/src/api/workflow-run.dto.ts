@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { runStatuses, stepStateSchema } from '../runs/run-state.ts';
 import { isoDateTime, pageLinksSchema, pageQueryOf, resourceSchema, toOne } from './jsonapi.ts';
 
-export const runTriggerKinds = ['api', 'event', 'rerun', 'workflow'] as const;
+export const runTriggerKinds = ['api', 'event', 'rerun', 'workflow', 'schedule'] as const;
 
 export const workflowRunAttributesSchema = z.object({
   status: z.enum(runStatuses),
@@ -10,7 +10,7 @@ export const workflowRunAttributesSchema = z.object({
   'workflow-version-id': z.string(),
   'workflow-version-number': z.number().int(),
   'trigger-kind': z.enum(runTriggerKinds),
-  /** The trigger's output: the validated payload, or `{ event, case }` for an event trigger. */
+  /** The trigger's output: the validated payload, `{ event, case }` for an event trigger, `{ scheduledAt, scheduleId }` for a schedule. */
   trigger: z.unknown(),
   'trigger-event-id': z.string().nullable(),
   'rerun-of': z.string().nullable(),

@@ -8,7 +8,7 @@ import { isoDateTime, pageLinksSchema, pageQueryOf, resourceSchema, toOne } from
 import { exampleGraph, exampleKeyId, examplePlan, exampleVersionId, exampleWorkflowId } from './workflow.examples.ts';
 
 export const workflowStatuses = ['active', 'archived'] as const;
-export const workflowTriggerKinds = ['trigger.api', 'trigger.event'] as const;
+export const workflowTriggerKinds = ['trigger.api', 'trigger.event', 'trigger.schedule'] as const;
 
 const actorType = z.enum(actorTypes).nullable();
 const name = singleLine(200).meta({ example: 'High-value KYC review' });

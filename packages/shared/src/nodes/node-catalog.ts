@@ -19,6 +19,7 @@ import { logicParallelNode } from './logic.parallel.node.ts';
 import type { NodeDefinition } from './node-definition.ts';
 import { triggerApiNode } from './trigger.api.node.ts';
 import { triggerEventNode } from './trigger.event.node.ts';
+import { triggerScheduleNode } from './trigger.schedule.node.ts';
 import { waitCaseNode } from './wait.case.node.ts';
 import { waitDurationNode } from './wait.duration.node.ts';
 
@@ -30,6 +31,7 @@ import { waitDurationNode } from './wait.duration.node.ts';
 export const nodeDefinitions = [
   triggerApiNode,
   triggerEventNode,
+  triggerScheduleNode,
   caseCreateNode,
   caseUpdateFieldsNode,
   caseAttachObjectsNode,

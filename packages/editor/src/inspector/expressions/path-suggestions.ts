@@ -71,7 +71,12 @@ export function pathSuggestions(id: string, graph: InspectorGraph, catalog: Cata
   const found: PathSuggestion[] = [];
   const trigger = triggerFor(id, graph);
   if (trigger) {
-    const type = trigger.kind === 'trigger.api' ? 'payload' : 'event and case';
+    const type =
+      trigger.kind === 'trigger.api'
+        ? 'payload'
+        : trigger.kind === 'trigger.schedule'
+          ? 'schedule firing'
+          : 'event and case';
     found.push(...suggestions(['trigger'], outputLeaves(trigger, graph, catalog), type, 'trigger'));
   }
   for (const node of upstreamNodes(id, graph)) {

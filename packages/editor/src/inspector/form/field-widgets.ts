@@ -14,7 +14,9 @@ export type WidgetName =
   | 'duration'
   | 'payload-schema'
   | 'long-text'
-  | 'secret';
+  | 'secret'
+
+  | 'time-zone';
 
 interface WidgetRule {
   widget: WidgetName;
@@ -38,6 +40,7 @@ const widgetRules: readonly WidgetRule[] = [
   { widget: 'long-text', path: ['body'], kinds: ['case.add-comment'] },
   { widget: 'secret', path: ['signature', 'secret'], kinds: ['http.request'] },
   { widget: 'secret', path: ['secret-headers', '*'], kinds: ['http.request'] },
+  { widget: 'time-zone', path: ['schedule', 'time-zone'], kinds: ['trigger.schedule'] },
 ];
 
 /** `{ amount, unit }` with a whole amount and a unit select: every duration and SLA of the catalog. */

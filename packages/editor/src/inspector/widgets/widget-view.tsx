@@ -14,6 +14,7 @@ import {
 } from './catalog-pickers.tsx';
 import { DurationField } from './duration-field.tsx';
 import { PayloadSchemaEditor } from './payload-schema-editor.tsx';
+import { TimeZoneField } from './time-zone-field.tsx';
 
 /** The custom widget registered for a path (see `field-widgets.ts`). */
 export function WidgetView({ widget, ...props }: FieldProps & { widget: WidgetName }) {
@@ -42,5 +43,7 @@ export function WidgetView({ widget, ...props }: FieldProps & { widget: WidgetNa
       return <ValueField {...props} field={{ kind: 'value' }} multiline />;
     case 'secret':
       return <SecretPicker {...props} />;
+    case 'time-zone':
+      return <TimeZoneField {...props} />;
   }
 }

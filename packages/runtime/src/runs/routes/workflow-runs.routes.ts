@@ -27,6 +27,9 @@ const docs = (tag: string, summary: string, description: string) => ({
 /** The payload of an API-triggered run, validated against the plan's `trigger.api` fields. */
 function apiPayload(plan: Plan, fields: unknown): Record<string, unknown> {
   const trigger = plan.steps[plan.trigger];
+  if (trigger?.kind === 'trigger.schedule') {
+    throw new ConflictError('This workflow runs on a schedule (trigger.schedule); it cannot be triggered over HTTP.');
+  }
   if (trigger?.kind !== 'trigger.api') {
     throw new ConflictError('This workflow starts on case events (trigger.event); it cannot be triggered over HTTP.');
   }
@@ -147,8 +150,8 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
           ? runnableChoice(await workflows.liveVersion(original.workflowId))
           : { version: runnableVersion(await workflows.getVersion(original.versionId)), rollout: null };
       // An API-triggered run replayed on a newer version must still fit that version's trigger.
-      const inputFor = (version: { plan: Plan }) =>
-        original.trigger.kind === 'event' ? original.input : apiPayload(version.plan, original.input);
+      const kept = original.trigger.kind === 'event' || original.trigger.kind === 'schedule';
+      const inputFor = (version: { plan: Plan }) => (kept ? original.input : apiPayload(version.plan, original.input));
       const key = request.headers['idempotency-key'];
       const run = await runs.start({
         ...choice,

@@ -5,6 +5,8 @@ import { createCaseSlaActivities, unconfiguredSlaExpiry, type SlaExpiry } from '
 import { createHttpActivities } from './http.activities.ts';
 import { createRunActivities, type RunActivityDeps } from './run.activities.ts';
 import type { HttpStepDeps } from '../../http/http-request.ts';
+import type { ScheduledRuns } from '../../runs/scheduled-runs.ts';
+import { createScheduledRunActivities } from './scheduled-run.activities.ts';
 import { createSystemCheckActivities } from './system-check.activities.ts';
 
 export interface ActivityDeps {
@@ -16,6 +18,8 @@ export interface ActivityDeps {
   runs?: RunActivityDeps;
   /** `http.request` steps: the guarded HTTP client and the secrets; without them the worker runs no such step. */
   http?: HttpStepDeps;
+  /** Runs started by workflow schedules; without it the worker dispatches no scheduled firings. */
+  scheduledRuns?: ScheduledRuns;
 }
 
 /** Every activity the worker registers, built from its dependencies (no module singletons). */
@@ -25,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCaseSlaActivities({ slaExpiry: deps.slaExpiry ?? unconfiguredSlaExpiry }),
     ...(deps.runs ? createRunActivities(deps.runs) : {}),
     ...(deps.http ? createHttpActivities(deps.http) : {}),
+    ...(deps.scheduledRuns ? createScheduledRunActivities({ scheduledRuns: deps.scheduledRuns }) : {}),
   };
 }
 

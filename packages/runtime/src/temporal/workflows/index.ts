@@ -3,3 +3,4 @@
 export { systemCheck } from './system-check.workflow.ts';
 export { caseSla } from './case-sla.workflow.ts';
 export { runPlan } from './run-plan.workflow.ts';
+export { scheduledRun } from './scheduled-run.workflow.ts';

@@ -7,7 +7,7 @@ import { conditionStep } from './logic.condition.step.ts';
 import { joinStep } from './logic.join.step.ts';
 import { parallelStep } from './logic.parallel.step.ts';
 import type { StepExecutor } from './step-context.ts';
-import { triggerApiStep, triggerEventStep } from './trigger.step.ts';
+import { triggerApiStep, triggerEventStep, triggerScheduleStep } from './trigger.step.ts';
 import { waitCaseStep } from './wait.case.step.ts';
 import { waitDurationStep } from './wait.duration.step.ts';
 
@@ -22,6 +22,7 @@ const stepExecutors: {
 } = {
   'trigger.api': triggerApiStep,
   'trigger.event': triggerEventStep,
+  'trigger.schedule': triggerScheduleStep,
   'case.*': caseActionStep,
   'http.request': httpRequestStep,
   'logic.condition': conditionStep,
