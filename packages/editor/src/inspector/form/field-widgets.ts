@@ -15,7 +15,6 @@ export type WidgetName =
   | 'payload-schema'
   | 'long-text'
   | 'secret'
-
   | 'time-zone';
 
 interface WidgetRule {
