@@ -13,3 +13,4 @@ export {
 export { parseTemplate } from './expressions/expression-template.ts';
 export { durationSeconds } from './nodes/duration.ts';
 export { pendingSteps, trimOutput } from './runs/step-state.ts';
+export { applyVariableOperation, initialVariables, variablesTotalProblem } from './variables/run-variables.ts';

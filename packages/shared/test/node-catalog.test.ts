@@ -19,7 +19,10 @@ describe('nodeCatalog', () => {
       'case.add-comment',
       'case.add-tags',
       'case.remove-tags',
+      'case.fetch',
+      'case.redact',
       'logic.condition',
+      'data.set-variables',
       'wait.duration',
       'wait.case',
       'end',
@@ -29,7 +32,7 @@ describe('nodeCatalog', () => {
 
   it('gives every action node continue-on-error and retry with defaults', () => {
     const actions = Object.values(nodeCatalog).filter((definition) => definition.role === 'action');
-    expect(actions).toHaveLength(11);
+    expect(actions).toHaveLength(13);
     for (const definition of actions) {
       const { shape } = definition.paramsSchema as unknown as { shape: object };
       expect(Object.keys(shape)).toEqual(expect.arrayContaining(['continue-on-error', 'retry']));

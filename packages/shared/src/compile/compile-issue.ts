@@ -21,6 +21,9 @@ export const compileIssueCodes = [
   'unknown-queue',
   'field-type-mismatch',
   'limit-exceeded',
+  'invalid-variable',
+  'unknown-variable',
+  'variable-type-mismatch',
 ] as const;
 export type CompileIssueCode = (typeof compileIssueCodes)[number];
 

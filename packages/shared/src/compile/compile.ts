@@ -8,6 +8,7 @@ import { checkEdges } from './check-edges.ts';
 import { checkFlow } from './check-flow.ts';
 import { checkNodes } from './check-nodes.ts';
 import { checkCaseRef, checkExpressions, type ReferenceScope } from './check-references.ts';
+import { checkVariables } from './check-variables.ts';
 import { issue, pointer, type CompileIssue } from './compile-issue.ts';
 import { compileLimits } from './compile-limits.ts';
 import { memoizedAnalysis } from './expression-analysis.ts';
@@ -49,18 +50,22 @@ export function compile(input: unknown, catalog: CatalogSnapshot): CompileResult
   }
   if (issues.length > 0) return { ok: false, issues };
 
+  const variables = checkVariables(graph.variables, issues);
   const nodes = checkNodes(graph.nodes, issues);
   const edges = checkEdges(graph.edges, nodes, issues);
   const flow = checkFlow(nodes, edges, issues);
-  const scope = referenceScope(nodes, edges.successors, flow.trigger, flow.acyclic);
+  const scope = {
+    ...referenceScope(nodes, edges.successors, flow.trigger, flow.acyclic),
+    variables: new Set(variables.keys()),
+  };
   const templateOf = templateResolver(nodes.typed);
   for (const node of nodes.typed.values()) {
     checkExpressions(node, scope, issues);
     checkCaseRef(node, scope, issues);
-    checkCatalog(node, templateOf, catalog, issues);
+    checkCatalog(node, templateOf, catalog, variables, issues);
   }
   if (flow.trigger === null || issues.some((found) => found.severity === 'error')) return { ok: false, issues };
-  return result(buildPlan(flow.trigger, flow.reachable, nodes.typed, edges, issues), issues);
+  return result(buildPlan(flow.trigger, flow.reachable, nodes.typed, edges, issues, variables), issues);
 }
 
 function referenceScope(
@@ -68,7 +73,7 @@ function referenceScope(
   successors: Map<string, string[]>,
   trigger: string | null,
   acyclic: boolean,
-): ReferenceScope {
+): Omit<ReferenceScope, 'variables'> {
   const predecessors = predecessorsOf(successors);
   const order = trigger !== null && acyclic ? topologicalOrder(trigger, successors) : [];
   const mayRunBefore = createAncestry(order, predecessors);

@@ -1,4 +1,4 @@
-import type { CaseEventDelivery, NodeKind, PlanStep, RunInput } from '@casework/shared';
+import type { CaseEventDelivery, ExpressionScope, NodeKind, PlanStep, RunInput } from '@casework/shared';
 import { ActivityFailure, type ApplicationFailure, type RetryPolicy } from '@temporalio/workflow';
 import type { RunActivities, StepFailureDetails } from '../../activities/run.activities.ts';
 import { caseIdOf } from '../run-steps.ts';
@@ -25,6 +25,13 @@ export interface RunContext {
   /** Writes the run's record now (`recordRun`). */
   record: () => Promise<void>;
 }
+
+/** What a step's expressions read: the trigger, earlier steps' outputs and the run variables. */
+export const scopeOf = (input: RunInput, run: RunTracker): ExpressionScope => ({
+  trigger: input.trigger,
+  steps: run.outputs,
+  vars: run.vars,
+});
 
 /** A step of kind K, as the plan holds it. */
 export type StepOf<K extends NodeKind> = Extract<PlanStep, { kind: K }>;

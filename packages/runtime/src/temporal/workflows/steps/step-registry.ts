@@ -1,5 +1,6 @@
 import type { NodeKind, PlanStep } from '@casework/shared';
 import { caseActionStep } from './case-action.step.ts';
+import { setVariablesStep } from './data.set-variables.step.ts';
 import { endStep } from './end.step.ts';
 import { conditionStep } from './logic.condition.step.ts';
 import type { StepExecutor } from './step-context.ts';
@@ -20,6 +21,7 @@ const stepExecutors: {
   'trigger.event': triggerEventStep,
   'case.*': caseActionStep,
   'logic.condition': conditionStep,
+  'data.set-variables': setVariablesStep,
   'wait.duration': waitDurationStep,
   'wait.case': waitCaseStep,
   end: endStep,
