@@ -12,7 +12,8 @@ export type WidgetName =
   | 'case-events'
   | 'duration'
   | 'payload-schema'
-  | 'long-text';
+  | 'long-text'
+  | 'variable';
 
 interface WidgetRule {
   widget: WidgetName;
@@ -33,6 +34,7 @@ const widgetRules: readonly WidgetRule[] = [
   { widget: 'template-field', path: ['operations', '*', 'field'], kinds: ['case.update-fields'] },
   { widget: 'case-events', path: ['events'], kinds: ['wait.case'] },
   { widget: 'long-text', path: ['body'], kinds: ['case.add-comment'] },
+  { widget: 'variable', path: ['operations', '*', 'variable'], kinds: ['data.set-variables'] },
 ];
 
 /** `{ amount, unit }` with a whole amount and a unit select: every duration and SLA of the catalog. */

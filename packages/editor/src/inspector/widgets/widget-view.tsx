@@ -6,6 +6,7 @@ import { CaseFieldsEditor } from './case-fields-editor.tsx';
 import { CaseRefPicker, QueuePicker, StatusPicker, TemplateFieldPicker, TemplatePicker } from './catalog-pickers.tsx';
 import { DurationField } from './duration-field.tsx';
 import { PayloadSchemaEditor } from './payload-schema-editor.tsx';
+import { VariablePicker } from './variable-picker.tsx';
 
 /** The custom widget registered for a path (see `field-widgets.ts`). */
 export function WidgetView({ widget, ...props }: FieldProps & { widget: WidgetName }) {
@@ -30,5 +31,7 @@ export function WidgetView({ widget, ...props }: FieldProps & { widget: WidgetNa
       return <PayloadSchemaEditor {...props} />;
     case 'long-text':
       return <ValueField {...props} field={{ kind: 'value' }} multiline />;
+    case 'variable':
+      return <VariablePicker {...props} />;
   }
 }
