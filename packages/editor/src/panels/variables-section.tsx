@@ -87,26 +87,26 @@ interface VariableRowProps {
 
 function VariableRow({ index, declaration, issues, onChange }: VariableRowProps) {
   const id = useId();
-  const [text, setText] = useState(() => defaultText(declaration));
-  const [unreadable, setUnreadable] = useState(false);
+  // What the user typed, for the default it was typed for: an undo or another change of the default shows that one.
+  const [draft, setDraft] = useState<{ text: string; of: string | undefined; unreadable: boolean } | null>(null);
+  const current = JSON.stringify(declaration.default);
+  const typed = draft !== null && draft.of === current ? draft : null;
+  const text = typed?.text ?? defaultText(declaration);
+  const unreadable = typed?.unreadable ?? false;
   const { default: _previous, ...withoutDefault } = declaration;
 
   const applyDefault = (next: string, type: VariableType) => {
-    setText(next);
-    if (next.trim() === '') {
-      setUnreadable(false);
-      return onChange({ ...withoutDefault, type });
-    }
-    if (type === 'string') {
-      setUnreadable(false);
-      return onChange({ ...withoutDefault, type, default: next });
-    }
+    const commit = (value: Declaration['default']) => {
+      setDraft({ text: next, of: JSON.stringify(value), unreadable: false });
+      onChange(value === undefined ? { ...withoutDefault, type } : { ...withoutDefault, type, default: value });
+    };
+    if (next.trim() === '') return commit(undefined);
+    if (type === 'string') return commit(next);
     try {
-      const parsed = JSON.parse(next) as Declaration['default'];
-      setUnreadable(false);
-      onChange({ ...withoutDefault, type, default: parsed });
+      commit(JSON.parse(next) as Declaration['default']);
     } catch {
-      setUnreadable(true);
+      setDraft({ text: next, of: current, unreadable: true });
+      if (type !== declaration.type) onChange({ ...declaration, type });
     }
   };
 

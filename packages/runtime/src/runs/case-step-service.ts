@@ -52,7 +52,8 @@ export function createCaseStepService(deps: { domain: CaseDomain; claims: Claims
         return toPlainCase(await createCaseStep(params, { ...deps, actor, runId, nodeId, beforeCommit }));
       }
       if (kind === 'case.fetch') {
-        return toPlainCase(await fetchCaseStep(paramsOf(kind, request.params) as { 'case-id': string }, domain));
+        const params = paramsOf(kind, request.params) as Parameters<typeof fetchCaseStep>[0];
+        return toPlainCase(await fetchCaseStep(params, domain));
       }
       if (!request.caseId) throw new UnprocessableError(`step ${nodeId} has no case to act on`);
       const stepKey = `${runId}:${nodeId}`;
