@@ -1,5 +1,9 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCase, createTemplate, type CaseBody } from '../helpers/case-fixtures.ts';
+import { createDomains, workerActivities } from '../../src/composition.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import { createTemporalHandle } from '../../src/temporal/client.ts';
+import { caseEvents, createCase, createTemplate, type CaseBody } from '../helpers/case-fixtures.ts';
 import { startInProcessWorker } from '../helpers/in-process-worker.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import {
@@ -205,5 +209,39 @@ describe('run variables, case.fetch and case.redact', () => {
       attempts: 1,
       error: 'No case with id case_nosuchcase000000000000.',
     });
+  });
+
+  it('redacts once per step: a retried attempt (its result lost) completes on the case it redacted', async () => {
+    const temporal = createTemporalHandle({
+      address: t.env.TEMPORAL_ADDRESS,
+      namespace: t.env.TEMPORAL_NAMESPACE,
+      taskQueue: t.env.TEMPORAL_TASK_QUEUE,
+    });
+    try {
+      const domains = createDomains({ db: t.db, clock: systemClock, log: { warn: () => {} }, temporal });
+      const runCaseStep = workerActivities(domains, { db: t.db, clock: systemClock }).runCaseStep;
+      if (!runCaseStep) throw new Error('the worker has no case step activity');
+      const kase = await createCase(t, templateId);
+      const step = {
+        runId: 'wfr_redactretry000000000001',
+        nodeId: 'redact',
+        kind: 'case.redact' as const,
+        params: {},
+        caseId: kase.id,
+      };
+      const attempt = (number: number) =>
+        new MockActivityEnvironment({
+          attempt: number,
+          startToCloseTimeoutMs: 60_000,
+          currentAttemptScheduledTimestampMs: Date.now(),
+        }).run(runCaseStep, step) as ReturnType<typeof runCaseStep>;
+
+      expect((await attempt(1)).case.id).toBe(kase.id);
+      expect((await attempt(2)).case.id).toBe(kase.id);
+      expect((await readCase(t, kase.id)).attributes['redacted-at']).toEqual(expect.any(String));
+      expect(await caseEvents(t, kase.id)).toEqual(['case.created', 'case.redacted']);
+    } finally {
+      await temporal.connection.close();
+    }
   });
 });
