@@ -11,6 +11,7 @@ import { startStack } from '../../scripts/lib/stack.mjs';
 import { checkStore, waitForRunsToEnd, type Verdict } from './chaos-check.ts';
 import { faultPlan, injectFaults, type Fault, type ServiceName, type SupervisedService } from './chaos-faults.ts';
 import { newAccepted, runClients, runReviewer } from './chaos-load.ts';
+import { createTemporalHandle } from '../../packages/runtime/src/temporal/client.ts';
 import { createCaseworkClient } from './casework-client.ts';
 import { setUpReviewWorkflow } from './review-workflow-setup.ts';
 
@@ -46,6 +47,29 @@ export interface ChaosResult {
   /** From the end of the load until every run had ended. */
   drainSeconds: number;
   verdict: Verdict;
+}
+
+/** What Temporal holds of a run that did not end: its status, what it waits for, and its last history events. */
+async function temporalSide(address: string, runId: string): Promise<string> {
+  const temporal = createTemporalHandle({ address, namespace: 'default', taskQueue: 'unused' });
+  try {
+    const handle = temporal.client.workflow.getHandle(runId);
+    const { status, historyLength, raw } = await handle.describe();
+    const pending = (raw.pendingActivities ?? []).map(
+      (activity) =>
+        `${activity.activityType?.name} attempt ${activity.attempt} (${activity.lastFailure?.message ?? 'no failure'})`,
+    );
+    const events = ((await handle.fetchHistory()).events ?? []).slice(-8).map((event) => {
+      const [kind] = Object.keys(event).filter((key) => key.endsWith('Attributes') && event[key as keyof typeof event]);
+      return kind?.replace(/EventAttributes$/, '') ?? String(event.eventType);
+    });
+    const task = raw.pendingWorkflowTask ? `, workflow task attempt ${raw.pendingWorkflowTask.attempt}` : '';
+    return `${status.name}, ${historyLength} events${task}; pending ${pending.join('; ') || 'nothing'}; last: ${events.join(' → ')}`;
+  } catch (error) {
+    return `no answer (${error instanceof Error ? error.message : String(error)})`;
+  } finally {
+    await temporal.connection.close().catch(() => {});
+  }
 }
 
 /** Clean: nothing lost or doubled and every accepted trigger's run completed. */
@@ -158,6 +182,7 @@ async function chaosOnOwnStack(opts: ChaosOptions): Promise<ChaosResult> {
           ? `run ${runId} is ${run.status}${run.stuck ? `, stuck: ${JSON.stringify(run.stuck)}` : ''}; ${steps?.join(', ')}`
           : `run ${runId}: ${view ? view.status : 'no answer'}`,
       );
+      verdict.samples.push(`  in Temporal: ${await temporalSide(String(stack.temporalAddress), runId)}`);
     }
     const triggers = accepted.runs.size;
     const creates = accepted.cases.size;

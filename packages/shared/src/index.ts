@@ -24,7 +24,7 @@ export * from './nodes/node-outputs.ts';
 export * from './nodes/node-catalog.ts';
 export * from './nodes/node-checks.ts';
 export { fieldOperations, type FieldOperation } from './nodes/case.update-fields.node.ts';
-export { routeKeys } from './nodes/route-keys.ts';
+export { keyedHandleLists, routeKeys } from './nodes/route-keys.ts';
 export * from './expressions/expression-template.ts';
 export * from './expressions/expression-parse.ts';
 export * from './expressions/expression-reads.ts';

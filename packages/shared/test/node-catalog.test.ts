@@ -22,6 +22,8 @@ describe('nodeCatalog', () => {
       'case.fetch',
       'case.redact',
       'logic.condition',
+      'logic.parallel',
+      'logic.join',
       'data.set-variables',
       'wait.duration',
       'wait.case',

@@ -35,6 +35,12 @@ export interface CaseUpdate {
  * Cases as the reviewer console works them (docs/architecture.md, "Cases" and "The reviewer console"): search, queue
  * counts, read, change, comment.
  */
+/** The `page[after]` cursor of a list's `links.next` URL; null at the end. */
+export function cursorOf(next: string | null): string | null {
+  if (next === null) return null;
+  return new URL(next, 'http://casework.invalid').searchParams.get('page[after]');
+}
+
 export function casesApi(client: ApiClient) {
   const path = (id: string, rest = '') => `/cases/${encodeURIComponent(id)}${rest}`;
   const act = async (id: string, action: string, meta: Record<string, unknown>): Promise<CaseResource> =>
@@ -62,10 +68,18 @@ export function casesApi(client: ApiClient) {
       (await client.request(path(id), caseDocumentSchema, { signal })).data,
     template: async (id: string, signal?: AbortSignal): Promise<CaseTemplateResource> =>
       (await client.request(`/case-templates/${encodeURIComponent(id)}`, caseTemplateDocumentSchema, { signal })).data,
-    /** The newest events of the case (its timeline, comments included), newest first. */
-    events: async (id: string, signal?: AbortSignal): Promise<{ events: EventResource[]; more: boolean }> => {
-      const page = await client.request(path(id, '/events'), eventListSchema, { query: { 'page[size]': 100 }, signal });
-      return { events: page.data, more: page.links.next !== null };
+    /**
+     * A page of the case's events (its timeline, comments included), newest first: the newest, or those older than
+     * the `after` cursor of the page before; `next` is the cursor of the following page, null at the oldest.
+     */
+    events: async (
+      id: string,
+      signal?: AbortSignal,
+      after?: string,
+    ): Promise<{ events: EventResource[]; next: string | null }> => {
+      const query = { 'page[size]': 100, ...(after === undefined ? {} : { 'page[after]': after }) };
+      const page = await client.request(path(id, '/events'), eventListSchema, { query, signal });
+      return { events: page.data, next: cursorOf(page.links.next) };
     },
     update: async (id: string, { fields, queueId, slaExpiresInSeconds }: CaseUpdate): Promise<CaseResource> => {
       const attributes = {

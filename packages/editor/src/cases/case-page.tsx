@@ -21,6 +21,7 @@ import { useAction } from './use-action.ts';
 import { useCaseEvents } from './use-case-events.ts';
 import { useCoalesced } from './use-coalesced.ts';
 import { useLoaded } from './use-loaded.ts';
+import { useOlderEvents } from './use-older-events.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
 export const caseKeys = [
@@ -53,6 +54,7 @@ export function CasePage({ caseId }: { caseId: string }) {
     ),
   );
   const events = useLoaded(useCallback((signal: AbortSignal) => api.cases.events(caseId, signal), [api, caseId]));
+  const older = useOlderEvents(caseId, events.state.status === 'loaded' ? events.state.value.next : null);
   const queues = useResourceList(
     useCallback((signal: AbortSignal) => api.catalog.queues(signal), [api]),
     activeFirst,
@@ -118,7 +120,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const current = kase.state.value;
   const loadedTemplate = template.state.status === 'loaded' ? template.state.value : null;
   const eventList: EventResource[] | null =
-    events.state.status === 'loaded' ? mergeEvents(events.state.value.events, live) : null;
+    events.state.status === 'loaded' ? mergeEvents(events.state.value.events, live, older.events) : null;
   const queueList = queues.state.status === 'loaded' ? queues.state.items : [];
   return (
     <div className="case-page ui" data-testid="case-page" data-case-id={current.id}>
@@ -165,7 +167,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             <CaseTimeline
               kase={current}
               events={eventList}
-              more={events.state.status === 'loaded' && events.state.value.more}
+              older={older}
               error={events.state.status === 'failed' ? events.state.error : null}
               viewer={{ id: user?.['actor-id'] ?? null, email: me }}
               canComment={work}

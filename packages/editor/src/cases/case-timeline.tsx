@@ -4,13 +4,14 @@ import { useApi } from '../session/use-api.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatDateTime } from '../ui/format-time.ts';
 import { timelineEntries, type Viewer } from './timeline.ts';
+import type { OlderEvents } from './use-older-events.ts';
 import { useAction } from './use-action.ts';
 
 interface CaseTimelineProps {
   kase: CaseResource;
   events: readonly EventResource[] | null;
-  /** The timeline has older events than the ones shown. */
-  more: boolean;
+  /** The timeline's older pages, read on demand. */
+  older: OlderEvents;
   error: string | null;
   viewer: Viewer & { email: string | null };
   canComment: boolean;
@@ -22,7 +23,7 @@ interface CaseTimelineProps {
 export function CaseTimeline({
   kase,
   events,
-  more,
+  older,
   error,
   viewer,
   canComment,
@@ -87,8 +88,15 @@ export function CaseTimeline({
               {entry.body !== null && <p className="timeline-comment">{entry.body}</p>}
             </li>
           ))}
-          {more && <li className="muted">Older events are in the API: GET /api/v1/cases/{kase.id}/events.</li>}
         </ol>
+      )}
+      {events !== null && older.more && (
+        <div className="timeline-older">
+          <button type="button" onClick={older.load} disabled={older.loading} data-testid="timeline-older">
+            {older.loading ? 'Loading older events…' : 'Show older events'}
+          </button>
+          {older.error !== null && <ErrorMessage>Could not load older events. {older.error}</ErrorMessage>}
+        </div>
       )}
     </section>
   );

@@ -1,11 +1,11 @@
 import { nodeHandles } from './node-handles.ts';
-import { routeKeys } from '@casework/shared';
+import { keyedHandleLists, routeKeys } from '@casework/shared';
 
 type Params = Record<string, unknown>;
 
 /**
- * What a params edit does to a node's outputs. `in-place`: every output stays where it is, though a route's
- * key may have been edited (route i before is route i after). `restructured`: outputs were added, removed or
+ * What a params edit does to a node's outputs. `in-place`: every output stays where it is, though a route's (or a
+ * parallel branch's) key may have been edited (route i before is route i after). `restructured`: outputs were added, removed or
  * reordered, or switched off (`timed-out` under `error-on-timeout`); edges stay on their keys, and the
  * `removed` handles' edges go with them.
  */
@@ -15,9 +15,10 @@ const inPlace: HandleEdit = { type: 'in-place' };
 
 /** How the outputs of a `kind` node change when its params go from `before` to `after`. */
 export function handleEdit(kind: string, before: Params, after: Params): HandleEdit {
-  if (kind === 'logic.condition') {
-    const was = routeKeys(before);
-    const now = routeKeys(after);
+  const list = keyedHandleLists[kind];
+  if (list !== undefined) {
+    const was = routeKeys(before, list);
+    const now = routeKeys(after, list);
     if (was.length === now.length && !isReordering(was, now)) return inPlace;
     return restructured(was, now);
   }
@@ -33,9 +34,10 @@ export function handleEdit(kind: string, before: Params, after: Params): HandleE
  */
 export function routeRenames(kind: string, before: Params, after: Params): ReadonlyMap<string, string> {
   const renames = new Map<string, string>();
-  if (kind !== 'logic.condition') return renames;
-  const was = routeKeys(before);
-  const now = routeKeys(after);
+  const list = keyedHandleLists[kind];
+  if (list === undefined) return renames;
+  const was = routeKeys(before, list);
+  const now = routeKeys(after, list);
   if (was.length !== now.length) return renames;
   was.forEach((from, index) => {
     const to = now[index];

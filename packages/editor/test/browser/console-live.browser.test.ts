@@ -123,6 +123,27 @@ describe('The reviewer console stays current and shareable', { timeout: 120_000 
       [],
     );
   });
+
+  it('reads a long timeline a page at a time', async () => {
+    const { page, problems } = session;
+    const {
+      caseIds: [caseId],
+    } = await queueWithCases(uniqueSuffix(), [{}]);
+    // 120 comments and the case's creation: more than one page of the timeline (100 events).
+    for (let i = 1; i <= 120; i++) {
+      await apiRequest('POST', `/cases/${caseId}/comments`, { data: { attributes: { body: `note ${i}` } } });
+    }
+    await openConsole(page, `#/cases/${caseId}`);
+    const entries = page.getByTestId('timeline-entry');
+    await expect.poll(() => entries.count()).toBe(100);
+    expect(await entries.first().textContent()).toContain('note 120');
+
+    await page.getByTestId('timeline-older').click();
+    await expect.poll(() => entries.count()).toBe(121);
+    expect(await entries.last().textContent()).toMatch(/created/i);
+    expect(await page.getByTestId('timeline-older').count()).toBe(0);
+    expect(unexpectedProblems(problems)).toEqual([]);
+  });
 });
 
 /** One more case in `queueId`, with an SLA of 2 seconds, under a template of its own. */

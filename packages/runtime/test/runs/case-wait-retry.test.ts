@@ -1,5 +1,6 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseCollections } from '../../src/cases/case-collections.ts';
 import { createDomains, workerActivities } from '../../src/composition.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { runCollections } from '../../src/runs/workflow-run-collections.ts';
@@ -37,8 +38,11 @@ describe('a case wait opened again after its worker died', () => {
     await temporal?.connection.close();
   });
 
-  /** The run as stored: waiting at `wait` since `startedAt` (its first try got there), or just triggered. */
-  async function storeRun(runId: string, startedAt: Date | null) {
+  /**
+   * The run as stored: waiting at `wait` since `startedAt` (its first try got there), or just triggered; with
+   * `matched`, its first try also found that event and recorded the wait as completed.
+   */
+  async function storeRun(runId: string, startedAt: Date | null, matched?: { id: string; name: string }) {
     const now = new Date();
     await runCollections(t.db).workflowRuns.insertOne({
       _id: runId,
@@ -51,11 +55,11 @@ describe('a case wait opened again after its worker died', () => {
       steps: [
         {
           'node-id': 'wait',
-          status: startedAt ? 'waiting' : 'pending',
+          status: matched ? 'completed' : startedAt ? 'waiting' : 'pending',
           'started-at': startedAt?.toISOString() ?? null,
-          'completed-at': null,
-          attempts: 0,
-          output: null,
+          'completed-at': matched ? now.toISOString() : null,
+          attempts: matched ? 1 : 0,
+          output: matched ? { event: { ...matched, at: now.toISOString() }, case: null } : null,
           error: null,
         },
       ],
@@ -126,6 +130,52 @@ describe('a case wait opened again after its worker died', () => {
     await storeRun('wfr_waitretry0000000000003', new Date());
     const match = await open('wfr_waitretry0000000000003', kase.id, new Date());
     expect(match?.event.name).toBe('case.resolved');
+  });
+
+  // The first try found the resolution (made before the wait, after the run's last change), recorded the wait as
+  // completed and went on to change the case in a later step; then it was lost. bench/chaos.ts found runs left
+  // waiting for their timeout this way: the retry counted events only from the run's latest change.
+  describe('when the lost try had found the resolution and gone on', () => {
+    async function resolvedBeforeTheWait(runId: string) {
+      const kase = await createCase(t, templateId);
+      await note(runId, kase.id);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect((await caseAction(t, kase.id, 'set-status', { status: 'approved' })).statusCode).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const waitStart = new Date();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The step after the wait, made by the lost try.
+      await new MockActivityEnvironment({
+        startToCloseTimeoutMs: 60_000,
+        currentAttemptScheduledTimestampMs: Date.now(),
+      }).run(runCaseStep, {
+        runId,
+        nodeId: 'record',
+        kind: 'case.add-tags' as const,
+        params: { tags: ['decision-recorded'] },
+        caseId: kase.id,
+      });
+      const stored = await caseCollections(t.db).cases.findOne({ _id: kase.id });
+      const resolved = stored?.recentEvents.find((event) => event.name === 'case.resolved');
+      if (!resolved) throw new Error('the approval recorded no case.resolved');
+      return { caseId: kase.id, waitStart, resolved: { id: resolved.id, name: resolved.name } };
+    }
+
+    it('takes the decision the run record kept', async () => {
+      const runId = 'wfr_waitretry0000000000005';
+      const { caseId, waitStart, resolved } = await resolvedBeforeTheWait(runId);
+      await storeRun(runId, waitStart, resolved);
+      const match = await open(runId, caseId, new Date());
+      expect(match?.event.id).toBe(resolved.id);
+      expect(match?.case.status).toBe('approved');
+    });
+
+    it('finds it again when only the start of the wait was recorded', async () => {
+      const runId = 'wfr_waitretry0000000000006';
+      const { caseId, waitStart } = await resolvedBeforeTheWait(runId);
+      await storeRun(runId, waitStart);
+      expect((await open(runId, caseId, new Date()))?.event.name).toBe('case.resolved');
+    });
   });
 
   it("never counts the run's own change", async () => {

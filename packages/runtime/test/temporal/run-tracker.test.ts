@@ -35,6 +35,24 @@ describe('the run tracker', () => {
     expect(run.outputs).toEqual({ trigger: { amount: 1 }, create: { case: { id: 'case_1' } } });
   });
 
+  it('stays waiting while any branch waits, and ends steps a canceled branch left running', () => {
+    const run = createRunTracker(input, now);
+    run.start('create', true);
+    run.start('other');
+    expect(run.view('wfr_1', 't').status).toBe('waiting');
+    run.complete('other', null);
+    expect(run.view('wfr_1', 't').status).toBe('waiting');
+    run.abandon('create', 'canceled: branch "a" failed');
+    run.abandon('other', 'not this one: it completed');
+    const { status, steps } = run.view('wfr_1', 't');
+    expect(status).toBe('in_progress');
+    expect(steps.map((step) => [step['node-id'], step.status, step.error])).toEqual([
+      ['trigger', 'pending', null],
+      ['create', 'errored', 'canceled: branch "a" failed'],
+      ['other', 'completed', null],
+    ]);
+  });
+
   it('does not change the record when viewed (queries must not change a workflow)', () => {
     const run = createRunTracker(input, now);
     run.view('wfr_1', 't');

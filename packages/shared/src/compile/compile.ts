@@ -7,6 +7,7 @@ import { checkCatalog, templateResolver } from './check-catalog.ts';
 import { checkEdges } from './check-edges.ts';
 import { checkFlow } from './check-flow.ts';
 import { checkNodes } from './check-nodes.ts';
+import { checkParallels, sequentialSuccessors } from './check-parallel.ts';
 import { checkCaseRef, checkExpressions, type ReferenceScope } from './check-references.ts';
 import { checkVariables } from './check-variables.ts';
 import { issue, pointer, type CompileIssue } from './compile-issue.ts';
@@ -54,8 +55,16 @@ export function compile(input: unknown, catalog: CatalogSnapshot): CompileResult
   const nodes = checkNodes(graph.nodes, issues);
   const edges = checkEdges(graph.edges, nodes, issues);
   const flow = checkFlow(nodes, edges, issues);
+  const predecessors = predecessorsOf(edges.successors);
+  const regions =
+    flow.trigger !== null && flow.acyclic
+      ? checkParallels({ typed: nodes.typed, next: edges.next, predecessors, reachable: flow.reachable }, issues)
+      : new Map();
   const scope = {
-    ...referenceScope(nodes, edges.successors, flow.trigger, flow.acyclic),
+    ...referenceScope(nodes, edges.successors, flow.trigger, flow.acyclic, {
+      predecessors,
+      dominance: regions.size > 0 ? sequentialSuccessors(edges.successors, regions) : edges.successors,
+    }),
     variables: new Set(variables.keys()),
   };
   const templateOf = templateResolver(nodes.typed);
@@ -73,12 +82,13 @@ function referenceScope(
   successors: Map<string, string[]>,
   trigger: string | null,
   acyclic: boolean,
+  derived: { predecessors: Map<string, string[]>; dominance: ReadonlyMap<string, readonly string[]> },
 ): Omit<ReferenceScope, 'variables'> {
-  const predecessors = predecessorsOf(successors);
+  const { predecessors } = derived;
   const order = trigger !== null && acyclic ? topologicalOrder(trigger, successors) : [];
   const mayRunBefore = createAncestry(order, predecessors);
   const idom =
-    trigger !== null && acyclic ? immediateDominators(trigger, successors) : new Map<string, string | null>();
+    trigger !== null && acyclic ? immediateDominators(trigger, derived.dominance) : new Map<string, string | null>();
   // Without a dominator tree (a cycle, or no trigger) fall back to ancestry; the flow is reported invalid anyway.
   const dominates = dominance(idom);
   const surelyRunsBefore = (other: string, id: string) =>

@@ -15,6 +15,8 @@ import { caseUpdateFieldsNode } from './case.update-fields.node.ts';
 import { dataSetVariablesNode } from './data.set-variables.node.ts';
 import { endNode } from './end.node.ts';
 import { logicConditionNode } from './logic.condition.node.ts';
+import { logicJoinNode } from './logic.join.node.ts';
+import { logicParallelNode } from './logic.parallel.node.ts';
 import type { NodeDefinition } from './node-definition.ts';
 import { triggerApiNode } from './trigger.api.node.ts';
 import { triggerEventNode } from './trigger.event.node.ts';
@@ -43,6 +45,8 @@ export const nodeDefinitions = [
   caseFetchNode,
   caseRedactNode,
   logicConditionNode,
+  logicParallelNode,
+  logicJoinNode,
   dataSetVariablesNode,
   waitDurationNode,
   waitCaseNode,

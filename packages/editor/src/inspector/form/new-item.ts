@@ -23,6 +23,13 @@ export function newListItem(kind: string, path: FormPath, item: FieldDescriptor,
     );
     return { id, label: `Route ${id.slice('route-'.length)}`, when: '{{ true }}' };
   }
+  if (kind === 'logic.parallel' && matchesPath(path, ['branches'])) {
+    const id = freshKey(
+      'branch',
+      items.map((branch) => branch.id),
+    );
+    return { id, label: `Branch ${id.slice('branch-'.length)}` };
+  }
   if (kind === 'case.update-fields' && matchesPath(path, ['operations'])) {
     return { field: '', op: 'set', value: '' };
   }

@@ -24,8 +24,9 @@ export function fieldLabel(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** What one item of a list under `key` is called: `routes` → `Route`, `object-ids` → `Object id`. */
+/** What one item of a list under `key` is called: `routes` → `Route`, `branches` → `Branch`, `object-ids` → `Object id`. */
 export function itemLabel(key: string): string {
   const label = fieldLabel(key);
+  if (/(ch|sh|x)es$/.test(label)) return label.slice(0, -2);
   return label.endsWith('s') && !label.endsWith('ss') ? label.slice(0, -1) : label;
 }

@@ -58,6 +58,15 @@ function describe(error: unknown): string {
   return pointer + (error instanceof Error ? error.message : String(error));
 }
 
+/** The id of the event a wait step's record says it matched (a lost try's decision), if it completed with one. */
+function storedEventId(step: StepState | undefined): string | null {
+  if (step?.status !== 'completed') return null;
+  const output: unknown = step.output;
+  if (typeof output !== 'object' || output === null || !('event' in output)) return null;
+  const event: unknown = output.event;
+  return typeof event === 'object' && event !== null && 'id' in event && typeof event.id === 'string' ? event.id : null;
+}
+
 /** The interpreter's activities: case steps through the case services, waits on case events, the run record. */
 export function createRunActivities(deps: RunActivityDeps) {
   return {
@@ -92,30 +101,33 @@ export function createRunActivities(deps: RunActivityDeps) {
      * a later clock, while the first try may have changed the case, registered the wait, or both, and the case been
      * resolved meanwhile. So events count from the earliest of: the wait's start; the first try's start of it, kept
      * by the run record (a retry writes the same `seq`, which never overwrites it); and the run's own last change to
-     * the case (what it acted on, it waits on). The run's own events never count. Plans have no cycles: a step starts
-     * once per run.
+     * the case before the wait began (what it acted on, it waits on; a lost try may have gone on to change the case
+     * again after the wait). The run's own events never count. Plans have no cycles: a step starts once per run.
+     *
+     * When a lost try already found its event (the run record has the step completed), that decision stands: the
+     * try may have acted on it in later steps before it was lost, and the retry must take the same branch.
      */
     async openCaseWait(request: CaseWaitRequest): Promise<CaseWaitMatch> {
       const { runId, nodeId, events } = request;
       const kase = await deps.cases.addWait(request.caseId, { runId, nodeId, events });
       if (!kase) throw ApplicationFailure.nonRetryable(`case ${request.caseId} no longer exists`, 'NotFoundError');
       const run = await deps.runs.findById(runId);
-      const firstStart = run?.steps.find((step) => step['node-id'] === nodeId)?.['started-at'];
+      const stored = run?.steps.find((step) => step['node-id'] === nodeId);
+      const decided = storedEventId(stored);
+      const awaited = (candidate: (typeof kase.recentEvents)[number]) =>
+        candidate.by !== runId && (events as readonly string[]).includes(candidate.name);
+      const waitStart = Math.min(
+        new Date(request.since).getTime(),
+        stored?.['started-at'] ? new Date(stored['started-at']).getTime() : Infinity,
+      );
       const ownLast = kase.recentEvents
-        .filter((candidate) => candidate.by === runId)
+        .filter((candidate) => candidate.by === runId && candidate.at.getTime() <= waitStart)
         .at(-1)
         ?.at.getTime();
-      const since = Math.min(
-        new Date(request.since).getTime(),
-        firstStart ? new Date(firstStart).getTime() : Infinity,
-        ownLast ?? Infinity,
-      );
-      const event = kase.recentEvents.find(
-        (candidate) =>
-          candidate.at.getTime() >= since &&
-          candidate.by !== runId &&
-          (events as readonly string[]).includes(candidate.name),
-      );
+      const since = Math.min(waitStart, ownLast ?? Infinity);
+      const event =
+        (decided && kase.recentEvents.find((candidate) => candidate.id === decided && awaited(candidate))) ||
+        kase.recentEvents.find((candidate) => candidate.at.getTime() >= since && awaited(candidate));
       if (!event) return null;
       return { event: { id: event.id, name: event.name, at: event.at.toISOString() }, case: toPlainCase(kase) };
     },

@@ -2,6 +2,7 @@ import type { CaseEventDelivery, PlanStep, RunInput } from '@casework/shared';
 import {
   ApplicationFailure,
   CancellationScope,
+  CancelledFailure,
   ContinueAsNew,
   continueAsNew,
   defineQuery,
@@ -28,7 +29,8 @@ export interface RunOutcome {
   caseIds: string[];
 }
 
-// A plan is acyclic and holds at most 500 steps, so every step runs at most once; this only guards a bug.
+// A plan is acyclic and holds at most 500 steps, so every step runs at most once (branches included); this only guards
+// a bug.
 const MAX_STEPS_PER_RUN = 1_000;
 
 const { recordRun } = proxyLocalActivities<RunActivities>({
@@ -68,7 +70,58 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
   // replay with a record after each step.
   const milestonesOnly = patched('record-milestones-only');
   const activities = stepActivities(patched('local-steps'));
-  const context: RunContext = { input, run, inbox, milestonesOnly, activities, record };
+  let stepCount = 0;
+  /**
+   * Runs steps from `from` until the run ends (null). Inside a parallel's branch (`visited` given) it stops at the
+   * join instead and returns its id, noting each step it ran; only the run's own walk may continue as new.
+   */
+  const walk = async (from: string | null, visited?: string[], within = context): Promise<string | null> => {
+    for (let at = from; at !== null;) {
+      if (stepCount++ >= MAX_STEPS_PER_RUN) throw new StepFailed(at, `the run exceeded ${MAX_STEPS_PER_RUN} steps`);
+      if (!visited && workflowInfo().continueAsNewSuggested) {
+        await record();
+        await continueAsNew<typeof runPlan>({ ...input, resume: run.resumeAt(at) });
+      }
+      const step: PlanStep | undefined = plan.steps[at];
+      if (!step) throw new StepFailed(at, 'the plan has no such step');
+      if (visited && step.kind === 'logic.join') return at;
+      // Steps of a branch shield their activities (below), so a canceled branch stops between steps.
+      if (visited && CancellationScope.current().consideredCancelled) throw new CancelledFailure('canceled');
+      visited?.push(at);
+      const executor = stepExecutorOf(step);
+      if (!executor) throw new StepFailed(at, `unknown step kind ${step.kind}`);
+      at = await executor.run(at, step, within);
+      if (!milestonesOnly || executor.milestone) await within.record();
+    }
+    return null;
+  };
+  const context: RunContext = {
+    input,
+    run,
+    inbox,
+    milestonesOnly,
+    activities,
+    record,
+    walkBranch: (from, visited) => walk(from, visited, branchContext),
+  };
+  // A failing branch cancels its siblings (logic.parallel.step.ts): their timers and conditions, never an activity
+  // already started, whose result may be on its way in the same activation (Temporal's core refuses that cancel).
+  const shielded =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    (...args: A) =>
+      CancellationScope.nonCancellable(() => call(...args));
+  const branchContext: RunContext = {
+    ...context,
+    record: shielded(record),
+    activities: {
+      runCaseStep: (options) => shielded(activities.runCaseStep(options)),
+      waits: {
+        openCaseWait: shielded(activities.waits.openCaseWait),
+        closeCaseWait: shielded(activities.waits.closeCaseWait),
+        readCase: shielded(activities.waits.readCase),
+      },
+    },
+  };
   const checkpoint = async (afterMilestone = false) => {
     if (!milestonesOnly || afterMilestone) await record();
   };
@@ -87,19 +140,7 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
 
   try {
     await checkpoint();
-    for (let count = 0; at !== null; count++) {
-      if (count >= MAX_STEPS_PER_RUN) throw new StepFailed(at, `the run exceeded ${MAX_STEPS_PER_RUN} steps`);
-      if (workflowInfo().continueAsNewSuggested) {
-        await record();
-        await continueAsNew<typeof runPlan>({ ...input, resume: run.resumeAt(at) });
-      }
-      const step: PlanStep | undefined = plan.steps[at];
-      if (!step) throw new StepFailed(at, 'the plan has no such step');
-      const executor = stepExecutorOf(step);
-      if (!executor) throw new StepFailed(at, `unknown step kind ${step.kind}`);
-      at = await executor.run(at, step, context);
-      await checkpoint(executor.milestone);
-    }
+    await walk(at);
     run.finish('completed');
     await record();
     return { status: 'completed', caseIds: run.caseIds };

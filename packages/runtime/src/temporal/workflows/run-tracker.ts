@@ -17,6 +17,9 @@ export function createRunTracker(input: RunInput, now: () => string) {
   let error: string | null = null;
   let completedAt: string | null = null;
 
+  // Waiting while any step waits: with parallel branches one may wait while another runs.
+  const liveStatus = (): RunStatus => (steps.some((step) => step.status === 'waiting') ? 'waiting' : 'in_progress');
+
   const stateOf = (id: string): StepState => {
     const found = steps.find((step) => step['node-id'] === id);
     if (!found) throw new Error(`node ${id} is not a step of this plan`);
@@ -38,7 +41,7 @@ export function createRunTracker(input: RunInput, now: () => string) {
 
     start(id: string, waiting = false) {
       Object.assign(stateOf(id), { status: waiting ? 'waiting' : 'running', 'started-at': now(), error: null });
-      status = waiting ? 'waiting' : 'in_progress';
+      status = liveStatus();
     },
 
     /** `shown`: what the run view shows of the output, when not the output itself. */
@@ -52,7 +55,7 @@ export function createRunTracker(input: RunInput, now: () => string) {
         attempts,
         output: trimOutput(shown),
       });
-      status = 'in_progress';
+      status = liveStatus();
     },
 
     fail(id: string, message: string, attempts: number, output?: unknown) {
@@ -65,7 +68,15 @@ export function createRunTracker(input: RunInput, now: () => string) {
         attempts,
         error: message,
       });
-      status = 'in_progress';
+      status = liveStatus();
+    },
+
+    /** A step left running or waiting when its parallel branch was canceled: errored, with why. */
+    abandon(id: string, message: string) {
+      const state = stateOf(id);
+      if (state.status !== 'running' && state.status !== 'waiting') return;
+      Object.assign(state, { status: 'errored', 'completed-at': now(), error: message });
+      status = liveStatus();
     },
 
     /** Adds a case the run touched; true when it is new (the search attribute needs updating). */

@@ -9,14 +9,16 @@ import { failureOf, StepFailed, type StepExecutor } from './step-context.ts';
 
 /**
  * `data.set-variables`: applies its operations in order (each value evaluated with the variables as the earlier ones
- * left them), then replaces the run's variables at once, so a failing operation changes none. Evaluated in the
- * workflow (JSONata is pure); a wrong type or a variable over its size limit is a step error.
+ * left them), then writes the variables it changed into the run's at once, so a failing operation changes none and a
+ * parallel branch's changes to other variables meanwhile stay. Evaluated in the workflow (JSONata is pure); a wrong
+ * type or a variable over its size limit is a step error.
  */
 export const setVariablesStep: StepExecutor<'data.set-variables'> = {
   async run(id, step, { input, run }) {
     run.start(id);
     const declarations = new Map((input.plan.variables ?? []).map((declaration) => [declaration.name, declaration]));
     let vars: Record<string, unknown> = { ...run.vars };
+    const changed = new Set<string>();
     try {
       for (const [index, operation] of step.params.operations.entries()) {
         const declaration = declarations.get(operation.variable);
@@ -32,7 +34,11 @@ export const setVariablesStep: StepExecutor<'data.set-variables'> = {
         if (!result.ok) throw new Error(`operation ${index}: ${result.message}`);
         const { [operation.variable]: _previous, ...others } = vars;
         vars = result.value === undefined ? others : { ...vars, [operation.variable]: result.value };
+        changed.add(operation.variable);
       }
+      // The run's variables now (a parallel branch may have changed others while an expression was awaited).
+      const kept = Object.entries(run.vars).filter(([name]) => !changed.has(name));
+      vars = Object.fromEntries([...kept, ...Object.entries(vars).filter(([name]) => changed.has(name))]);
       const total = variablesTotalProblem(vars);
       if (total) throw new Error(total);
     } catch (error) {

@@ -24,6 +24,11 @@ export interface RunContext {
   activities: StepActivities;
   /** Writes the run's record now (`recordRun`). */
   record: () => Promise<void>;
+  /**
+   * Runs a parallel's branch from `from` until it reaches a join: resolves the join's id (null if the run ended),
+   * noting each step it ran in `visited`.
+   */
+  walkBranch: (from: string, visited: string[]) => Promise<string | null>;
 }
 
 /** What a step's expressions read: the trigger, earlier steps' outputs and the run variables. */

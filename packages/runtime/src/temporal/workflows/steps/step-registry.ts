@@ -3,6 +3,8 @@ import { caseActionStep } from './case-action.step.ts';
 import { setVariablesStep } from './data.set-variables.step.ts';
 import { endStep } from './end.step.ts';
 import { conditionStep } from './logic.condition.step.ts';
+import { joinStep } from './logic.join.step.ts';
+import { parallelStep } from './logic.parallel.step.ts';
 import type { StepExecutor } from './step-context.ts';
 import { triggerApiStep, triggerEventStep } from './trigger.step.ts';
 import { waitCaseStep } from './wait.case.step.ts';
@@ -21,6 +23,8 @@ const stepExecutors: {
   'trigger.event': triggerEventStep,
   'case.*': caseActionStep,
   'logic.condition': conditionStep,
+  'logic.parallel': parallelStep,
+  'logic.join': joinStep,
   'data.set-variables': setVariablesStep,
   'wait.duration': waitDurationStep,
   'wait.case': waitCaseStep,
