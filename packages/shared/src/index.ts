@@ -46,6 +46,7 @@ export * from './compile/compile-limits.ts';
 export * from './compile/catalog-snapshot.ts';
 export * from './compile/plan.ts';
 export * from './compile/compile.ts';
+export * from './variables/run-variables.ts';
 export * from './runs/run-state.ts';
 export * from './runs/run-input.ts';
 export * from './runs/trigger-payload.ts';

@@ -14,3 +14,4 @@ export { parseTemplate } from './expressions/expression-template.ts';
 export { durationSeconds } from './nodes/duration.ts';
 export { pendingSteps, trimOutput } from './runs/step-state.ts';
 export { MAX_WORKFLOW_CALL_DEPTH } from './runs/run-input.ts';
+export { applyVariableOperation, initialVariables, variablesTotalProblem } from './variables/run-variables.ts';

@@ -63,7 +63,16 @@ describe('expressionReads', () => {
     ['$keys(steps)', false, [], true],
     ['"text"', false, [], false],
   ] as const)('%s', (source, trigger, steps, dynamicSteps) => {
-    expect(reads(source)).toEqual({ trigger, steps, dynamicSteps });
+    expect(reads(source)).toEqual({ trigger, steps, dynamicSteps, vars: [] });
+  });
+
+  it.each([
+    ['vars.count + 1', ['count']],
+    ['$count(vars.seen[$ = trigger.x]) > 0 and vars.flag', ['flag', 'seen']],
+    ['trigger.items[vars = 1]', []],
+    ['$keys(vars)', []],
+  ] as const)('reads run variables: %s', (source, vars) => {
+    expect(reads(source).vars).toEqual(vars);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { NodeKind } from '@casework/shared';
+import type { Graph, NodeKind } from '@casework/shared';
 
 /**
  * What a canvas node carries: the graph node minus its id and position (React Flow keeps those). Params stay
@@ -25,8 +25,12 @@ export type EditorNode = { [K in NodeKind]: KindNode<K> }[NodeKind] | UnknownKin
 
 export type EditorEdge = Edge;
 
-/** The graph part of the editor's state: what undo/redo restores. */
+/** The workflow's run variables (`vars.<name>`), as the graph declares them. */
+export type VariableDeclarations = NonNullable<Graph['variables']>;
+
+/** The graph part of the editor's state: what undo/redo restores (a copied selection has no variables). */
 export interface FlowSnapshot {
   nodes: EditorNode[];
   edges: EditorEdge[];
+  variables?: VariableDeclarations;
 }

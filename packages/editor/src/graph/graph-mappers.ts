@@ -1,5 +1,11 @@
 import { isNodeKind, type Graph, type GraphEdge, type GraphNode } from '@casework/shared';
-import { UNKNOWN_NODE_TYPE, type EditorEdge, type EditorNode, type FlowSnapshot } from './editor-node.ts';
+import {
+  UNKNOWN_NODE_TYPE,
+  type EditorEdge,
+  type EditorNode,
+  type FlowSnapshot,
+  type VariableDeclarations,
+} from './editor-node.ts';
 
 /** A graph node as a canvas node; its `type` is its kind (or `unknown`), its data the rest. */
 export function toEditorNode(node: GraphNode): EditorNode {
@@ -16,7 +22,11 @@ export function toEditorEdge(edge: GraphEdge): EditorEdge {
 }
 
 export function graphToFlow(graph: Graph): FlowSnapshot {
-  return { nodes: graph.nodes.map(toEditorNode), edges: graph.edges.map(toEditorEdge) };
+  return {
+    nodes: graph.nodes.map(toEditorNode),
+    edges: graph.edges.map(toEditorEdge),
+    variables: graph.variables ?? [],
+  };
 }
 
 export function toGraphNode(node: EditorNode): GraphNode {
@@ -41,7 +51,15 @@ export function toGraphEdge(edge: EditorEdge): GraphEdge {
   };
 }
 
-/** The shared graph of the canvas, in canvas order; selection, sizes and other view state are dropped. */
-export function flowToGraph(nodes: readonly EditorNode[], edges: readonly EditorEdge[]): Graph {
-  return { nodes: nodes.map(toGraphNode), edges: edges.map(toGraphEdge) };
+/**
+ * The shared graph of the canvas, in canvas order; selection, sizes and other view state are dropped. `variables`
+ * appear only when there are some, so a graph without them reads as it always did.
+ */
+export function flowToGraph(
+  nodes: readonly EditorNode[],
+  edges: readonly EditorEdge[],
+  variables: VariableDeclarations = [],
+): Graph {
+  const graph: Graph = { nodes: nodes.map(toGraphNode), edges: edges.map(toGraphEdge) };
+  return variables.length > 0 ? { ...graph, variables } : graph;
 }

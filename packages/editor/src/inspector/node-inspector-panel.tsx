@@ -19,6 +19,7 @@ export function NodeInspectorPanel({ id }: { id: string }) {
   const store = useEditorStoreApi();
   const data = useEditorStore((state) => state.nodes.find((node) => node.id === id)?.data);
   const catalog = useEditorStore((state) => state.catalog);
+  const variables = useEditorStore((state) => state.variables);
   const issues = useNodeIssues(id);
   const readOnly = useEditorStore((state) => state.readOnly);
   const graph = useInspectorGraph();
@@ -26,7 +27,7 @@ export function NodeInspectorPanel({ id }: { id: string }) {
   const params = useMemo(() => asRecord(data?.params), [data?.params]);
   const form = paramsForm(kind);
   const template = useMemo(() => caseTemplate(id, graph, catalog), [id, graph, catalog]);
-  const suggestions = useMemo(() => pathSuggestions(id, graph, catalog), [id, graph, catalog]);
+  const suggestions = useMemo(() => pathSuggestions(id, graph, catalog, variables), [id, graph, catalog, variables]);
   const placed = useMemo(
     () => placeIssues(issues, form ? formPointers(kind, form, params) : new Set()),
     [issues, form, kind, params],

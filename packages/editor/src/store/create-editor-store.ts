@@ -25,7 +25,8 @@ export function createEditorStore(initial: EditorInitial = {}): EditorStore {
     const catalog = initial.catalog ?? emptyCatalog;
     return {
       ...start,
-      ...derive(start.nodes, start.edges, catalog),
+      variables: start.variables ?? [],
+      ...derive(start.nodes, start.edges, start.variables ?? [], catalog),
       past: [],
       future: [],
       catalog,
@@ -36,7 +37,8 @@ export function createEditorStore(initial: EditorInitial = {}): EditorStore {
       ...canvasActions(kit),
       ...nodeActions(kit),
       ...documentActions(kit, initial.layout ?? layoutPositions),
-      setCatalog: (next) => set({ catalog: next, ...derive(get().nodes, get().edges, next) }),
+      setCatalog: (next) => set({ catalog: next, ...derive(get().nodes, get().edges, get().variables, next) }),
+      setVariables: (variables) => kit.commit({ variables }, kit.snapshot(), 'variables'),
     };
   });
 }

@@ -1,5 +1,5 @@
 import { compile, type CatalogSnapshot, type CompileIssue, type CompileResult } from '@casework/shared';
-import type { EditorEdge, EditorNode } from '../graph/editor-node.ts';
+import type { EditorEdge, EditorNode, VariableDeclarations } from '../graph/editor-node.ts';
 import { flowToGraph } from '../graph/graph-mappers.ts';
 import type { DerivedState } from './editor-state.ts';
 
@@ -12,17 +12,27 @@ import type { DerivedState } from './editor-state.ts';
 export function createDerivations(): (
   nodes: readonly EditorNode[],
   edges: readonly EditorEdge[],
+  variables: VariableDeclarations,
   catalog: CatalogSnapshot,
 ) => DerivedState {
-  let last: { nodes: readonly EditorNode[]; edges: readonly EditorEdge[]; catalog: CatalogSnapshot } | null = null;
+  let last: {
+    nodes: readonly EditorNode[];
+    edges: readonly EditorEdge[];
+    variables: VariableDeclarations;
+    catalog: CatalogSnapshot;
+  } | null = null;
   let derived: DerivedState | null = null;
-  return (nodes, edges, catalog) => {
+  return (nodes, edges, variables, catalog) => {
     const sameGraph =
-      last !== null && last.catalog === catalog && sameNodes(last.nodes, nodes) && sameEdges(last.edges, edges);
-    const compiled = sameGraph && derived ? derived.compiled : compile(flowToGraph(nodes, edges), catalog);
+      last !== null &&
+      last.catalog === catalog &&
+      last.variables === variables &&
+      sameNodes(last.nodes, nodes) &&
+      sameEdges(last.edges, edges);
+    const compiled = sameGraph && derived ? derived.compiled : compile(flowToGraph(nodes, edges, variables), catalog);
     const issuesByNode =
       derived && compiled === derived.compiled ? derived.issuesByNode : groupIssues(compiled, derived?.issuesByNode);
-    last = { nodes, edges, catalog };
+    last = { nodes, edges, variables, catalog };
     derived = {
       compiled,
       issuesByNode,

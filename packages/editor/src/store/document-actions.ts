@@ -57,8 +57,8 @@ export function documentActions(
       return imported;
     },
 
-    exportGraphJson: () => formatGraphJson(flowToGraph(get().nodes, get().edges)),
-    graph: () => flowToGraph(get().nodes, get().edges),
+    exportGraphJson: () => formatGraphJson(flowToGraph(get().nodes, get().edges, get().variables)),
+    graph: () => flowToGraph(get().nodes, get().edges, get().variables),
     dismissError: () => set({ errorMessage: null }),
   };
 }

@@ -2,7 +2,7 @@ import type { CatalogSnapshot, CompileIssue, CompileResult, Graph, NodeKind } fr
 import type { OnEdgesChange, OnNodesChange, XYPosition } from '@xyflow/react';
 import type { ConnectionRefusal, Link } from '../graph/connection-rules.ts';
 import type { Clipboard } from '../graph/copy-paste.ts';
-import type { EditorEdge, EditorNode, FlowSnapshot } from '../graph/editor-node.ts';
+import type { EditorEdge, EditorNode, FlowSnapshot, VariableDeclarations } from '../graph/editor-node.ts';
 import type { GraphImport } from '../graph/graph-json.ts';
 
 /** Computes new positions for the nodes (auto-layout); injected so tests and callers can swap it. */
@@ -24,6 +24,8 @@ export interface DerivedState {
 export interface EditorData extends DerivedState {
   nodes: EditorNode[];
   edges: EditorEdge[];
+  /** The workflow's run variables (`vars.<name>`), declared in the inspector when no node is selected. */
+  variables: VariableDeclarations;
   /** Undo stack (oldest first) and redo stack (next first) of graph snapshots. */
   past: FlowSnapshot[];
   future: FlowSnapshot[];
@@ -71,6 +73,8 @@ export interface EditorActions {
   exportGraphJson: () => string;
   graph: () => Graph;
   setCatalog: (catalog: CatalogSnapshot) => void;
+  /** Replaces the run variables (undoable; consecutive edits are one step). */
+  setVariables: (variables: VariableDeclarations) => void;
   dismissError: () => void;
 }
 

@@ -18,7 +18,7 @@ export interface StoreKit {
   session: Session;
   snapshot: () => FlowSnapshot;
   /**
-   * Sets new nodes and/or edges and re-derives compile results and selection. `record` is the snapshot to
+   * Sets new nodes, edges and/or variables and re-derives compile results and selection. `record` is the snapshot to
    * push on the undo stack (null: not undoable, like selection); with `merge`, an edit carrying the same
    * key as the previous recorded one joins its undo step (typing into one field is one step).
    */
@@ -33,7 +33,7 @@ export function createStoreKit(
   derive: ReturnType<typeof createDerivations>,
 ): StoreKit {
   const session: Session = { dragOrigin: null, mergeKey: null, pastes: 0 };
-  const snapshot = (): FlowSnapshot => ({ nodes: get().nodes, edges: get().edges });
+  const snapshot = (): FlowSnapshot => ({ nodes: get().nodes, edges: get().edges, variables: get().variables });
   return {
     get,
     set,
@@ -45,15 +45,17 @@ export function createStoreKit(
       if (state.readOnly && record !== null) return;
       const nodes = next.nodes ?? state.nodes;
       const edges = next.edges ?? state.edges;
+      const variables = next.variables ?? state.variables;
       const merged = merge !== null && merge === session.mergeKey;
       const history = record && !merged ? { past: pushHistory(state.past, record), future: [] } : {};
       if (record) session.mergeKey = merge;
-      set({ nodes, edges, ...history, ...derive(nodes, edges, state.catalog) });
+      set({ nodes, edges, variables, ...history, ...derive(nodes, edges, variables, state.catalog) });
     },
     restore: (target, stacks) => {
       session.dragOrigin = null;
       session.mergeKey = null;
-      set({ ...target, ...stacks, ...derive(target.nodes, target.edges, get().catalog) });
+      const variables = target.variables ?? get().variables;
+      set({ ...target, variables, ...stacks, ...derive(target.nodes, target.edges, variables, get().catalog) });
     },
   };
 }

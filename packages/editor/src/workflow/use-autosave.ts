@@ -38,7 +38,8 @@ export function useAutosave(
   useEffect(() => {
     let last = JSON.stringify(store.getState().graph());
     return store.subscribe((next, previous) => {
-      if (next.nodes === previous.nodes && next.edges === previous.edges) return;
+      if (next.nodes === previous.nodes && next.edges === previous.edges && next.variables === previous.variables)
+        return;
       const json = JSON.stringify(next.graph());
       if (json === last) return;
       last = json;

@@ -3,7 +3,15 @@ import type { CaseRepository } from './case-repository.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Claims } from '../platform/db/claims.ts';
 import { newId } from '../platform/ids.ts';
-import { changeAssignee, changeObjects, changeQueue, changeStatus, changeTags, combine } from './case-changes.ts';
+import {
+  changeAssignee,
+  changeObjects,
+  changeQueue,
+  changeStatus,
+  changeTags,
+  combine,
+  redactChange,
+} from './case-changes.ts';
 import type { CaseWriter } from './case-writer.ts';
 
 export type SlaExpiryOutcome = 'expired' | 'already-expired' | 'stale' | 'not-found';
@@ -69,11 +77,7 @@ export function createCaseActionsService(deps: {
     },
 
     /** Irreversible: fields emptied, `redacted-at` set; later writes answer 409. */
-    redact: (id: string, actor: Actor) =>
-      writer.mutate(id, actor, (kase, now) => ({
-        set: { fields: {}, redactedAt: now },
-        events: [{ name: 'case.redacted', payload: {} }],
-      })),
+    redact: (id: string, actor: Actor) => writer.mutate(id, actor, (_kase, now) => redactChange(now)),
 
     /**
      * Called by the SLA timer when `expectedExpiresAt` passes. Idempotent: only the deadline the timer was set

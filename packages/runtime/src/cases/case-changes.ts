@@ -16,6 +16,12 @@ export interface CaseChange {
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
+/** Redaction (irreversible): the fields emptied, `redacted-at` set; the writer refuses later changes. */
+export const redactChange = (now: Date): CaseChange => ({
+  set: { fields: {}, redactedAt: now },
+  events: [{ name: 'case.redacted', payload: {} }],
+});
+
 /** Object ids checked for type (by prefix), de-duplicated in order. */
 export function checkObjectIds(ids: readonly string[], pointer = '/meta/object-ids'): string[] {
   const issues = ids.flatMap((id, index) =>

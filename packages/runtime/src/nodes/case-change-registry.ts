@@ -2,6 +2,7 @@ import { caseAddCommentExecutors } from './case.add-comment.executor.ts';
 import { caseAddToQueueExecutors } from './case.add-to-queue.executor.ts';
 import { caseAssignExecutors } from './case.assign.executor.ts';
 import { caseAttachObjectsExecutors } from './case.attach-objects.executor.ts';
+import { caseRedactExecutors } from './case.redact.executor.ts';
 import { caseSetStatusExecutors } from './case.set-status.executor.ts';
 import { caseUpdateFieldsExecutors } from './case.update-fields.executor.ts';
 import { caseSlaExecutors } from './case-sla.executor.ts';
@@ -21,6 +22,7 @@ const caseChangeExecutors: CaseChangeExecutors<CaseChangeKind> = {
   ...caseAddToQueueExecutors,
   ...caseAddCommentExecutors,
   ...caseTagsExecutors,
+  ...caseRedactExecutors,
 };
 
 /** The executor of a case-changing kind, widened so callers can pass params parsed by that kind's schema. */

@@ -6,8 +6,8 @@ import type { CaseDomain } from '../cases/case-domain.ts';
 
 /** Every `case.*` kind is one case step: one `runCaseStep` activity (packages/runtime/src/runs/case-step-service.ts). */
 export type CaseStepKind = Extract<NodeKind, `case.${string}`>;
-/** The case steps that change an existing case (all but `case.create`). */
-export type CaseChangeKind = Exclude<CaseStepKind, 'case.create'>;
+/** The case steps that change an existing case (all but `case.create` and `case.fetch`). */
+export type CaseChangeKind = Exclude<CaseStepKind, 'case.create' | 'case.fetch'>;
 
 /** A step's params once the interpreter evaluated its expressions, parsed with its kind's `evaluatedParamsSchema`. */
 export type EvaluatedParams<K extends CaseStepKind> = z.output<NonNullable<NodeCatalog[K]['evaluatedParamsSchema']>>;
@@ -23,6 +23,8 @@ export interface CaseChangeContext {
 /** What a case step of kind K does at run time: its change to the case (it may read the store to prepare it). */
 export interface CaseChangeExecutor<K extends CaseChangeKind> {
   change: (params: EvaluatedParams<K>, context: CaseChangeContext) => CaseChangeOf | Promise<CaseChangeOf>;
+  /** A redacted case (which refuses every change) is what the step wants: it completes instead of failing. */
+  doneWhenRedacted?: boolean;
 }
 
 /** The executors of one kind, or of a family of kinds sharing code, keyed by kind. */

@@ -5,9 +5,10 @@ import type { CaseDomain } from '../cases/case-domain.ts';
 import { toPlainCase } from '../cases/case-mapper.ts';
 import { caseChangeExecutorOf } from '../nodes/case-change-registry.ts';
 import { createCaseStep } from '../nodes/case.create.executor.ts';
+import { fetchCaseStep } from '../nodes/case.fetch.executor.ts';
 import type { CaseStepKind } from '../nodes/case-step-executor.ts';
 import type { Claims } from '../platform/db/claims.ts';
-import { UnprocessableError } from '../platform/errors.ts';
+import { CaseRedactedError, UnprocessableError } from '../platform/errors.ts';
 
 export type { CaseStepKind };
 
@@ -17,7 +18,7 @@ export interface CaseStepRequest {
   nodeId: string;
   kind: CaseStepKind;
   params: Record<string, unknown>;
-  /** The case the step acts on (resolved from its `case` reference); null for `case.create`. */
+  /** The case the step acts on (resolved from its `case` reference); null for `case.create` and `case.fetch`. */
   caseId: string | null;
 }
 
@@ -50,11 +51,17 @@ export function createCaseStepService(deps: { domain: CaseDomain; claims: Claims
         const params = paramsOf(kind, request.params) as Parameters<typeof createCaseStep>[0];
         return toPlainCase(await createCaseStep(params, { ...deps, actor, runId, nodeId, beforeCommit }));
       }
+      if (kind === 'case.fetch') {
+        const params = paramsOf(kind, request.params) as Parameters<typeof fetchCaseStep>[0];
+        return toPlainCase(await fetchCaseStep(params, domain));
+      }
       if (!request.caseId) throw new UnprocessableError(`step ${nodeId} has no case to act on`);
       const stepKey = `${runId}:${nodeId}`;
       const params = paramsOf(kind, request.params) as never;
-      const compute = await caseChangeExecutorOf(kind).change(params, { actor, domain });
-      const kase = await domain.writer.mutate(request.caseId, actor, (current, now) => {
+      const executor = caseChangeExecutorOf(kind);
+      const compute = await executor.change(params, { actor, domain });
+      const caseId = request.caseId;
+      const write = domain.writer.mutate(caseId, actor, (current, now) => {
         if (current.appliedSteps?.includes(stepKey)) return null;
         const change = compute(current, now);
         if (!change) return null;
@@ -64,6 +71,14 @@ export function createCaseStepService(deps: { domain: CaseDomain; claims: Claims
           : [...current.workflowRunIds, runId];
         const appliedSteps = [...(current.appliedSteps ?? []).slice(-49), stepKey];
         return { ...change, set: { ...change.set, appliedSteps, workflowRunIds: runIds } };
+      });
+      const kase = await write.catch(async (error: unknown) => {
+        if (!(error instanceof CaseRedactedError)) throw error;
+        // Redacted meanwhile: fine if this step's earlier attempt made its change (its result was lost), or if
+        // redaction is what the step wants.
+        const current = await domain.caseRepository.findById(caseId);
+        if (!current || !(executor.doneWhenRedacted || current.appliedSteps?.includes(stepKey))) throw error;
+        return current;
       });
       return toPlainCase(kase);
     },

@@ -89,4 +89,20 @@ describe('the run tracker', () => {
     expect(resumed.record('wfr_1', 't2').seq).toBe(2);
     expect(resumed.touchCase('case_1')).toBe(false);
   });
+
+  it('starts with the declared defaults and carries the variables across continue-as-new', () => {
+    const variables = [
+      { name: 'count', type: 'number' as const, default: 0 },
+      { name: 'note', type: 'string' as const },
+    ];
+    const withVariables = { ...input, plan: { ...plan, variables } };
+    const run = createRunTracker(withVariables, now);
+    expect(run.vars).toEqual({ count: 0 });
+    run.setVars({ count: 2, note: 'seen' });
+    const resume = run.resumeAt('create');
+    expect(resume.vars).toEqual({ count: 2, note: 'seen' });
+    expect(createRunTracker({ ...withVariables, resume }, now).vars).toEqual({ count: 2, note: 'seen' });
+    // A plan without variables resumes exactly as before them.
+    expect(createRunTracker(input, now).resumeAt('create')).not.toHaveProperty('vars');
+  });
 });

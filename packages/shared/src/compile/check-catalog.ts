@@ -3,6 +3,7 @@ import { fieldValueProblem } from '../cases/field-values.ts';
 import { hasExpression } from '../expressions/expression-template.ts';
 import type { CatalogCheck } from '../nodes/node-checks.ts';
 import { caseRefOf, createdCaseTemplateOf, typedDefinition, type TypedNode } from '../nodes/node-catalog.ts';
+import type { VariableDeclaration } from '../variables/run-variables.ts';
 import type { CatalogSnapshot } from './catalog-snapshot.ts';
 import { issue, type CompileIssue } from './compile-issue.ts';
 
@@ -37,7 +38,13 @@ export function templateResolver(typed: ReadonlyMap<string, TypedNode>): (id: st
 }
 
 /** The checks a kind's `checkCatalog` reports through, at the node's params paths. */
-function catalogCheck(node: TypedNode, catalog: CatalogSnapshot, templateId: string | null, issues: CompileIssue[]) {
+function catalogCheck(
+  node: TypedNode,
+  catalog: CatalogSnapshot,
+  templateId: string | null,
+  variables: ReadonlyMap<string, VariableDeclaration>,
+  issues: CompileIssue[],
+) {
   const template = catalog.templates.find((candidate) => candidate.id === templateId) ?? null;
   const report: CatalogCheck['report'] = (code, message, path) =>
     issues.push(issue(code, message, { 'node-id': node.id, path }));
@@ -62,6 +69,12 @@ function catalogCheck(node: TypedNode, catalog: CatalogSnapshot, templateId: str
       const problem = fieldValueProblem(field, value);
       if (problem) report('field-type-mismatch', `"${field.key}" ${problem}`, path);
     },
+    variable: (name, path) => {
+      const declaration = variables.get(name);
+      if (!declaration) report('unknown-variable', `the workflow declares no variable "${name}"`, path);
+      return declaration ?? null;
+    },
+    isLiteral,
   };
   return check;
 }
@@ -71,8 +84,9 @@ export function checkCatalog(
   node: TypedNode,
   templateOf: (id: string) => string | null,
   catalog: CatalogSnapshot,
+  variables: ReadonlyMap<string, VariableDeclaration>,
   issues: CompileIssue[],
 ) {
   const check = typedDefinition(node).checkCatalog;
-  if (check) check(node.params, catalogCheck(node, catalog, templateOf(node.id), issues));
+  if (check) check(node.params, catalogCheck(node, catalog, templateOf(node.id), variables, issues));
 }

@@ -10,13 +10,15 @@ export interface ReferenceScope {
   mayRunBefore: (other: string, id: string) => boolean;
   /** Whether `other` surely ran before `id` (strictly dominates it from the trigger). */
   surelyRunsBefore: (other: string, id: string) => boolean;
+  /** The run variables the workflow declares (`vars.<name>`). */
+  variables: ReadonlySet<string>;
   /** Analyses each distinct source once (`{{ trigger.x }}` recurs a lot): see `memoizedAnalysis`. */
   analyze: (source: string) => ExpressionAnalysis;
 }
 
 /**
- * Checks every `{{ … }}` in a node's params: JSONata syntax, that each `steps.<id>` is upstream, and the limits it
- * would surely break at run time.
+ * Checks every `{{ … }}` in a node's params: JSONata syntax, that each `steps.<id>` is upstream, that each
+ * `vars.<name>` is declared, and the limits it would surely break at run time.
  */
 export function checkExpressions(node: TypedNode, scope: ReferenceScope, issues: CompileIssue[]): void {
   for (const found of expressionStrings(node.params, '/params')) {
@@ -38,6 +40,10 @@ export function checkExpressions(node: TypedNode, scope: ReferenceScope, issues:
         else if (!scope.mayRunBefore(id, node.id)) {
           issues.push(issue('unknown-reference', `steps.${id}: "${id}" does not run before this node`, where));
         }
+      }
+      for (const name of parsed.vars) {
+        if (!scope.variables.has(name))
+          issues.push(issue('unknown-variable', `vars.${name}: the workflow declares no variable "${name}"`, where));
       }
     }
   }

@@ -27,6 +27,9 @@ export const compileIssueCodes = [
   'stray-join',
   'unknown-workflow',
   'self-call',
+  'invalid-variable',
+  'unknown-variable',
+  'variable-type-mismatch',
 ] as const;
 export type CompileIssueCode = (typeof compileIssueCodes)[number];
 

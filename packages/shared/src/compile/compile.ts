@@ -9,6 +9,7 @@ import { checkFlow } from './check-flow.ts';
 import { checkNodes } from './check-nodes.ts';
 import { checkParallels, sequentialSuccessors } from './check-parallel.ts';
 import { checkCaseRef, checkExpressions, type ReferenceScope } from './check-references.ts';
+import { checkVariables } from './check-variables.ts';
 import { issue, pointer, type CompileIssue } from './compile-issue.ts';
 import { compileLimits } from './compile-limits.ts';
 import { memoizedAnalysis } from './expression-analysis.ts';
@@ -50,6 +51,7 @@ export function compile(input: unknown, catalog: CatalogSnapshot): CompileResult
   }
   if (issues.length > 0) return { ok: false, issues };
 
+  const variables = checkVariables(graph.variables, issues);
   const nodes = checkNodes(graph.nodes, issues);
   const edges = checkEdges(graph.edges, nodes, issues);
   const flow = checkFlow(nodes, edges, issues);
@@ -58,18 +60,21 @@ export function compile(input: unknown, catalog: CatalogSnapshot): CompileResult
     flow.trigger !== null && flow.acyclic
       ? checkParallels({ typed: nodes.typed, next: edges.next, predecessors, reachable: flow.reachable }, issues)
       : new Map();
-  const scope = referenceScope(nodes, edges.successors, flow.trigger, flow.acyclic, {
-    predecessors,
-    dominance: regions.size > 0 ? sequentialSuccessors(edges.successors, regions) : edges.successors,
-  });
+  const scope = {
+    ...referenceScope(nodes, edges.successors, flow.trigger, flow.acyclic, {
+      predecessors,
+      dominance: regions.size > 0 ? sequentialSuccessors(edges.successors, regions) : edges.successors,
+    }),
+    variables: new Set(variables.keys()),
+  };
   const templateOf = templateResolver(nodes.typed);
   for (const node of nodes.typed.values()) {
     checkExpressions(node, scope, issues);
     checkCaseRef(node, scope, issues);
-    checkCatalog(node, templateOf, catalog, issues);
+    checkCatalog(node, templateOf, catalog, variables, issues);
   }
   if (flow.trigger === null || issues.some((found) => found.severity === 'error')) return { ok: false, issues };
-  return result(buildPlan(flow.trigger, flow.reachable, nodes.typed, edges, issues), issues);
+  return result(buildPlan(flow.trigger, flow.reachable, nodes.typed, edges, issues, variables), issues);
 }
 
 function referenceScope(
@@ -78,7 +83,7 @@ function referenceScope(
   trigger: string | null,
   acyclic: boolean,
   derived: { predecessors: Map<string, string[]>; dominance: ReadonlyMap<string, readonly string[]> },
-): ReferenceScope {
+): Omit<ReferenceScope, 'variables'> {
   const { predecessors } = derived;
   const order = trigger !== null && acyclic ? topologicalOrder(trigger, successors) : [];
   const mayRunBefore = createAncestry(order, predecessors);

@@ -1,4 +1,5 @@
 import type { NodeKind, NodeParams } from '../nodes/node-catalog.ts';
+import type { VariableDeclaration } from '../variables/run-variables.ts';
 
 /** One step of a plan: a node with parsed params (defaults resolved) and its successors by handle. */
 export type PlanStep = {
@@ -18,4 +19,6 @@ export interface Plan {
   trigger: string;
   /** Steps keyed by node id, in breadth-first order from the trigger. */
   steps: Record<string, PlanStep>;
+  /** The run variables and their defaults; absent when the workflow declares none (and in plans from before them). */
+  variables?: VariableDeclaration[];
 }

@@ -8,16 +8,20 @@ import { parseTemplate } from './expression-template.ts';
 export { ExpressionError } from './expression-error.ts';
 export { expressionLimits } from './expression-guard.ts';
 
-/** What expressions read: the trigger's payload (or event) and the outputs of completed steps by node id. */
+/**
+ * What expressions read: the trigger's payload (or event), the outputs of completed steps by node id, and the run's
+ * variables (`vars.<name>`).
+ */
 export interface ExpressionScope {
   trigger: unknown;
   steps: Record<string, unknown>;
+  vars?: Record<string, unknown>;
 }
 
-const inputOf = (scope: ExpressionScope) => ({ trigger: scope.trigger, steps: scope.steps });
+const inputOf = (scope: ExpressionScope) => ({ trigger: scope.trigger, steps: scope.steps, vars: scope.vars ?? {} });
 
 /**
- * Evaluates JSONata `source` (without `{{ }}`) against `{ trigger, steps }`, bounded by `expressionLimits`.
+ * Evaluates JSONata `source` (without `{{ }}`) against `{ trigger, steps, vars }`, bounded by `expressionLimits`.
  * The result is plain JSON (a sequence becomes an array; a single match stays a single value, as in jsonata),
  * or `undefined` when nothing matched. Throws an ExpressionError for syntax and runtime errors and limits.
  */

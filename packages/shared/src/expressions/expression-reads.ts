@@ -1,12 +1,14 @@
 import type { JsonataAst } from './expression-parse.ts';
 
-/** What an expression reads from its input: `trigger`, named `steps.<id>`, or `steps` by a computed key. */
+/** What an expression reads from its input: `trigger`, named `steps.<id>` and `vars.<name>`, or `steps` by a computed key. */
 export interface ExpressionReads {
   trigger: boolean;
   /** Node ids read as `steps.<id>` (or ``steps.`<id>` ``), sorted. */
   steps: string[];
   /** True when `steps` is read whole or by a computed key (`steps[$k]`, `$keys(steps)`): ids unknowable. */
   dynamicSteps: boolean;
+  /** Run variables read as `vars.<name>`, sorted (`vars` read whole or by a computed key adds none). */
+  vars: string[];
 }
 
 // jsonata's typings miss some node types (`path`, `apply`, `filter`), so the walk reads nodes loosely.
@@ -40,14 +42,19 @@ const isRootVariable = (node: Ast | undefined, rooted: boolean) =>
  * start of a top-level path (or after `$$`); names inside later steps and predicates read nested values.
  */
 export function expressionReads(ast: JsonataAst): ExpressionReads {
-  const reads: ExpressionReads = { trigger: false, steps: [], dynamicSteps: false };
+  const reads: ExpressionReads = { trigger: false, steps: [], dynamicSteps: false, vars: [] };
   const steps = new Set<string>();
+  const vars = new Set<string>();
   const readRootPath = (pathSteps: Ast[]) => {
     const [first, second] = pathSteps;
     if (isName(first, 'trigger')) reads.trigger = true;
-    if (!isName(first, 'steps')) return;
+    const root = first?.type === 'name' ? first.value : null;
+    if (first === undefined || (root !== 'steps' && root !== 'vars')) return;
     const keyed = Array.isArray(first.stages) && first.stages.length > 0;
-    if (!keyed && isName(second) && typeof second.value === 'string') steps.add(second.value);
+    const named = !keyed && isName(second) && typeof second.value === 'string' ? second.value : null;
+    if (root === 'vars') {
+      if (named !== null) vars.add(named);
+    } else if (named !== null) steps.add(named);
     else reads.dynamicSteps = true;
   };
   const walk = (node: Ast, rooted: boolean): void => {
@@ -67,6 +74,7 @@ export function expressionReads(ast: JsonataAst): ExpressionReads {
   };
   walk(ast as unknown as Ast, true);
   reads.steps = [...steps].sort();
+  reads.vars = [...vars].sort();
   return reads;
 }
 

@@ -86,6 +86,7 @@ const nameOf = (token: Token) => (token.text.startsWith('`') ? token.text.slice(
  */
 class SimpleParser {
   readonly steps = new Set<string>();
+  readonly vars = new Set<string>();
   constructor(private readonly tokens: readonly Token[]) {}
 
   private is(index: number, text: string) {
@@ -142,15 +143,21 @@ class SimpleParser {
     // `steps[0].x` picks a step by position: which one is unknowable, as for jsonata's reads.
     const [first, second] = names;
     if (rooted && first === 'steps' && second !== undefined && !filteredFirst) this.steps.add(second);
+    if (rooted && first === 'vars' && second !== undefined && !filteredFirst) this.vars.add(second);
     return index;
   }
 }
 
-/** The `steps.<id>` a simple expression reads (sorted, unique), or null when jsonata must parse it. */
-export function simpleExpressionReads(source: string): string[] | null {
+/** The `steps.<id>` and `vars.<name>` a simple expression reads (sorted, unique), or null when jsonata must parse it. */
+export function simpleExpressionRootReads(source: string): { steps: string[]; vars: string[] } | null {
   if (source.length > 500) return null;
   const tokens = tokenize(source);
   if (tokens === null || tokens.length === 0) return null;
   const parser = new SimpleParser(tokens);
-  return parser.expression(0, true) === tokens.length ? [...parser.steps].sort() : null;
+  if (parser.expression(0, true) !== tokens.length) return null;
+  return { steps: [...parser.steps].sort(), vars: [...parser.vars].sort() };
 }
+
+/** The `steps.<id>` a simple expression reads (sorted, unique), or null when jsonata must parse it. */
+export const simpleExpressionReads = (source: string): string[] | null =>
+  simpleExpressionRootReads(source)?.steps ?? null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { label } from '../api/text.ts';
+import { variableLimits, variableTypes } from '../variables/run-variables.ts';
 
 /** Node and edge ids are editor-chosen identifiers, also used as `steps.<id>` in expressions. */
 export const graphIdSchema = z
@@ -23,9 +24,17 @@ export const graphEdgeSchema = z.strictObject({
   target: z.string(),
 });
 
+/** A run variable the workflow declares (`vars.<name>` in expressions); names and defaults are checked by `compile`. */
+export const variableDeclarationSchema = z.strictObject({
+  name: z.string().max(64),
+  type: z.enum(variableTypes),
+  default: z.json().optional(),
+});
+
 export const graphSchema = z.strictObject({
   nodes: z.array(graphNodeSchema),
   edges: z.array(graphEdgeSchema),
+  variables: z.array(variableDeclarationSchema).max(variableLimits.count).optional(),
 });
 
 export type GraphNode = z.infer<typeof graphNodeSchema>;

@@ -6,10 +6,13 @@ import { caseAssignNode } from './case.assign.node.ts';
 import { caseAttachObjectsNode } from './case.attach-objects.node.ts';
 import { caseClearSlaNode } from './case.clear-sla.node.ts';
 import { caseCreateNode } from './case.create.node.ts';
+import { caseFetchNode } from './case.fetch.node.ts';
+import { caseRedactNode } from './case.redact.node.ts';
 import { caseSetSlaNode } from './case.set-sla.node.ts';
 import { caseSetStatusNode } from './case.set-status.node.ts';
 import { caseRemoveTagsNode } from './case.remove-tags.node.ts';
 import { caseUpdateFieldsNode } from './case.update-fields.node.ts';
+import { dataSetVariablesNode } from './data.set-variables.node.ts';
 import { endNode } from './end.node.ts';
 import { httpRequestNode } from './http.request.node.ts';
 import { flowRunWorkflowNode } from './flow.run-workflow.node.ts';
@@ -44,9 +47,12 @@ export const nodeDefinitions = [
   caseAddTagsNode,
   caseRemoveTagsNode,
   httpRequestNode,
+  caseFetchNode,
+  caseRedactNode,
   logicConditionNode,
   logicParallelNode,
   logicJoinNode,
+  dataSetVariablesNode,
   waitDurationNode,
   waitCaseNode,
   flowRunWorkflowNode,

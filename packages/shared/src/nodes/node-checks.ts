@@ -1,6 +1,7 @@
 import type { FieldSchema } from '../cases/field-schema.ts';
 import type { CatalogSnapshot, TemplateSnapshot } from '../compile/catalog-snapshot.ts';
 import type { CompileIssueCode } from '../compile/compile-issue.ts';
+import type { VariableDeclaration } from '../variables/run-variables.ts';
 
 /**
  * What a kind's `checkCatalog` gets (built by packages/shared/src/compile/check-catalog.ts): the snapshot, the
@@ -16,4 +17,8 @@ export interface CatalogCheck {
   field: (key: string, path: string) => FieldSchema | null;
   /** Reports a literal value that does not fit the field (an expression is checked at run time). */
   value: (field: FieldSchema, value: unknown, path: string) => void;
+  /** The workflow's run variable `name`, reporting `unknown-variable` when it is not declared. */
+  variable: (name: string, path: string) => VariableDeclaration | null;
+  /** True when a value is fixed at design time (holds no `{{ … }}`), so its type can be checked now. */
+  isLiteral: (value: unknown) => boolean;
 }

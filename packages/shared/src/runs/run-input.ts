@@ -11,6 +11,8 @@ export interface RunResume {
   steps: StepState[];
   caseIds: string[];
   seq: number;
+  /** The run's variables (absent in runs of plans without any, and in runs from before variables). */
+  vars?: Record<string, unknown>;
 }
 
 /**

@@ -65,9 +65,15 @@ function suggestions(root: readonly string[], leaves: readonly Leaf[], type: str
 /**
  * What `id`'s expressions may read: `trigger.*` (the API trigger's payload keys, or an event trigger's event
  * and case), then `steps.<node>.*` for every node that may run before `id`, nearest first, each with its output
- * shape (`case.status`, `case.fields.<template field>`, `route`, `event.name`, `waited-until`, …).
+ * shape (`case.status`, `case.fields.<template field>`, `route`, `event.name`, `waited-until`, …), then the run
+ * variables (`vars.<name>`).
  */
-export function pathSuggestions(id: string, graph: InspectorGraph, catalog: CatalogSnapshot): PathSuggestion[] {
+export function pathSuggestions(
+  id: string,
+  graph: InspectorGraph,
+  catalog: CatalogSnapshot,
+  variables: readonly { name: string; type: string }[] = [],
+): PathSuggestion[] {
   const found: PathSuggestion[] = [];
   const trigger = triggerFor(id, graph);
   if (trigger) {
@@ -83,6 +89,10 @@ export function pathSuggestions(id: string, graph: InspectorGraph, catalog: Cata
     if (!isNodeKind(node.kind) || !nodeDefinition(node.kind).outputSchema) continue;
     const source = node.label === '' ? node.id : node.label;
     found.push(...suggestions(['steps', node.id], outputLeaves(node, graph, catalog), 'step output', source));
+  }
+  for (const variable of variables) {
+    const segments = ['vars', variable.name];
+    found.push({ path: jsonataPath(segments), plain: segments.join('.'), type: variable.type, source: 'run variable' });
   }
   return found;
 }

@@ -15,7 +15,8 @@ export type WidgetName =
   | 'payload-schema'
   | 'long-text'
   | 'secret'
-  | 'time-zone';
+  | 'time-zone'
+  | 'variable';
 
 interface WidgetRule {
   widget: WidgetName;
@@ -40,6 +41,7 @@ const widgetRules: readonly WidgetRule[] = [
   { widget: 'secret', path: ['signature', 'secret'], kinds: ['http.request'] },
   { widget: 'secret', path: ['secret-headers', '*'], kinds: ['http.request'] },
   { widget: 'time-zone', path: ['schedule', 'time-zone'], kinds: ['trigger.schedule'] },
+  { widget: 'variable', path: ['operations', '*', 'variable'], kinds: ['data.set-variables'] },
 ];
 
 /** `{ amount, unit }` with a whole amount and a unit select: every duration and SLA of the catalog. */

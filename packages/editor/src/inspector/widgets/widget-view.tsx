@@ -15,6 +15,7 @@ import {
 import { DurationField } from './duration-field.tsx';
 import { PayloadSchemaEditor } from './payload-schema-editor.tsx';
 import { TimeZoneField } from './time-zone-field.tsx';
+import { VariablePicker } from './variable-picker.tsx';
 
 /** The custom widget registered for a path (see `field-widgets.ts`). */
 export function WidgetView({ widget, ...props }: FieldProps & { widget: WidgetName }) {
@@ -45,5 +46,7 @@ export function WidgetView({ widget, ...props }: FieldProps & { widget: WidgetNa
       return <SecretPicker {...props} />;
     case 'time-zone':
       return <TimeZoneField {...props} />;
+    case 'variable':
+      return <VariablePicker {...props} />;
   }
 }

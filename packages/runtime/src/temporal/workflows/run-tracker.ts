@@ -1,15 +1,17 @@
 import type { RunInput, RunResume, RunStatus, StepState } from '@casework/shared';
-import { pendingSteps, trimOutput } from '@casework/shared/workflow';
+import { initialVariables, pendingSteps, trimOutput } from '@casework/shared/workflow';
 
 /**
  * What a run knows of itself as it goes: each step's state for the run view, the outputs later expressions read
- * (`steps.<id>`), the cases it touched. Pure bookkeeping; the workflow decides when to record it.
+ * (`steps.<id>`), the run variables (`vars.<name>`), the cases it touched. Pure bookkeeping; the workflow decides when to record it.
  */
 export function createRunTracker(input: RunInput, now: () => string) {
   const resume: RunResume | undefined = input.resume;
   const steps: StepState[] = resume?.steps ?? pendingSteps(Object.keys(input.plan.steps));
   const outputs: Record<string, unknown> = resume?.outputs ?? {};
   const caseIds: string[] = resume?.caseIds ?? [];
+  // The run variables (`vars.<name>`): replaced whole by a set-variables step, carried across continue-as-new.
+  let vars: Record<string, unknown> = resume?.vars ?? initialVariables(input.plan.variables);
   let seq = resume?.seq ?? 0;
   let status: RunStatus = 'in_progress';
   let error: string | null = null;
@@ -30,13 +32,20 @@ export function createRunTracker(input: RunInput, now: () => string) {
     get status() {
       return status;
     },
+    get vars(): Readonly<Record<string, unknown>> {
+      return vars;
+    },
+    setVars(next: Record<string, unknown>) {
+      vars = next;
+    },
 
     start(id: string, waiting = false) {
       Object.assign(stateOf(id), { status: waiting ? 'waiting' : 'running', 'started-at': now(), error: null });
       status = liveStatus();
     },
 
-    complete(id: string, output: unknown, attempts = 1) {
+    /** `shown`: what the run view shows of the output, when not the output itself. */
+    complete(id: string, output: unknown, attempts = 1, shown: unknown = output) {
       outputs[id] = output;
       const state = stateOf(id);
       Object.assign(state, {
@@ -44,7 +53,7 @@ export function createRunTracker(input: RunInput, now: () => string) {
         'started-at': state['started-at'] ?? now(),
         'completed-at': now(),
         attempts,
-        output: trimOutput(output),
+        output: trimOutput(shown),
       });
       status = liveStatus();
     },
@@ -115,7 +124,8 @@ export function createRunTracker(input: RunInput, now: () => string) {
     },
 
     resumeAt(at: string | null): RunResume {
-      return { at, outputs, steps, caseIds, seq };
+      // Only plans with variables carry them: a resume of another run stays as it always was.
+      return { at, outputs, steps, caseIds, seq, ...(input.plan.variables || resume?.vars ? { vars } : {}) };
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { CaseEventDelivery, NodeKind, PlanStep, RunInput } from '@casework/shared';
+import type { CaseEventDelivery, ExpressionScope, NodeKind, PlanStep, RunInput } from '@casework/shared';
 import { ActivityFailure, type ApplicationFailure, type RetryPolicy } from '@temporalio/workflow';
 import type { HttpActivities } from '../../activities/http.activities.ts';
 import type { RunActivities, StepFailureDetails } from '../../activities/run.activities.ts';
@@ -37,6 +37,13 @@ export interface RunContext {
    */
   walkBranch: (from: string, visited: string[]) => Promise<string | null>;
 }
+
+/** What a step's expressions read: the trigger, earlier steps' outputs and the run variables. */
+export const scopeOf = (input: RunInput, run: RunTracker): ExpressionScope => ({
+  trigger: input.trigger,
+  steps: run.outputs,
+  vars: run.vars,
+});
 
 /** A step of kind K, as the plan holds it. */
 export type StepOf<K extends NodeKind> = Extract<PlanStep, { kind: K }>;

@@ -1,5 +1,6 @@
 import type { NodeKind, PlanStep } from '@casework/shared';
 import { caseActionStep } from './case-action.step.ts';
+import { setVariablesStep } from './data.set-variables.step.ts';
 import { endStep } from './end.step.ts';
 import { httpRequestStep } from './http.request.step.ts';
 import { runWorkflowStep } from './flow.run-workflow.step.ts';
@@ -28,6 +29,7 @@ const stepExecutors: {
   'logic.condition': conditionStep,
   'logic.parallel': parallelStep,
   'logic.join': joinStep,
+  'data.set-variables': setVariablesStep,
   'wait.duration': waitDurationStep,
   'wait.case': waitCaseStep,
   'flow.run-workflow': runWorkflowStep,
