@@ -37,7 +37,7 @@ describe('nodeCatalog', () => {
 
   it('gives every action node continue-on-error and retry with defaults', () => {
     const actions = Object.values(nodeCatalog).filter((definition) => definition.role === 'action');
-    expect(actions).toHaveLength(13);
+    expect(actions).toHaveLength(15);
     for (const definition of actions) {
       const { shape } = definition.paramsSchema as unknown as { shape: object };
       expect(Object.keys(shape)).toEqual(expect.arrayContaining(['continue-on-error', 'retry']));

@@ -14,7 +14,7 @@ import type { RunActivities } from '../../activities/run.activities.ts';
 import type { RunOutcome, runPlan } from '../run-plan.workflow.ts';
 import { nextOf, retryPolicy } from '../run-steps.ts';
 import { caseIdsKey, versionIdKey, workflowIdKey } from '../search-attributes.ts';
-import { failureOf, StepFailed, type StepExecutor, type StepOf } from './step-context.ts';
+import { failureOf, scopeOf, StepFailed, type StepExecutor, type StepOf } from './step-context.ts';
 
 type Step = StepOf<'flow.run-workflow'>;
 
@@ -83,7 +83,7 @@ export const runWorkflowStep: StepExecutor<'flow.run-workflow'> = {
         const chain = [...callers, step.params['workflow-id']].join(' → ');
         throw new Error(`workflow calls nest deeper than ${MAX_WORKFLOW_CALL_DEPTH} (${chain})`);
       }
-      const scope = { trigger: input.trigger, steps: run.outputs };
+      const scope = scopeOf(input, run);
       const now = evaluateValueNow(step.params.input, scope);
       const childInput = now.handled ? now.value : await evaluateValue(step.params.input, scope);
       const { child, handle } = await startChildRun(id, step, input, childInput, callers);

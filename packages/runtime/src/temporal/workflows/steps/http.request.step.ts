@@ -1,7 +1,7 @@
 import { evaluateValue, evaluateValueNow } from '@casework/shared/workflow';
 import { isCancellation } from '@temporalio/workflow';
 import { durationMs, nextOf, operationParams, retryPolicy } from '../run-steps.ts';
-import { failureOf, StepFailed, type StepExecutor } from './step-context.ts';
+import { failureOf, scopeOf, StepFailed, type StepExecutor } from './step-context.ts';
 
 /** Time an attempt may take beyond the request's own timeout (reading the secret, reporting back). */
 const ATTEMPT_MARGIN_MS = 15_000;
@@ -13,7 +13,7 @@ const ATTEMPT_MARGIN_MS = 15_000;
  */
 export const httpRequestStep: StepExecutor<'http.request'> = {
   async run(id, step, { input, run, activities }) {
-    const scope = { trigger: input.trigger, steps: run.outputs };
+    const scope = scopeOf(input, run);
     run.start(id);
     try {
       const raw = operationParams(step.params);
