@@ -22,6 +22,7 @@ describe('nodeCatalog', () => {
       'logic.condition',
       'logic.parallel',
       'logic.join',
+      'logic.for-each',
       'wait.duration',
       'wait.case',
       'end',

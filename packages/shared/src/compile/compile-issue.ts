@@ -24,6 +24,7 @@ export const compileIssueCodes = [
   'unjoined-branch',
   'crossing-branches',
   'stray-join',
+  'loop-scope',
 ] as const;
 export type CompileIssueCode = (typeof compileIssueCodes)[number];
 

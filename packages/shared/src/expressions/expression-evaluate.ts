@@ -8,13 +8,20 @@ import { parseTemplate } from './expression-template.ts';
 export { ExpressionError } from './expression-error.ts';
 export { expressionLimits } from './expression-guard.ts';
 
-/** What expressions read: the trigger's payload (or event) and the outputs of completed steps by node id. */
+/**
+ * What expressions read: the trigger's payload (or event) and the outputs of completed steps by node id; inside a
+ * `logic.for-each` body also the iteration's `item` and `index`.
+ */
 export interface ExpressionScope {
   trigger: unknown;
   steps: Record<string, unknown>;
+  loop?: { item: unknown; index: number } | undefined;
 }
 
-const inputOf = (scope: ExpressionScope) => ({ trigger: scope.trigger, steps: scope.steps });
+const inputOf = (scope: ExpressionScope) =>
+  scope.loop
+    ? { trigger: scope.trigger, steps: scope.steps, item: scope.loop.item, index: scope.loop.index }
+    : { trigger: scope.trigger, steps: scope.steps };
 
 /**
  * Evaluates JSONata `source` (without `{{ }}`) against `{ trigger, steps }`, bounded by `expressionLimits`.

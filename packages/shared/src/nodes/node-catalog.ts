@@ -12,6 +12,7 @@ import { caseRemoveTagsNode } from './case.remove-tags.node.ts';
 import { caseUpdateFieldsNode } from './case.update-fields.node.ts';
 import { endNode } from './end.node.ts';
 import { logicConditionNode } from './logic.condition.node.ts';
+import { logicForEachNode } from './logic.for-each.node.ts';
 import { logicJoinNode } from './logic.join.node.ts';
 import { logicParallelNode } from './logic.parallel.node.ts';
 import type { NodeDefinition } from './node-definition.ts';
@@ -42,6 +43,7 @@ export const nodeDefinitions = [
   logicConditionNode,
   logicParallelNode,
   logicJoinNode,
+  logicForEachNode,
   waitDurationNode,
   waitCaseNode,
   endNode,
