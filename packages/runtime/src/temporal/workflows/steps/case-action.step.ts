@@ -3,7 +3,7 @@ import { evaluateValue, evaluateValueNow } from '@casework/shared/workflow';
 import { isCancellation, patched, upsertSearchAttributes } from '@temporalio/workflow';
 import { nextOf, operationParams, retryPolicy } from '../run-steps.ts';
 import { caseIdsKey } from '../search-attributes.ts';
-import { caseOf, failureOf, StepFailed, type StepExecutor } from './step-context.ts';
+import { caseOf, failureOf, scopeOf, StepFailed, type StepExecutor } from './step-context.ts';
 
 type CaseStepKind = Extract<NodeKind, `case.${string}`>;
 
@@ -12,8 +12,9 @@ type CaseStepKind = Extract<NodeKind, `case.${string}`>;
  * executor (packages/runtime/src/nodes/) idempotently per (run, node). A new `case.*` kind needs nothing here.
  */
 export const caseActionStep: StepExecutor<CaseStepKind> = {
-  async run(id, step, { input, run, milestonesOnly, activities, record }) {
-    const scope = { trigger: input.trigger, steps: run.outputs };
+  async run(id, step, context) {
+    const { input, run, milestonesOnly, activities, record } = context;
+    const scope = scopeOf(context);
     run.start(id);
     // Added after runs were in flight: show the step as running while its activity works (a slow or retrying
     // step), so the run view does not show it pending. Histories without the marker replay without the record.

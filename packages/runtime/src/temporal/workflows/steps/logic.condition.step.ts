@@ -1,11 +1,12 @@
 import { evaluateCondition, evaluateConditionNow } from '@casework/shared/workflow';
 import { conditionSource, nextOf } from '../run-steps.ts';
-import { failureOf, StepFailed, type StepExecutor } from './step-context.ts';
+import { failureOf, scopeOf, StepFailed, type StepExecutor } from './step-context.ts';
 
 /** `logic.condition`: the first route whose `when` holds, else `else`; evaluated in the workflow (JSONata is pure). */
 export const conditionStep: StepExecutor<'logic.condition'> = {
-  async run(id, step, { input, run }) {
-    const scope = { trigger: input.trigger, steps: run.outputs };
+  async run(id, step, context) {
+    const { run } = context;
+    const scope = scopeOf(context);
     run.start(id);
     try {
       for (const route of step.params.routes) {

@@ -2,6 +2,7 @@ import type { NodeKind, PlanStep } from '@casework/shared';
 import { caseActionStep } from './case-action.step.ts';
 import { endStep } from './end.step.ts';
 import { conditionStep } from './logic.condition.step.ts';
+import { forEachStep } from './logic.for-each.step.ts';
 import { joinStep } from './logic.join.step.ts';
 import { parallelStep } from './logic.parallel.step.ts';
 import type { StepExecutor } from './step-context.ts';
@@ -24,6 +25,7 @@ const stepExecutors: {
   'logic.condition': conditionStep,
   'logic.parallel': parallelStep,
   'logic.join': joinStep,
+  'logic.for-each': forEachStep,
   'wait.duration': waitDurationStep,
   'wait.case': waitCaseStep,
   end: endStep,
