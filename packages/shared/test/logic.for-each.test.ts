@@ -4,7 +4,12 @@ import { apiTrigger, catalog, createCase, edge, node } from './graph/fixtures.ts
 import { expectIssues, type IssueCase } from './graph/issue-cases.ts';
 
 const forEach = (id = 'loop', params: Record<string, unknown> = {}) =>
-  node(id, 'logic.for-each', { items: '{{ trigger.people }}', concurrency: 2, ...params });
+  node(id, 'logic.for-each', {
+    items: '{{ trigger.people }}',
+    concurrency: 2,
+    result: '{{ steps.create.case.id & trigger.note }}',
+    ...params,
+  });
 
 /** trigger → loop ⟨body: create (name from item) → check⟩ → join → after (reads steps.loop) → done. */
 const looped = (): Graph => ({
@@ -155,6 +160,18 @@ describe('logic.for-each', () => {
       'error',
       change(looped(), { nodes: [forEach('loop', { items: '{{ [1..5000] }}' })] }),
       { 'node-id': 'loop', message: '5000 items; a For each runs at most 1000' },
+    ],
+    [
+      'loop-scope',
+      'error',
+      change(looped(), { nodes: [forEach('loop', { items: '{{ steps.create.case }}' })] }),
+      { 'node-id': 'loop', path: '/params/items' },
+    ],
+    [
+      'unknown-reference',
+      'error',
+      change(looped(), { nodes: [forEach('loop', { result: '{{ steps.after }}' })] }),
+      { 'node-id': 'loop', path: '/params/result' },
     ],
     [
       'invalid-params',

@@ -5,7 +5,7 @@ import { caseRefOf, type TypedNode } from '../nodes/node-catalog.ts';
 import type { ParallelRegion } from './check-parallel.ts';
 import { forEachMaxItems } from './compile-limits.ts';
 import { issue, type CompileIssue } from './compile-issue.ts';
-import type { ExpressionAnalysis } from './expression-analysis.ts';
+import type { ReferenceScope } from './check-references.ts';
 
 /** The loop (`logic.for-each` id) whose body each node runs in; nodes outside every body are absent. */
 export function loopBodies(regions: ReadonlyMap<string, ParallelRegion>): Map<string, string> {
@@ -25,23 +25,30 @@ export function loopBodies(regions: ReadonlyMap<string, ParallelRegion>): Map<st
 export function checkLoopScope(
   node: TypedNode,
   bodies: ReadonlyMap<string, string>,
-  analyze: (source: string) => ExpressionAnalysis,
+  scope: ReferenceScope,
   issues: CompileIssue[],
 ): void {
-  const outside = (ref: string) => {
+  const outside = (ref: string, from = bodies.get(node.id)) => {
     const loop = bodies.get(ref);
-    return loop !== undefined && bodies.get(node.id) !== loop ? loop : null;
+    return loop !== undefined && from !== loop ? loop : null;
   };
   const refusal = (ref: string, loop: string) =>
     `"${ref}" runs in the body of "${loop}", once per item: outside the body read steps.${loop} (its results)`;
   for (const found of expressionStrings(node.params, '/params')) {
+    // A loop's `result` reads as the end of its body: its body's steps, or steps before the loop.
+    const atBodyEnd = node.kind === 'logic.for-each' && found.path === '/params/result';
+    const where = { 'node-id': node.id, path: found.path };
     for (const expression of found.expressions) {
-      const analysis = analyze(expression.source);
+      const analysis = scope.analyze(expression.source);
       if (!analysis.ok) continue;
       for (const ref of analysis.steps) {
-        const loop = outside(ref);
-        if (loop !== null)
-          issues.push(issue('loop-scope', refusal(ref, loop), { 'node-id': node.id, path: found.path }));
+        const loop = outside(ref, atBodyEnd ? node.id : bodies.get(node.id));
+        if (loop !== null) issues.push(issue('loop-scope', refusal(ref, loop), where));
+        else if (atBodyEnd && scope.ids.has(ref) && bodies.get(ref) !== node.id && !scope.mayRunBefore(ref, node.id)) {
+          issues.push(
+            issue('unknown-reference', `steps.${ref}: "${ref}" does not run before this loop's body ends`, where),
+          );
+        }
       }
     }
   }

@@ -67,7 +67,7 @@ export function compile(input: unknown, catalog: CatalogSnapshot): CompileResult
   const bodies = loopBodies(regions);
   for (const node of nodes.typed.values()) {
     checkExpressions(node, scope, issues);
-    checkLoopScope(node, bodies, scope.analyze, issues);
+    checkLoopScope(node, bodies, scope, issues);
     checkCaseRef(node, scope, issues);
     checkCatalog(node, templateOf, catalog, issues);
   }
