@@ -31,7 +31,9 @@ export const caseActionStep: StepExecutor<CaseStepKind> = {
         retry: retryPolicy(step.params.retry),
         summary: step.label || step.kind,
       });
-      const result = await runCaseStep({ runId: input.runId, nodeId: id, kind: step.kind, params, caseId });
+      // The activity is idempotent per (run, node id): each iteration of a loop's body is a step of its own.
+      const nodeId = context.loop ? `${id}#${context.loop.index}` : id;
+      const result = await runCaseStep({ runId: input.runId, nodeId, kind: step.kind, params, caseId });
       if (run.touchCase(result.case.id)) upsertSearchAttributes([{ key: caseIdsKey, value: [...run.caseIds] }]);
       run.complete(id, { case: result.case }, result.attempt);
       return nextOf(step, 'next');
