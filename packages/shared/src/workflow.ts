@@ -10,6 +10,7 @@ export {
   evaluateValue,
   evaluateValueNow,
 } from './expressions/expression-evaluate.ts';
+export { forEachMaxItems } from './compile/compile-limits.ts';
 export { parseTemplate } from './expressions/expression-template.ts';
 export { durationSeconds } from './nodes/duration.ts';
 export { pendingSteps, trimOutput } from './runs/step-state.ts';

@@ -27,6 +27,7 @@ describe('nodeCatalog', () => {
       'logic.parallel',
       'logic.join',
       'data.set-variables',
+      'logic.for-each',
       'wait.duration',
       'wait.case',
       'flow.run-workflow',

@@ -2,9 +2,17 @@ import './step-strip.css';
 import { routeHref } from '../app/route.ts';
 import type { StepOverlay } from '../run/step-overlay.ts';
 
-/** The overlaid run's state of this node's step: icon, status, timing and (when retried) attempts. */
+/**
+ * The overlaid run's state of this node's step: icon, status, timing, (when retried) attempts and (a For each) its
+ * iterations done and failed.
+ */
 export function StepStrip({ step }: { step: StepOverlay }) {
-  const parts = [step.statusLabel, step.timing, step.attempts > 1 ? `${step.attempts} attempts` : null];
+  const parts = [
+    step.statusLabel,
+    step.timing,
+    step.attempts > 1 ? `${step.attempts} attempts` : null,
+    step.iterations,
+  ];
   return (
     <div className="workflow-node-step" data-testid="node-step" data-status={step.status}>
       <span className="workflow-node-step-icon" aria-hidden="true">

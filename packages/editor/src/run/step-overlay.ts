@@ -10,6 +10,8 @@ export interface StepOverlay {
   /** `1.2 s` for a finished step, `since 12:00:01` for one in progress; null before it starts. */
   timing: string | null;
   attempts: number;
+  /** A For each's progress: `2/3 items done · 1 failed`; null for other steps. */
+  iterations: string | null;
   /** The hover text: status, times, attempts, then the error or the (trimmed) output. */
   detail: string;
   /** A `flow.run-workflow` step's child run (its workflow and run id), to open it; null for other steps. */
@@ -47,6 +49,7 @@ export function stepOverlay(step: StepState): StepOverlay {
     statusLabel: stepStatusLabels[status],
     timing: stepTiming(step),
     attempts,
+    iterations: iterationsText(step.iterations),
     detail: stepDetail(step),
     childRun: childRunOf(step.output),
     key: JSON.stringify(step),
@@ -79,6 +82,13 @@ export function stepOverlays(
   return overlays;
 }
 
+/** `2/3 items done`, with `· 1 failed` when any iteration failed. */
+export function iterationsText(iterations: StepState['iterations']): string | null {
+  if (!iterations) return null;
+  const { total, done, failed } = iterations;
+  return `${done}/${total} item${total === 1 ? '' : 's'} done${failed > 0 ? ` · ${failed} failed` : ''}`;
+}
+
 function stepTiming(step: StepState): string | null {
   const { status, 'started-at': startedAt, 'completed-at': completedAt } = step;
   if (status === 'running' || status === 'waiting') return startedAt ? `since ${formatTime(startedAt)}` : null;
@@ -90,6 +100,8 @@ function stepDetail(step: StepState): string {
   const lines = [`${stepStatusLabels[step.status]} · ${step.attempts} attempt${step.attempts === 1 ? '' : 's'}`];
   if (step['started-at']) lines.push(`Started ${formatTime(step['started-at'])}`);
   if (step['completed-at']) lines.push(`Ended ${formatTime(step['completed-at'])}`);
+  const iterations = iterationsText(step.iterations);
+  if (iterations) lines.push(`Iterations: ${iterations}`);
   if (step.error) lines.push(`Error: ${step.error}`);
   if (step.output !== null && step.output !== undefined) lines.push(`Output:\n${formatOutput(step.output)}`);
   return lines.join('\n');

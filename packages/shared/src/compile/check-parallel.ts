@@ -1,9 +1,13 @@
 import type { TypedNode } from '../nodes/node-catalog.ts';
 import { issue, type CompileIssue } from './compile-issue.ts';
 
-/** A well-formed `logic.parallel`: its join and, per branch, the nodes that run in it (nested parallels included). */
+/**
+ * A well-formed `logic.parallel` or `logic.for-each` (`loop`, one branch: its body): its join and, per branch, the
+ * nodes that run in it (nested parallels included).
+ */
 export interface ParallelRegion {
   join: string;
+  loop: boolean;
   branches: { handle: string; head: string; nodes: Set<string> }[];
 }
 
@@ -18,10 +22,13 @@ interface Graph {
  * Checks the shape of every parallel (docs/architecture.md, "Parallel branches"): each branch leads, on every path,
  * to the same `logic.join` (no end, no open handle inside a branch), no node belongs to two branches, a branch is
  * entered only from its parallel and the join only from its branches, and each join closes exactly one parallel.
- * Parallels may nest inside a branch. Run on an acyclic flow; returns the regions of the well-formed parallels.
+ * Parallels may nest inside a branch. A `logic.for-each` is checked the same way, its body being its one branch;
+ * nothing that opens a region (a parallel, another loop) may sit in a loop's body. Run on an acyclic flow; returns
+ * the regions of the well-formed parallels and loops.
  */
 export function checkParallels(graph: Graph, issues: CompileIssue[]): Map<string, ParallelRegion> {
   const { typed, next } = graph;
+  const isLoop = (id: string) => typed.get(id)?.kind === 'logic.for-each';
   const reached = new Set(graph.reachable);
   const regions = new Map<string, ParallelRegion | null>();
 
@@ -29,7 +36,10 @@ export function checkParallels(graph: Graph, issues: CompileIssue[]): Map<string
     const nodes = new Set<string>();
     const joins = new Set<string>();
     const seen = new Set<string>();
-    const inside = `inside branch "${handle}" of "${parallel}": every branch must reach the Join`;
+    const loop = isLoop(parallel);
+    const inside = loop
+      ? `inside the body of "${parallel}": the body must reach a Join`
+      : `inside branch "${handle}" of "${parallel}": every branch must reach the Join`;
     let ok = true;
     for (const stack = [head]; stack.length > 0;) {
       const id = stack.pop() ?? '';
@@ -51,7 +61,13 @@ export function checkParallels(graph: Graph, issues: CompileIssue[]): Map<string
         continue;
       }
       let targets = [...(next.get(id) ?? new Map<string, string | null>())];
-      if (node.kind === 'logic.parallel') {
+      if (loop && opensRegion(node.kind)) {
+        const message = `a ${node.kind === 'logic.for-each' ? 'For each' : 'Parallel'} inside the body of "${parallel}": loops hold no loops or parallels`;
+        issues.push(issue('loop-scope', message, { 'node-id': id }));
+        ok = false;
+        continue;
+      }
+      if (opensRegion(node.kind)) {
         const inner = regionOf(id);
         if (!inner) {
           ok = false;
@@ -71,7 +87,7 @@ export function checkParallels(graph: Graph, issues: CompileIssue[]): Map<string
       }
     }
     if (joins.size > 1) {
-      const message = `branch "${handle}" reaches more than one Join (${[...joins].sort().join(', ')})`;
+      const message = `${loop ? 'the body' : `branch "${handle}"`} reaches more than one Join (${[...joins].sort().join(', ')})`;
       issues.push(issue('unjoined-branch', message, { 'node-id': parallel, path: `/handles/${handle}` }));
       ok = false;
     }
@@ -87,7 +103,9 @@ export function checkParallels(graph: Graph, issues: CompileIssue[]): Map<string
     let ok = true;
     for (const [handle, head] of next.get(parallel) ?? []) {
       if (head === null) {
-        const message = `branch "${handle}" leads nowhere: every branch must reach the Join`;
+        const message = isLoop(parallel)
+          ? 'the body leads nowhere: it must reach a Join'
+          : `branch "${handle}" leads nowhere: every branch must reach the Join`;
         issues.push(issue('unjoined-branch', message, { 'node-id': parallel, path: `/handles/${handle}` }));
         ok = false;
         continue;
@@ -104,7 +122,7 @@ export function checkParallels(graph: Graph, issues: CompileIssue[]): Map<string
       issues.push(issue('unjoined-branch', message, { 'node-id': parallel }));
       return null;
     }
-    const region = { join, branches };
+    const region = { join, branches, loop: isLoop(parallel) };
     if (!checkCrossings(parallel, region)) return null;
     regions.set(parallel, region);
     return region;
@@ -128,20 +146,22 @@ export function checkParallels(graph: Graph, issues: CompileIssue[]): Map<string
       for (const id of branch.nodes) {
         for (const from of inputs(id)) {
           if (owner.get(from) === branch.handle || (from === parallel && id === branch.head)) continue;
-          const message = `"${from}" leads into branch "${branch.handle}" of "${parallel}" from outside it: a branch is entered only from its Parallel`;
+          const message = region.loop
+            ? `"${from}" leads into the body of "${parallel}" from outside it: a body is entered only from its For each`
+            : `"${from}" leads into branch "${branch.handle}" of "${parallel}" from outside it: a branch is entered only from its Parallel`;
           issues.push(issue('crossing-branches', message, { 'node-id': id }));
         }
       }
     }
     for (const from of inputs(region.join)) {
       if (owner.has(from) || from === parallel) continue;
-      const message = `"${from}" leads into the Join of "${parallel}" from outside its branches`;
+      const message = `"${from}" leads into the Join of "${parallel}" from outside its ${region.loop ? 'body' : 'branches'}`;
       issues.push(issue('stray-join', message, { 'node-id': region.join }));
     }
     return issues.length === before;
   };
 
-  const parallels = graph.reachable.filter((id) => typed.get(id)?.kind === 'logic.parallel');
+  const parallels = graph.reachable.filter((id) => opensRegion(typed.get(id)?.kind));
   parallels.forEach(regionOf);
   const wellFormed = new Map<string, ParallelRegion>();
   const closes = new Map<string, string[]>();
@@ -153,7 +173,7 @@ export function checkParallels(graph: Graph, issues: CompileIssue[]): Map<string
   }
   for (const [join, owners] of closes) {
     if (owners.length > 1) {
-      const message = `closes more than one Parallel (${owners.join(', ')}): each Parallel needs its own Join`;
+      const message = `closes more than one Parallel or For each (${owners.join(', ')}): each needs its own Join`;
       issues.push(issue('stray-join', message, { 'node-id': join }));
     }
   }
@@ -178,11 +198,12 @@ export function sequentialSuccessors(
   regions: ReadonlyMap<string, ParallelRegion>,
 ): Map<string, string[]> {
   const out = new Map([...successors].map(([id, targets]) => [id, [...targets]]));
-  for (const [parallel, { join, branches }] of regions) {
+  for (const [parallel, { join, branches, loop }] of regions) {
     const chain = branches.filter((branch) => branch.head !== join);
     const [first] = chain;
     if (!first) continue;
-    out.set(parallel, [first.head]);
+    // A loop may run its body no time at all: nothing in it surely ran after the join.
+    out.set(parallel, loop ? [first.head, join] : [first.head]);
     chain.forEach((branch, index) => {
       const following = chain[index + 1];
       if (!following) return;
@@ -194,3 +215,5 @@ export function sequentialSuccessors(
   }
   return out;
 }
+
+const opensRegion = (kind: string | undefined) => kind === 'logic.parallel' || kind === 'logic.for-each';

@@ -35,9 +35,11 @@ export function checkExpressions(node: TypedNode, scope: ReferenceScope, issues:
       }
       // Warnings: publishing is allowed (the run-time limits hold anyway), the designer hears about it first.
       for (const hazard of parsed.hazards) issues.push(warning('limit-exceeded', hazard, where));
+      // A loop's `result` is evaluated at the end of its body: check-loop-scope.ts checks what it reads.
+      const atBodyEnd = node.kind === 'logic.for-each' && found.path === '/params/result';
       for (const id of parsed.steps) {
         if (!scope.ids.has(id)) issues.push(issue('unknown-reference', `steps.${id}: there is no node "${id}"`, where));
-        else if (!scope.mayRunBefore(id, node.id)) {
+        else if (!atBodyEnd && !scope.mayRunBefore(id, node.id)) {
           issues.push(issue('unknown-reference', `steps.${id}: "${id}" does not run before this node`, where));
         }
       }

@@ -30,6 +30,7 @@ export const compileIssueCodes = [
   'invalid-variable',
   'unknown-variable',
   'variable-type-mismatch',
+  'loop-scope',
 ] as const;
 export type CompileIssueCode = (typeof compileIssueCodes)[number];
 

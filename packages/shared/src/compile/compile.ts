@@ -6,6 +6,7 @@ import type { CatalogSnapshot } from './catalog-snapshot.ts';
 import { checkCatalog, templateResolver } from './check-catalog.ts';
 import { checkEdges } from './check-edges.ts';
 import { checkFlow } from './check-flow.ts';
+import { checkLoopScope, loopBodies } from './check-loop-scope.ts';
 import { checkNodes } from './check-nodes.ts';
 import { checkParallels, sequentialSuccessors } from './check-parallel.ts';
 import { checkCaseRef, checkExpressions, type ReferenceScope } from './check-references.ts';
@@ -68,8 +69,10 @@ export function compile(input: unknown, catalog: CatalogSnapshot): CompileResult
     variables: new Set(variables.keys()),
   };
   const templateOf = templateResolver(nodes.typed);
+  const bodies = loopBodies(regions);
   for (const node of nodes.typed.values()) {
     checkExpressions(node, scope, issues);
+    checkLoopScope(node, bodies, scope, issues);
     checkCaseRef(node, scope, issues);
     checkCatalog(node, templateOf, catalog, variables, issues);
   }

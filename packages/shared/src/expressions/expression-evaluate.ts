@@ -9,16 +9,22 @@ export { ExpressionError } from './expression-error.ts';
 export { expressionLimits } from './expression-guard.ts';
 
 /**
- * What expressions read: the trigger's payload (or event), the outputs of completed steps by node id, and the run's
- * variables (`vars.<name>`).
+ * What expressions read: the trigger's payload (or event), the outputs of completed steps by node id, the run's
+ * variables (`vars.<name>`) and, inside a `logic.for-each` body, the iteration's `item` and `index`.
  */
 export interface ExpressionScope {
   trigger: unknown;
   steps: Record<string, unknown>;
   vars?: Record<string, unknown>;
+  loop?: { item: unknown; index: number } | undefined;
 }
 
-const inputOf = (scope: ExpressionScope) => ({ trigger: scope.trigger, steps: scope.steps, vars: scope.vars ?? {} });
+const inputOf = (scope: ExpressionScope) => ({
+  trigger: scope.trigger,
+  steps: scope.steps,
+  vars: scope.vars ?? {},
+  ...(scope.loop ? { item: scope.loop.item, index: scope.loop.index } : {}),
+});
 
 /**
  * Evaluates JSONata `source` (without `{{ }}`) against `{ trigger, steps, vars }`, bounded by `expressionLimits`.

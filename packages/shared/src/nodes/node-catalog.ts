@@ -17,6 +17,7 @@ import { endNode } from './end.node.ts';
 import { httpRequestNode } from './http.request.node.ts';
 import { flowRunWorkflowNode } from './flow.run-workflow.node.ts';
 import { logicConditionNode } from './logic.condition.node.ts';
+import { logicForEachNode } from './logic.for-each.node.ts';
 import { logicJoinNode } from './logic.join.node.ts';
 import { logicParallelNode } from './logic.parallel.node.ts';
 import type { NodeDefinition } from './node-definition.ts';
@@ -53,6 +54,7 @@ export const nodeDefinitions = [
   logicParallelNode,
   logicJoinNode,
   dataSetVariablesNode,
+  logicForEachNode,
   waitDurationNode,
   waitCaseNode,
   flowRunWorkflowNode,

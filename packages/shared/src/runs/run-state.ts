@@ -21,6 +21,8 @@ export const stepStateSchema = z.object({
   /** The step's output, trimmed to a readable size (see `trimOutput`). */
   output: z.unknown(),
   error: z.string().nullable(),
+  /** A `logic.for-each`'s progress: items in all, iterations finished and how many of them failed. */
+  iterations: z.object({ total: z.number(), done: z.number(), failed: z.number() }).optional(),
 });
 export type StepState = z.infer<typeof stepStateSchema>;
 

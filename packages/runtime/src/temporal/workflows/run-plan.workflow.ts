@@ -30,9 +30,9 @@ export interface RunOutcome {
   caseIds: string[];
 }
 
-// A plan is acyclic and holds at most 500 steps, so every step runs at most once (branches included); this only guards
-// a bug.
-const MAX_STEPS_PER_RUN = 1_000;
+// A plan is acyclic and holds at most 500 steps, so every step runs at most once (branches included) except in a
+// loop's body, once per item (at most 1,000 items, no loop inside a loop); this only guards a bug.
+const MAX_STEPS_PER_RUN = 500 * 1_000 + 1_000;
 
 const { recordRun } = proxyLocalActivities<RunActivities>({
   startToCloseTimeout: '30 seconds',
@@ -75,8 +75,9 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
   const activities = stepActivities(patched('local-steps'));
   let stepCount = 0;
   /**
-   * Runs steps from `from` until the run ends (null). Inside a parallel's branch (`visited` given) it stops at the
-   * join instead and returns its id, noting each step it ran; only the run's own walk may continue as new.
+   * Runs steps from `from` until the run ends (null). Inside a parallel's branch or a loop's body (`visited` given) it
+   * stops at the join instead and returns its id, noting each step it ran; only the run's own walk may continue as
+   * new, so a loop never continues as new mid-loop (logic.for-each.step.ts).
    */
   const walk = async (from: string | null, visited?: string[], within = context): Promise<string | null> => {
     for (let at = from; at !== null;) {
@@ -105,7 +106,7 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
     milestonesOnly,
     activities,
     record,
-    walkBranch: (from, visited) => walk(from, visited, branchContext),
+    walkBranch: (from, visited, within) => walk(from, visited, within ?? branchContext),
   };
   // A failing branch cancels its siblings (logic.parallel.step.ts): their timers and conditions, never an activity
   // already started, whose result may be on its way in the same activation (Temporal's core refuses that cancel).

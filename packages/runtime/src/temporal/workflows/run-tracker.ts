@@ -73,6 +73,11 @@ export function createRunTracker(input: RunInput, now: () => string) {
       status = liveStatus();
     },
 
+    /** A `logic.for-each`'s progress so far (shown on its node while it runs, kept after). */
+    progress(id: string, iterations: { total: number; done: number; failed: number }) {
+      stateOf(id).iterations = { ...iterations };
+    },
+
     /** A step left running or waiting when its parallel branch was canceled: errored, with why. */
     abandon(id: string, message: string) {
       const state = stateOf(id);

@@ -12,8 +12,9 @@ type CaseStepKind = Extract<NodeKind, `case.${string}`>;
  * executor (packages/runtime/src/nodes/) idempotently per (run, node). A new `case.*` kind needs nothing here.
  */
 export const caseActionStep: StepExecutor<CaseStepKind> = {
-  async run(id, step, { input, run, milestonesOnly, activities, record }) {
-    const scope = scopeOf(input, run);
+  async run(id, step, context) {
+    const { input, run, milestonesOnly, activities, record } = context;
+    const scope = scopeOf(context);
     run.start(id);
     // Added after runs were in flight: show the step as running while its activity works (a slow or retrying
     // step), so the run view does not show it pending. Histories without the marker replay without the record.
@@ -30,7 +31,9 @@ export const caseActionStep: StepExecutor<CaseStepKind> = {
         retry: retryPolicy(step.params.retry),
         summary: step.label || step.kind,
       });
-      const result = await runCaseStep({ runId: input.runId, nodeId: id, kind: step.kind, params, caseId });
+      // The activity is idempotent per (run, node id): each iteration of a loop's body is a step of its own.
+      const nodeId = context.loop ? `${id}#${context.loop.index}` : id;
+      const result = await runCaseStep({ runId: input.runId, nodeId, kind: step.kind, params, caseId });
       if (run.touchCase(result.case.id)) upsertSearchAttributes([{ key: caseIdsKey, value: [...run.caseIds] }]);
       run.complete(id, { case: result.case }, result.attempt);
       return nextOf(step, 'next');

@@ -5,7 +5,7 @@ import {
   variablesTotalProblem,
 } from '@casework/shared/workflow';
 import { nextOf } from '../run-steps.ts';
-import { failureOf, StepFailed, type StepExecutor } from './step-context.ts';
+import { failureOf, scopeOf, StepFailed, type StepExecutor } from './step-context.ts';
 
 /**
  * `data.set-variables`: applies its operations in order (each value evaluated with the variables as the earlier ones
@@ -14,7 +14,8 @@ import { failureOf, StepFailed, type StepExecutor } from './step-context.ts';
  * type or a variable over its size limit is a step error.
  */
 export const setVariablesStep: StepExecutor<'data.set-variables'> = {
-  async run(id, step, { input, run }) {
+  async run(id, step, context) {
+    const { input, run } = context;
     run.start(id);
     const declarations = new Map((input.plan.variables ?? []).map((declaration) => [declaration.name, declaration]));
     let vars: Record<string, unknown> = { ...run.vars };
@@ -25,7 +26,7 @@ export const setVariablesStep: StepExecutor<'data.set-variables'> = {
         if (!declaration) throw new Error(`operation ${index}: no variable "${operation.variable}" is declared`);
         let value: unknown;
         if ('value' in operation) {
-          const scope = { trigger: input.trigger, steps: run.outputs, vars };
+          const scope = { ...scopeOf(context), vars };
           // Without a promise where the fast path answers: in the workflow sandbox every promise costs.
           const now = evaluateValueNow(operation.value, scope);
           value = now.handled ? now.value : await evaluateValue(operation.value, scope);

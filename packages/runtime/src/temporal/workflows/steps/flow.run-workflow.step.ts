@@ -72,7 +72,8 @@ async function startChildRun(id: string, step: Step, input: RunInput, childInput
  */
 export const runWorkflowStep: StepExecutor<'flow.run-workflow'> = {
   milestone: true,
-  async run(id, step, { input, run, record }) {
+  async run(id, step, context) {
+    const { input, run, record } = context;
     const wait = step.params['wait-for-result'];
     run.start(id, wait);
     if (wait) await record();
@@ -83,7 +84,7 @@ export const runWorkflowStep: StepExecutor<'flow.run-workflow'> = {
         const chain = [...callers, step.params['workflow-id']].join(' → ');
         throw new Error(`workflow calls nest deeper than ${MAX_WORKFLOW_CALL_DEPTH} (${chain})`);
       }
-      const scope = scopeOf(input, run);
+      const scope = scopeOf(context);
       const now = evaluateValueNow(step.params.input, scope);
       const childInput = now.handled ? now.value : await evaluateValue(step.params.input, scope);
       const { child, handle } = await startChildRun(id, step, input, childInput, callers);

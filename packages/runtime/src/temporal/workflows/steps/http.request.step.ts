@@ -12,8 +12,9 @@ const ATTEMPT_MARGIN_MS = 15_000;
  * answer's status, headers and parsed body.
  */
 export const httpRequestStep: StepExecutor<'http.request'> = {
-  async run(id, step, { input, run, activities }) {
-    const scope = scopeOf(input, run);
+  async run(id, step, context) {
+    const { input, run, activities } = context;
+    const scope = scopeOf(context);
     run.start(id);
     try {
       const raw = operationParams(step.params);

@@ -4,8 +4,9 @@ import { failureOf, scopeOf, StepFailed, type StepExecutor } from './step-contex
 
 /** `logic.condition`: the first route whose `when` holds, else `else`; evaluated in the workflow (JSONata is pure). */
 export const conditionStep: StepExecutor<'logic.condition'> = {
-  async run(id, step, { input, run }) {
-    const scope = scopeOf(input, run);
+  async run(id, step, context) {
+    const { run } = context;
+    const scope = scopeOf(context);
     run.start(id);
     try {
       for (const route of step.params.routes) {

@@ -32,17 +32,23 @@ export interface RunContext {
   /** Writes the run's record now (`recordRun`). */
   record: () => Promise<void>;
   /**
-   * Runs a parallel's branch from `from` until it reaches a join: resolves the join's id (null if the run ended),
-   * noting each step it ran in `visited`.
+   * Runs a parallel's branch (a loop's body) from `from` until it reaches a join: resolves the join's id (null if the
+   * run ended), noting each step it ran in `visited`. Steps run with `within` (a loop's iteration), else as a branch.
    */
-  walkBranch: (from: string, visited: string[]) => Promise<string | null>;
+  walkBranch: (from: string, visited: string[], within?: RunContext) => Promise<string | null>;
+  /** Inside a `logic.for-each` body: the iteration's item and index, in scope of every expression. */
+  loop?: { item: unknown; index: number } | undefined;
 }
 
-/** What a step's expressions read: the trigger, earlier steps' outputs and the run variables. */
-export const scopeOf = (input: RunInput, run: RunTracker): ExpressionScope => ({
+/**
+ * What the step's expressions read: the trigger, the steps' outputs, the run variables and, in a loop's body, `item`
+ * and `index`.
+ */
+export const scopeOf = ({ input, run, loop }: RunContext): ExpressionScope => ({
   trigger: input.trigger,
   steps: run.outputs,
   vars: run.vars,
+  loop,
 });
 
 /** A step of kind K, as the plan holds it. */

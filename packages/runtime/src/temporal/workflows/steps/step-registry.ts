@@ -5,6 +5,7 @@ import { endStep } from './end.step.ts';
 import { httpRequestStep } from './http.request.step.ts';
 import { runWorkflowStep } from './flow.run-workflow.step.ts';
 import { conditionStep } from './logic.condition.step.ts';
+import { forEachStep } from './logic.for-each.step.ts';
 import { joinStep } from './logic.join.step.ts';
 import { parallelStep } from './logic.parallel.step.ts';
 import type { StepExecutor } from './step-context.ts';
@@ -30,6 +31,7 @@ const stepExecutors: {
   'logic.parallel': parallelStep,
   'logic.join': joinStep,
   'data.set-variables': setVariablesStep,
+  'logic.for-each': forEachStep,
   'wait.duration': waitDurationStep,
   'wait.case': waitCaseStep,
   'flow.run-workflow': runWorkflowStep,
