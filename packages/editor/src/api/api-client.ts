@@ -32,6 +32,8 @@ export interface ApiClientOptions {
   csrfToken?: string | null;
   /** Called on every 401, before the request fails: the session has expired or ended (or never was). */
   onUnauthorized?: (error: ApiRequestError) => void;
+  /** Aborts every request of the client at once (the session signing out: nothing of it may answer afterwards). */
+  sessionSignal?: AbortSignal;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -54,7 +56,7 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  * token on writes, JSON in and out, typed errors.
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const { baseUrl, csrfToken = null, onUnauthorized, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const { baseUrl, csrfToken = null, onUnauthorized, sessionSignal, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const root = baseUrl.replace(/\/+$/, '');
 
@@ -72,7 +74,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         },
         cache: 'no-store',
         credentials: 'same-origin',
-        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.any([
+          ...(signal ? [signal] : []),
+          ...(sessionSignal ? [sessionSignal] : []),
+          AbortSignal.timeout(timeoutMs),
+        ]),
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       };
       let response: Response;
@@ -82,6 +88,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         text = await response.text();
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
+        if (sessionSignal?.aborted) throw sessionSignal.reason;
         throw networkError(error);
       }
       const requestId = response.headers.get('request-id');

@@ -43,24 +43,27 @@ export async function fetchAllPages<T>(
 
 /**
  * The case templates, queues, workflows and secret names the compiler checks a graph against, fetched from the API;
- * the graph of `currentWorkflowId` may not call that workflow. A role that may not list secrets (403) leaves them
- * out, and the compiler then leaves secret names unchecked.
+ * the graph of `currentWorkflowId` may not call that workflow. Secrets are asked for only when `listSecrets` (the
+ * role may list them); without them, or on a 403 all the same, the compiler leaves secret names unchecked.
  */
 export async function fetchCatalog(
   client: ApiClient,
   signal?: AbortSignal,
   currentWorkflowId?: string,
+  listSecrets = true,
 ): Promise<CatalogSnapshot> {
   const [templates, queues, workflows, secrets] = await Promise.all([
     fetchAllPages<CaseTemplateResource>(client, '/case-templates', caseTemplateListSchema, signal),
     fetchAllPages<CaseQueueResource>(client, '/case-queues', caseQueueListSchema, signal),
     fetchAllPages<WorkflowResource>(client, '/workflows', workflowListSchema, signal),
-    secretsApi(client)
-      .list(signal)
-      .catch((error: unknown) => {
-        if (error instanceof ApiRequestError && error.status === 403) return undefined;
-        throw error;
-      }),
+    listSecrets
+      ? secretsApi(client)
+          .list(signal)
+          .catch((error: unknown) => {
+            if (error instanceof ApiRequestError && error.status === 403) return undefined;
+            throw error;
+          })
+      : undefined,
   ]);
   const snapshot = toCatalogSnapshot(templates, queues, workflows, currentWorkflowId);
   return secrets === undefined ? snapshot : { ...snapshot, secrets: secrets.map((secret) => ({ name: secret.id })) };

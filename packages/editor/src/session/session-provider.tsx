@@ -1,5 +1,6 @@
 import type { SessionResource } from '@casework/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createApiClient } from '../api/api-client.ts';
 import { isApiRequestError } from '../api/api-error.ts';
 import { describeError, isAbort } from '../ui/describe-error.ts';
 import { createCaseworkApi } from './casework-api.ts';
@@ -44,12 +45,22 @@ export function SessionProvider({ baseUrl = '', children }: { baseUrl?: string; 
   }, [baseUrl, attempt, enter]);
 
   const session = state.status === 'signed-in' ? state.session : null;
+  // Each session's requests share one abort signal: signing out cancels those still on their way, so none of them
+  // comes back as a 401 of a session that has ended.
+  const sessionRequests = useRef<AbortController | null>(null);
   const api = useMemo(() => {
     if (session === null) return null;
     const onUnauthorized = () => {
       if (current.current === session) enter(null, ENDED);
     };
-    return createCaseworkApi({ baseUrl, csrfToken: session.attributes['csrf-token'], onUnauthorized });
+    const requests = new AbortController();
+    sessionRequests.current = requests;
+    return createCaseworkApi({
+      baseUrl,
+      csrfToken: session.attributes['csrf-token'],
+      onUnauthorized,
+      sessionSignal: requests.signal,
+    });
   }, [session, baseUrl, enter]);
 
   const signIn = useCallback(
@@ -57,16 +68,17 @@ export function SessionProvider({ baseUrl = '', children }: { baseUrl?: string; 
     [baseUrl, enter],
   );
   const signOut = useCallback(async () => {
-    if (api === null) return;
+    if (session === null) return;
+    sessionRequests.current?.abort();
     try {
-      await endSession(api.client);
+      await endSession(createApiClient({ baseUrl, csrfToken: session.attributes['csrf-token'] }));
       enter(null, SIGNED_OUT);
     } catch (error) {
       // A 401 has signed the user out already (the session had ended anyway); anything else: say so.
       if (isApiRequestError(error) && error.status === 401) return;
       enter(null, `Signing out failed: ${describeError(error)} The session may stay open until it expires.`);
     }
-  }, [api, enter]);
+  }, [session, baseUrl, enter]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
   const value = useMemo<Session>(

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { fetchCatalog } from '../api/catalog-api.ts';
 import { useApi } from '../session/use-api.ts';
+import { usePermissions } from '../session/use-permissions.ts';
 import type { EditorStore } from '../store/create-editor-store.ts';
 import { describeError, isAbort } from '../ui/describe-error.ts';
 
@@ -10,6 +11,8 @@ import { describeError, isAbort } from '../ui/describe-error.ts';
  */
 export function useCatalogSync(store: EditorStore, workflowId?: string): { error: string | null; retry: () => void } {
   const api = useApi();
+  // Secrets are listed by the roles that design workflows (admin, designer); others would only get a 403.
+  const { design } = usePermissions();
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -18,7 +21,7 @@ export function useCatalogSync(store: EditorStore, workflowId?: string): { error
     const load = () => {
       controller.abort();
       controller = new AbortController();
-      fetchCatalog(api.client, controller.signal, workflowId).then(
+      fetchCatalog(api.client, controller.signal, workflowId, design).then(
         (catalog) => {
           setError(null);
           store.getState().setCatalog(catalog);
@@ -37,7 +40,7 @@ export function useCatalogSync(store: EditorStore, workflowId?: string): { error
       document.removeEventListener('visibilitychange', onVisible);
       controller.abort();
     };
-  }, [api, store, attempt, workflowId]);
+  }, [api, store, attempt, workflowId, design]);
 
   return { error, retry: useCallback(() => setAttempt((n) => n + 1), []) };
 }

@@ -3,7 +3,8 @@ import { useApi } from '../session/use-api.ts';
 
 /**
  * When the live version's schedule fires next (`GET /workflows/{id}/schedule`), or null: not published, not on a
- * schedule (404), or Temporal not answering (the bar then says nothing rather than something wrong).
+ * schedule, or Temporal not answering (the bar then says nothing rather than something wrong). The schedule is asked
+ * for only when the live version's trigger is one (its 404 would otherwise show as an error in the console).
  */
 export function useNextRun(workflowId: string, liveVersionId: string | null): Date | null {
   const api = useApi();
@@ -12,9 +13,14 @@ export function useNextRun(workflowId: string, liveVersionId: string | null): Da
     setNext(null);
     if (liveVersionId === null) return;
     const controller = new AbortController();
-    api.workflows.schedule(workflowId, controller.signal).then(
+    const scheduled = async () => {
+      const { plan } = (await api.workflows.version(liveVersionId, controller.signal)).attributes;
+      if (plan.steps[plan.trigger]?.kind !== 'trigger.schedule') return null;
+      return api.workflows.schedule(workflowId, controller.signal);
+    };
+    scheduled().then(
       (schedule) => {
-        const [first] = schedule.attributes['next-run-times'];
+        const first = schedule?.attributes['next-run-times'][0];
         setNext(first === undefined ? null : new Date(first));
       },
       () => undefined,

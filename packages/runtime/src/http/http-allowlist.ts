@@ -10,6 +10,8 @@ type AllowEntry =
  */
 export interface HttpAllowlist {
   readonly size: number;
+  /** As written in `CASEWORK_HTTP_ALLOW` (what a process started with the same configuration is given). */
+  toString(): string;
   allows(target: { host: string; address: string; port: number }): boolean;
 }
 
@@ -68,6 +70,7 @@ export function parseHttpAllowlist(
   }
   const allowlist: HttpAllowlist = {
     size: entries.length,
+    toString: () => text,
     allows: ({ host, address, port }) =>
       entries.some(
         (entry) =>
@@ -80,4 +83,4 @@ export function parseHttpAllowlist(
   return { ok: true, allowlist };
 }
 
-export const emptyAllowlist: HttpAllowlist = { size: 0, allows: () => false };
+export const emptyAllowlist: HttpAllowlist = { size: 0, toString: () => '', allows: () => false };

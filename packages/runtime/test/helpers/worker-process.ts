@@ -3,8 +3,12 @@ import { startWorker } from '../../../../scripts/lib/services.mjs';
 
 /** The real worker entry point (`src/worker.ts`) as a separate OS process, as `npm start` runs it. */
 export async function startWorkerProcess(env: Env) {
+  // Back to the strings the configuration was parsed from (the secrets key is bytes by now; the allowlist knows its
+  // text).
   const asStrings = Object.fromEntries(
-    Object.entries(env).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
+    Object.entries(env).flatMap(([key, value]) =>
+      value === undefined ? [] : [[key, Buffer.isBuffer(value) ? value.toString('hex') : String(value)]],
+    ),
   );
   const { proc } = await startWorker({ env: asStrings, echo: false });
   return {
