@@ -1,6 +1,7 @@
 // The longer fuzz run: Schemathesis over a stack of its own, as packages/runtime/test/deploy/schemathesis.test.ts
 // does in the suite but with many more examples per operation. See `--help`; `--write` puts the figures into
 // docs/fuzzing.md.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -83,6 +84,8 @@ async function main(): Promise<number> {
     headless: true,
     echo: false,
     ports: { api: 0, temporal: await freePort(), temporalUi: 0, mongo: 0 },
+    // As npm start has one (generated into its data dir): without it the secrets routes answer 503.
+    secretsKey: randomBytes(32).toString('hex'),
   });
   try {
     const targets = await seedFuzzTargets({ url: stack.apiUrl, apiKey });
