@@ -19,6 +19,8 @@ async function assertFree(port, variable, what) {
  * MONGODB_URI point elsewhere, then the api (serving the built editor) and the worker. Each runs under a supervisor
  * (supervisor.mjs) that restarts it when it crashes and calls `onGiveUp` when it keeps crashing. Returns the URLs
  * and a `stop()` that stops every service in reverse order.
+ * `secretsKey` (hex) and `httpAllow` (CASEWORK_HTTP_ALLOW) are handed to the api and the worker when given.
+ * @param {{ secretsKey?: string, httpAllow?: string } & Record<string, any>} options
  */
 export async function startStack({
   log,
