@@ -28,6 +28,8 @@ await main('casework', async (log) => {
     dataDir,
     apiKey: apiKey.key,
     secretsKey: secretsKey.key,
+    // The local stack lets http.request reach the examples' test service (examples/scheduled-screening).
+    httpAllow: process.env.CASEWORK_HTTP_ALLOW ?? '127.0.0.1:4010',
     admin,
     editorDir,
     ports: {

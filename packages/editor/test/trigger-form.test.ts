@@ -85,4 +85,11 @@ describe('trigger spec', () => {
     );
     expect(runBlockedReason({ status: 'none' })).toMatch(/^Publish the workflow first/);
   });
+
+  it('lets a scheduled workflow be run now', () => {
+    const schedule = { type: 'interval', every: { amount: 1, unit: 'hours' } };
+    const spec = triggerSpec(versionResource({ kind: 'trigger.schedule', params: { schedule } }));
+    expect(spec).toEqual({ kind: 'schedule' });
+    expect(runBlockedReason({ status: 'loaded', versionNumber: 3, spec })).toBeNull();
+  });
 });

@@ -21,6 +21,13 @@ export function runsApi(client: ApiClient) {
       };
       return (await client.request(path, workflowRunDocumentSchema, init)).data;
     },
+    /** `POST /workflows/{id}/schedule/run`: a run of a scheduled workflow now, as a firing of its schedule. */
+    runSchedule: async (workflowId: string): Promise<WorkflowRunResource> =>
+      (
+        await client.request(`/workflows/${encodeURIComponent(workflowId)}/schedule/run`, workflowRunDocumentSchema, {
+          method: 'POST',
+        })
+      ).data,
     list: async (
       workflowId: string,
       size: number,

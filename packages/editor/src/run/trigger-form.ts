@@ -6,15 +6,14 @@ export type TriggerField = NodeParams<'trigger.api'>['fields'][number];
 export type TriggerSpec =
   | { kind: 'api'; fields: TriggerField[] }
   | { kind: 'event'; event: string | null }
+  | { kind: 'schedule' }
   | { kind: 'unknown'; reason: string };
 
 export function triggerSpec(version: WorkflowVersionResource): TriggerSpec {
   const { plan } = version.attributes;
   const trigger = plan.steps[plan.trigger];
   if (trigger?.kind === 'trigger.event') return { kind: 'event', event: version.attributes['trigger-event'] };
-  if (trigger?.kind === 'trigger.schedule') {
-    return { kind: 'unknown', reason: 'This workflow runs on its schedule: each firing starts a run (see its runs).' };
-  }
+  if (trigger?.kind === 'trigger.schedule') return { kind: 'schedule' };
   if (trigger?.kind !== 'trigger.api') return { kind: 'unknown', reason: 'The live version has no trigger.' };
   const params = nodeCatalog['trigger.api'].paramsSchema.safeParse(trigger.params);
   if (!params.success) return { kind: 'unknown', reason: "The live version's trigger fields could not be read." };

@@ -77,6 +77,7 @@ export const accessPolicy: Readonly<Record<string, Access>> = {
   'GET /workflows/:id/schedule': readers,
   'GET /workflow-versions/:id': readers,
   'POST /workflows/:id/trigger': triggerers,
+  'POST /workflows/:id/schedule/run': triggerers,
   'GET /workflow-runs': runReaders,
   'GET /workflow-runs/:id': runReaders,
   'POST /workflow-runs/:id/cancel': triggerers,

@@ -214,4 +214,39 @@ describe('trigger.schedule', () => {
     );
     expect(await runsOf(workflowId)).toEqual([]);
   });
+
+  it('"run now" starts one run as a firing would, without touching the schedule; a retried request finds it', async () => {
+    const { workflowId } = await publishWorkflow(t, {
+      name: 'Run now',
+      graph: scheduledGraph(cron('0 9 1 1 *', 'UTC'), templateId),
+    });
+    const before = (await describeSchedule(workflowId)).info.nextActionTimes;
+    const asked = Date.now();
+    const runNow = () =>
+      api(t, 'POST', `/workflows/${workflowId}/schedule/run`, undefined, { 'idempotency-key': 'now-1' });
+    const first = await runNow();
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await runNow();
+    const runId = (first.json() as { data: RunBody }).data.id;
+    expect((again.json() as { data: RunBody }).data.id).toBe(runId);
+
+    const run = await runReaches(t, runId, ['completed']);
+    expect(run.attributes['trigger-kind']).toBe('schedule');
+    const trigger = run.attributes.trigger as { scheduledAt: string; scheduleId: string };
+    expect(trigger.scheduleId).toBe(scheduleIdOf(workflowId));
+    expect(Date.parse(trigger.scheduledAt)).toBeGreaterThanOrEqual(asked - 1000);
+    expect(Date.parse(trigger.scheduledAt)).toBeLessThanOrEqual(Date.now());
+    const kase = (await api(t, 'GET', `/cases/${run.attributes['case-ids'][0]}`)).json() as {
+      data: { attributes: { fields: { notes: { value: string } } } };
+    };
+    expect(kase.data.attributes.fields.notes.value).toBe(trigger.scheduledAt);
+    expect(await runsOf(workflowId)).toHaveLength(1);
+    expect((await describeSchedule(workflowId)).info.nextActionTimes).toEqual(before);
+
+    // A workflow that does not run on a schedule is triggered, not run now.
+    const { workflowId: plain } = await publishWorkflow(t, { name: 'Plain API', graph: apiGraph() });
+    const refused = await api(t, 'POST', `/workflows/${plain}/schedule/run`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('does not run on a schedule');
+  });
 });

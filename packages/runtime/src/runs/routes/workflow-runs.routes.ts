@@ -14,6 +14,7 @@ import { requestUrl } from '../../platform/pagination.ts';
 import { runnableChoice, runnableVersion, type RunDomain } from '../run-domain.ts';
 import { toWorkflowRunResource } from '../workflow-run-mapper.ts';
 import type { WorkflowService } from '../../workflows/workflow-service.ts';
+import { scheduleIdOf, scheduleSpecOf } from '../../workflows/workflow-schedules.ts';
 import { errorResponses, requestActor } from '../../cases/routes/case-route-helpers.ts';
 
 const idParams = (example: string) => z.object({ id: z.string().min(1).max(100).meta({ example }) });
@@ -72,6 +73,40 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
         trigger: { kind: 'api' },
         creator: requestActor(request),
         ...(typeof key === 'string' && key ? { dedupeKey: `trigger:${request.principal?.id ?? ''}:${key}` } : {}),
+      });
+      return reply.status(201).send({ data: resource(run) });
+    },
+  );
+
+  app.post(
+    '/workflows/:id/schedule/run',
+    {
+      schema: {
+        ...docs(
+          'workflows',
+          'Run a scheduled workflow now',
+          'For a workflow whose live version starts on a `trigger.schedule`: one run of the live version now, as a firing of its schedule would start it (`trigger-kind: schedule`, `trigger.scheduledAt` the time asked), without waiting for or changing the schedule. 409 for a workflow that does not run on a schedule. With an `Idempotency-Key`, the same key always answers with the same run.',
+        ),
+        params: idParams('wfl_P7P9zA3eQd0jQ2kqH6tN8wVb'),
+        response: { 201: workflowRunDocumentSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const workflowId = request.params.id;
+      const live = await workflows.liveVersion(workflowId);
+      if (!scheduleSpecOf(live.version.plan)) {
+        throw new ConflictError(
+          'This workflow does not run on a schedule (its live version has no trigger.schedule); trigger it instead.',
+        );
+      }
+      const input = { scheduledAt: new Date().toISOString(), scheduleId: scheduleIdOf(workflowId) };
+      const key = request.headers['idempotency-key'];
+      const run = await runs.start({
+        version: runnableVersion(live.version),
+        input,
+        trigger: { kind: 'schedule', ...input },
+        creator: requestActor(request),
+        ...(typeof key === 'string' && key ? { dedupeKey: `schedule-run:${request.principal?.id ?? ''}:${key}` } : {}),
       });
       return reply.status(201).send({ data: resource(run) });
     },
