@@ -4,11 +4,12 @@ import { useApi } from '../session/use-api.ts';
 import { describeError } from '../ui/describe-error.ts';
 import { ExplainedButton } from '../ui/explained-button.tsx';
 import { RunDialog } from './run-dialog.tsx';
-import { runBlockedReason, useLiveTrigger } from './use-live-trigger.ts';
+import { runBlockedReason, type LiveTrigger } from './use-live-trigger.ts';
 
 interface RunButtonProps {
   workflowId: string;
-  liveVersionId: string | null;
+  /** How the live version starts (use-live-trigger.ts), loaded once by the bar for this button and the next-run label. */
+  live: LiveTrigger;
   onStarted: (run: WorkflowRunResource) => void;
 }
 
@@ -16,9 +17,8 @@ interface RunButtonProps {
  * "Run…": opens the test-run dialog; for a workflow on a schedule, "Run now" starts one run as a firing would
  * (`POST /workflows/{id}/schedule/run`). Disabled, it says why there is nothing to run.
  */
-export function RunButton({ workflowId, liveVersionId, onStarted }: RunButtonProps) {
+export function RunButton({ workflowId, live, onStarted }: RunButtonProps) {
   const api = useApi();
-  const live = useLiveTrigger(liveVersionId);
   const [open, setOpen] = useState(false);
   const [starting, setStarting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);

@@ -3,6 +3,7 @@ import { routeHref } from '../app/route.ts';
 import { RunBanner } from '../run/run-banner.tsx';
 import { RunButton } from '../run/run-button.tsx';
 import { useFollowRun } from '../run/use-follow-run.ts';
+import { useLiveTrigger } from '../run/use-live-trigger.ts';
 import { useRunOverlay } from '../run/use-run-overlay.ts';
 import { usePermissions } from '../session/use-permissions.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
@@ -30,7 +31,8 @@ export function WorkflowBar(props: WorkflowBarProps) {
   const { workflow, saveState, drawer, onDrawer } = props;
   const { name, 'live-version-number': liveNumber, 'live-version-id': liveId } = workflow.attributes;
   const show = useRunOverlay((state) => state.show);
-  const nextRun = useNextRun(workflow.id, liveId);
+  const live = useLiveTrigger(liveId);
+  const nextRun = useNextRun(workflow.id, live.status === 'loaded' && live.spec.kind === 'schedule');
   // What the role may not do is not offered (a reviewer or viewer sees the draft read-only).
   const { design, trigger } = usePermissions();
   useFollowRun();
@@ -68,7 +70,7 @@ export function WorkflowBar(props: WorkflowBarProps) {
         <button type="button" aria-pressed={drawer === 'runs'} onClick={() => toggle('runs')}>
           Runs
         </button>
-        {trigger && <RunButton workflowId={workflow.id} liveVersionId={liveId} onStarted={started} />}
+        {trigger && <RunButton workflowId={workflow.id} live={live} onStarted={started} />}
         {design ? (
           <PublishButton
             workflowId={workflow.id}

@@ -36,6 +36,20 @@ describe('a scheduled workflow in the editor', { timeout: 90_000 }, () => {
         'cron 0 9 * * MON-FRI',
       );
 
+      // Run now: one run of the live version at once, followed on the canvas like any run.
+      await page.getByRole('toolbar', { name: 'Workflow' }).getByRole('button', { name: 'Run now' }).click();
+      await page
+        .getByTestId('run-banner')
+        .locator('[data-testid="run-status"][data-status="completed"]')
+        .waitFor({ timeout: 60_000 });
+      const runId = (await page.getByTestId('run-banner').locator('code').textContent()) ?? '';
+      const { data: run } = await apiRequest<{ data: { attributes: { 'trigger-kind': string; trigger: object } } }>(
+        'GET',
+        `/workflow-runs/${runId}`,
+      );
+      expect(run.attributes['trigger-kind']).toBe('schedule');
+      expect(run.attributes.trigger).toMatchObject({ scheduleId: `workflow-schedule:${id}` });
+
       const editor = editorDriver(page);
       await editor.select('on-schedule');
       const zone = page.getByTestId('inspector').getByLabel(labelled('Time zone'));
