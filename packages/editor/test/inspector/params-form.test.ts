@@ -175,7 +175,14 @@ describe('custom widgets by params path', () => {
     expect(fieldLabel('case-template-id')).toBe('Case template');
     expect(fieldLabel('error-on-timeout')).toBe('Fail the run on timeout');
     expect(fieldLabel('waited_until')).toBe('Waited until');
+    expect(fieldLabel('url')).toBe('URL');
     expect(itemLabel('routes')).toBe('Route');
     expect(itemLabel('object-ids')).toBe('Object id');
+  });
+
+  it('labels a comment’s body "Comment" and an HTTP request’s "Body"', () => {
+    expect(fieldLabel('body', 'case.add-comment')).toBe('Comment');
+    expect(fieldLabel('body', 'http.request')).toBe('Body');
+    expect(fieldLabel('body')).toBe('Body');
   });
 });

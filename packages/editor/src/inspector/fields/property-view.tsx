@@ -1,7 +1,9 @@
+import { useContext } from 'react';
 import type { FieldProps } from '../field-props.ts';
 import { FieldView } from '../field-view.tsx';
 import type { FormPath } from '../form/form-path.ts';
 import { asRecord, withProperty } from '../form/immutable.ts';
+import { InspectorScopeContext } from '../inspector-scope.ts';
 import type { PropertyDescriptor } from '../schema/field-descriptor.ts';
 import { fieldLabel } from '../schema/field-labels.ts';
 import { initialValue } from '../schema/initial-value.ts';
@@ -24,7 +26,7 @@ const containers = new Set(['object', 'list', 'record', 'union']);
 export function PropertyView({ parent, property, object, onObjectChange }: PropertyViewProps) {
   const { key, field, required } = property;
   const value = asRecord(object)[key];
-  const label = fieldLabel(key);
+  const label = fieldLabel(key, useContext(InspectorScopeContext)?.kind);
   const path = [...parent, key];
   const onChange = (next: unknown) => onObjectChange(withProperty(object, key, next));
   const toggled = !required && field.default === undefined && containers.has(field.kind);

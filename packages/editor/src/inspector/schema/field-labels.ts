@@ -15,12 +15,20 @@ const knownLabels: Record<string, string> = {
   op: 'Operation',
   id: 'Id',
   when: 'When',
-  body: 'Comment',
+  url: 'URL',
 };
 
-/** `case-queue-id` → `Queue`, `error-on-timeout` → `Fail the run on timeout`, `amount` → `Amount`. */
-export function fieldLabel(key: string): string {
-  const known = knownLabels[key];
+/** Labels of keys that mean something else in other kinds: a comment's `body` is its text, an HTTP request's is not. */
+const kindLabels: Record<string, Record<string, string>> = {
+  'case.add-comment': { body: 'Comment' },
+};
+
+/**
+ * `case-queue-id` → `Queue`, `error-on-timeout` → `Fail the run on timeout`, `amount` → `Amount`; `kind`, the node
+ * kind whose form shows the key, when known.
+ */
+export function fieldLabel(key: string, kind?: string): string {
+  const known = (kind === undefined ? undefined : kindLabels[kind]?.[key]) ?? knownLabels[key];
   if (known !== undefined) return known;
   const words = key.replace(/[-_]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
