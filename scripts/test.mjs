@@ -61,10 +61,11 @@ await main('test', async (log) => {
     httpAllow: '127.0.0.1,[::1],localhost',
     admin,
     editorDir,
-    headless: true,
     echo: process.env.CASEWORK_TEST_ECHO === '1',
-    // api and store ports are chosen when each starts (0), after the Temporal dev server took its random ports.
-    ports: { api: 0, temporal: await freePort(), temporalUi: 0, mongo: 0 },
+    // api and store ports are chosen when each starts (0), after the Temporal dev server took its random ports. Its
+    // Web UI runs too: runs' temporal-ui-url points there (packages/editor/test/browser/scheduled-example.browser.test.ts
+    // screenshots a run in it).
+    ports: { api: 0, temporal: await freePort(), temporalUi: await freePort(), mongo: 0 },
   });
 
   const reportFile = path.join(dataDir, 'vitest-report.json');

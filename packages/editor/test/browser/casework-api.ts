@@ -13,11 +13,15 @@ export function caseworkApiKey(): string {
   return key;
 }
 
-/** Calls the running API as a test's own setup or check: JSON in and out, failing loudly on any error. */
+/**
+ * Calls the running API as a test's own setup or check: JSON in and out (`headers` added, an Idempotency-Key say),
+ * failing loudly on any error.
+ */
 export async function apiRequest<T = { data: Record<string, unknown> & { id: string } }>(
   method: string,
   path: string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<T> {
   const response = await fetch(new URL(`/api/v1${path}`, caseworkUrl()), {
     method,
@@ -25,6 +29,7 @@ export async function apiRequest<T = { data: Record<string, unknown> & { id: str
       authorization: `Bearer ${caseworkApiKey()}`,
       accept: 'application/json',
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
