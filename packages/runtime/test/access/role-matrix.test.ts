@@ -22,7 +22,7 @@ const area = ({ method, path }: Operation) => {
   if (p.startsWith('/users') || p.startsWith('/api-keys')) return 'access';
   // Secrets, even their names, are for the people who build workflows.
   if (p.startsWith('/secrets')) return 'secrets';
-  if (/^\/workflows\/\{id\}\/trigger$|^\/workflow-runs\/\{id\}\/(cancel|rerun)$/.test(p)) return 'run';
+  if (/^\/workflows\/\{id\}\/(trigger|schedule\/run)$|^\/workflow-runs\/\{id\}\/(cancel|rerun)$/.test(p)) return 'run';
   const read = method === 'GET';
   if (p.startsWith('/workflow-runs') || p === '/workflows' || p === '/workflows/{id}') {
     return read ? 'read-runs' : 'design';
