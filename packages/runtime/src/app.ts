@@ -162,6 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(workflowRunRoutes, {
         workflows,
         runs: runDomain.runService,
+        scheduledRuns: domains.scheduledRuns,
         temporal: { uiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE },
       });
     },

@@ -1,8 +1,10 @@
 import type { ScheduleOutput } from '@casework/shared';
+import { ConflictError } from '../platform/errors.ts';
 import type { WorkflowService } from '../workflows/workflow-service.ts';
 import { scheduleIdOf, scheduleSpecOf } from '../workflows/workflow-schedules.ts';
 import { runnableVersion } from './run-domain.ts';
-import type { WorkflowRunService } from './workflow-run-service.ts';
+import type { WorkflowRunDocument } from './workflow-run-collections.ts';
+import type { StartRun, WorkflowRunService } from './workflow-run-service.ts';
 
 export interface ScheduledFiring {
   workflowId: string;
@@ -30,6 +32,23 @@ export function createScheduledRuns(deps: {
     }
   }
 
+  /** One run of `version` as a firing at `scheduledAt` would start it. */
+  function startFiring(
+    version: Parameters<typeof runnableVersion>[0],
+    firing: ScheduledFiring,
+    creator: StartRun['creator'],
+    dedupeKey: string | undefined,
+  ): Promise<WorkflowRunDocument> {
+    const input: ScheduleOutput = { scheduledAt: firing.scheduledAt, scheduleId: firing.scheduleId };
+    return deps.runService.start({
+      version: runnableVersion(version),
+      input,
+      trigger: { kind: 'schedule', ...input },
+      creator,
+      ...(dedupeKey === undefined ? {} : { dedupeKey }),
+    });
+  }
+
   return {
     async start(firing: ScheduledFiring): Promise<string | null> {
       const version = await scheduledVersion(firing.workflowId);
@@ -37,15 +56,27 @@ export function createScheduledRuns(deps: {
         await deps.workflows.syncSchedule(firing.workflowId);
         return null;
       }
-      const input: ScheduleOutput = { scheduledAt: firing.scheduledAt, scheduleId: firing.scheduleId };
-      const run = await deps.runService.start({
-        version: runnableVersion(version),
-        input,
-        trigger: { kind: 'schedule', ...input },
-        creator: null,
-        dedupeKey: `schedule:${firing.scheduleId}:${firing.scheduledAt}`,
-      });
+      const run = await startFiring(version, firing, null, `schedule:${firing.scheduleId}:${firing.scheduledAt}`);
       return run._id;
+    },
+
+    /**
+     * "Run now" (`POST /workflows/{id}/schedule/run`): a firing at this moment, outside the schedule, which it leaves
+     * as it is. 404 for an unknown or unpublished workflow, 409 for one whose live version has no schedule.
+     */
+    async runNow(
+      workflowId: string,
+      creator: StartRun['creator'],
+      dedupeKey: string | undefined,
+    ): Promise<WorkflowRunDocument> {
+      const { version } = await deps.workflows.liveVersion(workflowId);
+      if (!scheduleSpecOf(version.plan)) {
+        throw new ConflictError(
+          'This workflow does not run on a schedule (its live version has no trigger.schedule); trigger it instead.',
+        );
+      }
+      const firing = { workflowId, scheduleId: scheduleIdOf(workflowId), scheduledAt: new Date().toISOString() };
+      return startFiring(version, firing, creator, dedupeKey);
     },
   };
 }

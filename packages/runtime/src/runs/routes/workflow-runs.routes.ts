@@ -14,7 +14,7 @@ import { requestUrl } from '../../platform/pagination.ts';
 import { runnableChoice, runnableVersion, type RunDomain } from '../run-domain.ts';
 import { toWorkflowRunResource } from '../workflow-run-mapper.ts';
 import type { WorkflowService } from '../../workflows/workflow-service.ts';
-import { scheduleIdOf, scheduleSpecOf } from '../../workflows/workflow-schedules.ts';
+import type { ScheduledRuns } from '../scheduled-runs.ts';
 import { errorResponses, requestActor } from '../../cases/routes/case-route-helpers.ts';
 
 const idParams = (example: string) => z.object({ id: z.string().min(1).max(100).meta({ example }) });
@@ -44,8 +44,9 @@ function apiPayload(plan: Plan, fields: unknown): Record<string, unknown> {
 export const workflowRunRoutes: FastifyPluginAsyncZod<{
   workflows: WorkflowService;
   runs: RunDomain['runService'];
+  scheduledRuns: Pick<ScheduledRuns, 'runNow'>;
   temporal: { uiUrl: string; namespace: string };
-}> = async (app, { workflows, runs, temporal }) => {
+}> = async (app, { workflows, runs, scheduledRuns, temporal }) => {
   const resource = (run: Parameters<typeof toWorkflowRunResource>[0]) => toWorkflowRunResource(run, temporal);
 
   app.post(
@@ -92,22 +93,12 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const workflowId = request.params.id;
-      const live = await workflows.liveVersion(workflowId);
-      if (!scheduleSpecOf(live.version.plan)) {
-        throw new ConflictError(
-          'This workflow does not run on a schedule (its live version has no trigger.schedule); trigger it instead.',
-        );
-      }
-      const input = { scheduledAt: new Date().toISOString(), scheduleId: scheduleIdOf(workflowId) };
       const key = request.headers['idempotency-key'];
-      const run = await runs.start({
-        version: runnableVersion(live.version),
-        input,
-        trigger: { kind: 'schedule', ...input },
-        creator: requestActor(request),
-        ...(typeof key === 'string' && key ? { dedupeKey: `schedule-run:${request.principal?.id ?? ''}:${key}` } : {}),
-      });
+      const run = await scheduledRuns.runNow(
+        request.params.id,
+        requestActor(request),
+        typeof key === 'string' && key ? `schedule-run:${request.principal?.id ?? ''}:${key}` : undefined,
+      );
       return reply.status(201).send({ data: resource(run) });
     },
   );
