@@ -42,17 +42,13 @@ show_events() {
 header() { awk -v name="${1,,}" -F': ' 'tolower($1) == name { v = $2 } END { sub(/\r$/, "", v); print v }' "$headers_file"; }
 
 # The template key is unique and permanent: a fresh one per run (upper-case, ≤ 16 characters).
-alphabet=ABCDEFGHJKLMNPQRSTUVWXYZ23456789
-suffix=''
-for _ in 1 2 3 4 5; do suffix+=${alphabet:RANDOM % ${#alphabet}:1}; done
+suffix=$(fresh_suffix)
 template_key="KYC$suffix"
 
 printf '%sCasework Cases API walkthrough%s against %s\n' "$bold" "$reset" "$base_url"
 
 step '0. Is the stack ready?'
-status=$(curl -sS -o "$body_file" -w '%{http_code}' "$base_url/readyz") || die "cannot reach $base_url — is \`npm start\` running?"
-[[ "$status" == 200 ]] || die "$base_url/readyz answered $status: $(cat "$body_file")"
-show readyz 'd.status'
+expect_ready
 
 step "1. Create a case template ($template_key): its statuses and fields"
 request 201 POST /api/v1/case-templates "$(

@@ -79,3 +79,18 @@ show() {
     shift 2
   done
 }
+
+# fresh_suffix: five random characters for a unique, permanent key (template keys are upper-case, ≤ 16 characters).
+fresh_suffix() {
+  local alphabet=ABCDEFGHJKLMNPQRSTUVWXYZ23456789 suffix='' _
+  for _ in 1 2 3 4 5; do suffix+=${alphabet:RANDOM % ${#alphabet}:1}; done
+  printf '%s' "$suffix"
+}
+
+# expect_ready: dies with a hint unless the stack at $base_url answers /readyz with 200.
+expect_ready() {
+  local status
+  status=$(curl -sS -o "$body_file" -w '%{http_code}' "$base_url/readyz") || die "cannot reach $base_url — is \`npm start\` running?"
+  [[ "$status" == 200 ]] || die "$base_url/readyz answered $status: $(cat "$body_file")"
+  show readyz 'd.status'
+}

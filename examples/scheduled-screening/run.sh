@@ -81,17 +81,13 @@ wait_for_run() {
 }
 
 # The template key is unique and permanent: a fresh one per run (upper-case, ≤ 16 characters).
-alphabet=ABCDEFGHJKLMNPQRSTUVWXYZ23456789
-suffix=''
-for _ in 1 2 3 4 5; do suffix+=${alphabet:RANDOM % ${#alphabet}:1}; done
+suffix=$(fresh_suffix)
 template_key="SCR$suffix"
 
 printf '%sCasework scheduled screening%s against %s\n' "$bold" "$reset" "$base_url"
 
 step '0. Is the stack ready?'
-status=$(curl -sS -o "$body_file" -w '%{http_code}' "$base_url/readyz") || die "cannot reach $base_url — is \`npm start\` running?"
-[[ "$status" == 200 ]] || die "$base_url/readyz answered $status: $(cat "$body_file")"
-show readyz 'd.status'
+expect_ready
 
 step "1. The applicants service on $applicants_url (applicants-service.mjs)"
 if curl -sf -o /dev/null "$applicants_url/applicants"; then
