@@ -248,6 +248,42 @@ describe('flow.run-workflow', () => {
     }
   });
 
+  it('in a loop of three at once, each iteration starts a child run of its own', async () => {
+    const { workflowId: parentId } = await publishWorkflow(t, {
+      name: 'Parent loops over amounts',
+      graph: {
+        nodes: [
+          node('trigger', 'trigger.api', { fields: [] }, 0),
+          node(
+            'loop',
+            'logic.for-each',
+            { items: '{{ [10, 20, 30] }}', concurrency: 3, result: '{{ steps.call."run-id" }}' },
+            200,
+          ),
+          callNode(childId, { input: { amount: '{{ item }}' } }),
+          node('join', 'logic.join', {}, 400),
+          node('done', 'end', {}, 600),
+        ],
+        edges: [
+          { id: 'e1', source: 'trigger', target: 'loop' },
+          { id: 'e2', source: 'loop', sourceHandle: 'body', target: 'call' },
+          { id: 'e3', source: 'call', target: 'join' },
+          { id: 'e4', source: 'join', target: 'done' },
+        ],
+      },
+    });
+    const parent = await runReaches(t, (await triggerRun(t, parentId, {})).id, ['completed']);
+    const childRunIds = (stepOf(parent, 'loop').output as { results: string[] }).results;
+    expect(new Set(childRunIds).size).toBe(3);
+    const amounts = [];
+    for (const childRunId of childRunIds) {
+      const child = (await runReaches(t, childRunId, ['completed'])) as ChildRunBody;
+      expect(child.attributes['parent-run-id']).toBe(parent.id);
+      amounts.push((child.attributes.trigger as { amount: number }).amount);
+    }
+    expect(amounts).toEqual([10, 20, 30]);
+  });
+
   it('records the child once: a retried prepare finds the run the first attempt wrote', async () => {
     const handle = createTemporalHandle({
       address: t.env.TEMPORAL_ADDRESS,

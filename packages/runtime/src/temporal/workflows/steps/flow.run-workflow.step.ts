@@ -26,7 +26,12 @@ function childFailure(runId: string, error: ChildWorkflowFailure): string {
 }
 
 /** Records the child run (an activity: the store), then starts the interpreter on its plan as a child workflow. */
-async function startChildRun(id: string, step: Step, input: RunInput, childInput: unknown, callers: string[]) {
+async function startChildRun(
+  id: string,
+  step: Step,
+  input: RunInput,
+  call: { childInput: unknown; callers: string[]; iteration: number | undefined },
+) {
   const { prepareChildRun } = proxyActivities<RunActivities>({
     startToCloseTimeout: '30 seconds',
     retry: retryPolicy(step.params.retry),
@@ -35,9 +40,10 @@ async function startChildRun(id: string, step: Step, input: RunInput, childInput
   const child = await prepareChildRun({
     parentRunId: input.runId,
     nodeId: id,
+    iteration: call.iteration,
     startedAt: Date.now(),
     workflowId: step.params['workflow-id'],
-    input: childInput,
+    input: call.childInput,
   });
   const wait = step.params['wait-for-result'];
   const handle = await startChild<typeof runPlan>('runPlan', {
@@ -49,7 +55,7 @@ async function startChildRun(id: string, step: Step, input: RunInput, childInput
         versionId: child.versionId,
         plan: child.plan,
         trigger: child.trigger,
-        callers,
+        callers: call.callers,
       },
     ],
     // Waited for: canceling the parent cancels the child (which records it). Fire and forget: it runs on its own.
@@ -87,7 +93,8 @@ export const runWorkflowStep: StepExecutor<'flow.run-workflow'> = {
       const scope = scopeOf(context);
       const now = evaluateValueNow(step.params.input, scope);
       const childInput = now.handled ? now.value : await evaluateValue(step.params.input, scope);
-      const { child, handle } = await startChildRun(id, step, input, childInput, callers);
+      const iteration = context.loop?.index;
+      const { child, handle } = await startChildRun(id, step, input, { childInput, callers, iteration });
       runId = child.runId;
       const named = {
         'run-id': child.runId,
