@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonValueSchema } from '../api/json-value.ts';
 import { label } from '../api/text.ts';
 import { variableLimits, variableTypes } from '../variables/run-variables.ts';
 
@@ -28,7 +29,7 @@ export const graphEdgeSchema = z.strictObject({
 export const variableDeclarationSchema = z.strictObject({
   name: z.string().max(64),
   type: z.enum(variableTypes),
-  default: z.json().optional(),
+  default: jsonValueSchema.optional(),
 });
 
 export const graphSchema = z.strictObject({

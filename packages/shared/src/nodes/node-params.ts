@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonValueSchema } from '../api/json-value.ts';
 import { durationSeconds, type DurationUnit } from './duration.ts';
 
 export { durationSeconds, type DurationUnit };
@@ -10,7 +11,7 @@ export const expressionSchema = z
   .regex(/^\s*\{\{[\s\S]*\}\}\s*$/, 'must be an expression "{{ … }}"');
 
 /** A parameter value: any JSON literal, or a string holding `{{ … }}` expressions. */
-export const valueSchema = z.json();
+export const valueSchema = jsonValueSchema;
 
 /** A reference to the upstream node whose output carries the case to act on. */
 export const caseRefSchema = z.strictObject({ node: z.string().min(1) });
