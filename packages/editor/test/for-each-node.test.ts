@@ -1,4 +1,3 @@
-import type { Graph } from '@casework/shared';
 import { describe, expect, it } from 'vitest';
 import { infoOf } from '../src/graph/kind-info.ts';
 import { nodeHandles } from '../src/graph/node-handles.ts';
@@ -8,38 +7,13 @@ import { filterKinds } from '../src/palette/filter-kinds.ts';
 import { stepOverlay } from '../src/run/step-overlay.ts';
 import { createEditorStore } from '../src/store/create-editor-store.ts';
 import { step } from './fixtures/api-resources.ts';
+import { regionGraph } from './fixtures/region-graph.ts';
 
 /** trigger → loop ⟨body: wait⟩ → join → done. */
-function loopGraph(): Graph {
-  const at = (x: number, y = 0) => ({ x, y });
-  return {
-    nodes: [
-      { id: 'trigger', kind: 'trigger.api', version: 1, position: at(0), params: { fields: [] } },
-      {
-        id: 'loop',
-        kind: 'logic.for-each',
-        version: 1,
-        position: at(300),
-        params: { items: '{{ trigger.items }}', concurrency: 3 },
-      },
-      {
-        id: 'wait',
-        kind: 'wait.duration',
-        version: 1,
-        position: at(600, -100),
-        params: { duration: { amount: 1, unit: 'seconds' } },
-      },
-      { id: 'join', kind: 'logic.join', version: 1, position: at(900), params: {} },
-      { id: 'done', kind: 'end', version: 1, position: at(1200), params: {} },
-    ],
-    edges: [
-      { id: 'e1', source: 'trigger', target: 'loop' },
-      { id: 'e-body', source: 'loop', sourceHandle: 'body', target: 'wait' },
-      { id: 'e-wait', source: 'wait', target: 'join' },
-      { id: 'e-join', source: 'join', target: 'done' },
-    ],
-  };
-}
+const loopGraph = () =>
+  regionGraph({ id: 'loop', kind: 'logic.for-each', params: { items: '{{ trigger.items }}', concurrency: 3 } }, [
+    'body',
+  ]);
 
 describe('the For each node', () => {
   it('is in the palette among the logic kinds, with its form and face from its definition', () => {

@@ -1,4 +1,3 @@
-import type { Graph } from '@casework/shared';
 import { describe, expect, it } from 'vitest';
 import { infoOf } from '../src/graph/kind-info.ts';
 import { nodeHandles } from '../src/graph/node-handles.ts';
@@ -8,44 +7,23 @@ import { itemLabel } from '../src/inspector/schema/field-labels.ts';
 import { handleLabel, nodeSummary } from '../src/nodes/node-summary.ts';
 import { filterKinds } from '../src/palette/filter-kinds.ts';
 import { createEditorStore } from '../src/store/create-editor-store.ts';
+import { regionGraph } from './fixtures/region-graph.ts';
 
-/** trigger → fork ⟨a: end-less branch to join | b: straight to join⟩ → join → done. */
-function forkedGraph(): Graph {
-  const at = (x: number, y = 0) => ({ x, y });
-  return {
-    nodes: [
-      { id: 'trigger', kind: 'trigger.api', version: 1, position: at(0), params: { fields: [] } },
-      {
-        id: 'fork',
-        kind: 'logic.parallel',
-        version: 1,
-        position: at(300),
-        params: {
-          branches: [
-            { id: 'left', label: 'Left' },
-            { id: 'right', label: 'Right' },
-          ],
-        },
+/** trigger → fork ⟨left: wait → join | right: straight to join⟩ → join → done. */
+const forkedGraph = () =>
+  regionGraph(
+    {
+      id: 'fork',
+      kind: 'logic.parallel',
+      params: {
+        branches: [
+          { id: 'left', label: 'Left' },
+          { id: 'right', label: 'Right' },
+        ],
       },
-      {
-        id: 'wait',
-        kind: 'wait.duration',
-        version: 1,
-        position: at(600, -100),
-        params: { duration: { amount: 1, unit: 'seconds' } },
-      },
-      { id: 'join', kind: 'logic.join', version: 1, position: at(900), params: {} },
-      { id: 'done', kind: 'end', version: 1, position: at(1200), params: {} },
-    ],
-    edges: [
-      { id: 'e1', source: 'trigger', target: 'fork' },
-      { id: 'e-left', source: 'fork', sourceHandle: 'left', target: 'wait' },
-      { id: 'e-right', source: 'fork', sourceHandle: 'right', target: 'join' },
-      { id: 'e-wait', source: 'wait', target: 'join' },
-      { id: 'e-join', source: 'join', target: 'done' },
-    ],
-  };
-}
+    },
+    ['left', 'right'],
+  );
 
 describe('the Parallel and Join nodes', () => {
   it('are in the palette among the logic kinds, with forms and faces from their definitions', () => {

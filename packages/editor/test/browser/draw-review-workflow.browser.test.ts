@@ -2,13 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { browserSession } from './browser-session.ts';
 import { caseworkUrl } from './browser.ts';
 import { apiRequest, uniqueSuffix } from './casework-api.ts';
-import { editorDriver, labelled } from './editor-driver.ts';
+import { cell, editorDriver, labelled } from './editor-driver.ts';
 import { approvedRunStates, createReviewRecords, highValueInquiry } from './review-example.ts';
 import { approveAndWaitForCompletion, publish, startRun, waitForReviewer, waitForSteps } from './review-run.ts';
 import { createWorkflowFromHome } from './workflow-setup.ts';
-
-/** Where a canvas cell is, in screen pixels from the pane's top-left corner: four columns, three rows. */
-const cell = (column: number, row: number) => ({ x: 150 + column * 280, y: 120 + row * 220 });
 
 interface DraftGraph {
   nodes: { id: string; kind: string; label: string; params: Record<string, unknown> }[];
@@ -25,7 +22,7 @@ describe(
     it('draws the workflow from the palette, configures it in the inspector, publishes, runs and follows it', async () => {
       const { page, problems } = session;
       const editor = editorDriver(page);
-      const { node, handle, inspector, centre, select, dragFromPalette, clickToAdd, connect, moveNode } = editor;
+      const { startGrid, node, handle, inspector, select, dragFromPalette, clickToAdd, connect } = editor;
       const { enter, choose, setLabel, pickCase, addOperation } = editor;
 
       // The template and queue the case is made from, through the API.
@@ -36,16 +33,8 @@ describe(
       const workflowId = await createWorkflowFromHome(page, `Drawn review workflow (${suffix})`);
       await node('trigger').waitFor();
 
-      // Zoom out with the wheel so the whole workflow fits a 4×3 grid, and put the trigger in the first cell.
-      const paneCentre = await centre(page.locator('.react-flow__pane'));
-      await page.mouse.move(paneCentre.x, paneCentre.y);
-      await page.mouse.wheel(0, 400);
-      await page.waitForFunction(() => {
-        const transform = document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '';
-        const scale = Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? '1');
-        return scale < 0.85;
-      });
-      await moveNode('trigger', cell(0, 0));
+      // Zoom out so the workflow fits the grid, with the trigger in its first cell.
+      await startGrid();
 
       // The trigger's payload schema.
       await select('trigger');

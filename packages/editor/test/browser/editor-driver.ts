@@ -10,6 +10,9 @@ export interface Point {
 /** A label's accessible text, with or without the required marker the inspector puts after it. */
 export const labelled = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s*\\*)?$`);
 
+/** Where a cell of the drawing grid is, from the canvas pane's top-left corner: cells of 280 × 220 pixels. */
+export const cell = (column: number, row: number): Point => ({ x: 150 + column * 280, y: 120 + row * 220 });
+
 /**
  * Drives a workflow page the way a user does: the palette, the canvas (nodes, handles, edges) and the inspector.
  * Every action waits for its effect, so a test can chain them.
@@ -93,6 +96,21 @@ export function editorDriver(page: Page) {
     await page.mouse.up();
   }
 
+  /**
+   * Zooms out with the wheel, as a user would, until a workflow drawn on the `cell` grid fits the canvas (four
+   * columns and three rows at least), and puts node `id` in the first cell.
+   */
+  async function startGrid(id = 'trigger'): Promise<void> {
+    const pane = await centre(page.locator('.react-flow__pane'));
+    await page.mouse.move(pane.x, pane.y);
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction(() => {
+      const transform = document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '';
+      return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? '1') < 0.85;
+    });
+    await moveNode(id, cell(0, 0));
+  }
+
   /** Types into an inspector input, then leaves it (closing any suggestion list it opened). */
   async function enter(control: Locator, text: string): Promise<void> {
     await control.fill(text);
@@ -145,6 +163,7 @@ export function editorDriver(page: Page) {
   }
 
   return {
+    startGrid,
     node,
     handle,
     inspector,

@@ -3,15 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { browserSession } from './browser-session.ts';
 import { caseworkUrl } from './browser.ts';
 import { apiRequest, uniqueSuffix } from './casework-api.ts';
-import { editorDriver, labelled } from './editor-driver.ts';
+import { cell, editorDriver, labelled } from './editor-driver.ts';
 import { createReviewRecords } from './review-example.ts';
 import { publish, startRun, stepOf, waitForSteps } from './review-run.ts';
 import { createWorkflowFromHome } from './workflow-setup.ts';
 
 const screenshotDir = new URL('../../../../docs/screenshots/', import.meta.url);
-
-/** Where a canvas cell is, in screen pixels from the pane's top-left corner. */
-const cell = (column: number, row: number) => ({ x: 150 + column * 280, y: 120 + row * 220 });
 
 describe('a Parallel drawn by hand: both branches run at once, then the join', { timeout: 300_000 }, () => {
   const session = browserSession({ viewport: { width: 1920, height: 1200 } });
@@ -20,21 +17,14 @@ describe('a Parallel drawn by hand: both branches run at once, then the join', {
   it('draws a parallel with a wait in one branch and a tag in the other, publishes, runs, and shows every step', async () => {
     const { page, problems } = session;
     const editor = editorDriver(page);
-    const { node, handle, inspector, select, dragFromPalette, connect, moveNode, enter, choose, pickCase } = editor;
+    const { node, handle, inspector, select, dragFromPalette, connect, enter, choose, pickCase } = editor;
     const { templateId } = await createReviewRecords(suffix);
 
     await page.goto(new URL('/', caseworkUrl()).href);
     const workflowId = await createWorkflowFromHome(page, `Drawn parallel (${suffix})`);
     await node('trigger').waitFor();
-    // Zoom out with the wheel so the workflow fits the grid, and put the trigger in the first cell.
-    const paneCentre = await editor.centre(page.locator('.react-flow__pane'));
-    await page.mouse.move(paneCentre.x, paneCentre.y);
-    await page.mouse.wheel(0, 400);
-    await page.waitForFunction(() => {
-      const transform = document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '';
-      return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? '1') < 0.85;
-    });
-    await moveNode('trigger', cell(0, 0));
+    // Zoom out so the workflow fits the grid, with the trigger in its first cell.
+    await editor.startGrid();
 
     const create = await dragFromPalette('case.create', cell(1, 0));
     await connect('trigger', 'next', create);
