@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isFinalRunStatus, type RunStatus } from '@casework/shared';
 import { expect } from 'vitest';
 import { eventually } from './eventually.ts';
 import { uniqueKey } from './case-fixtures.ts';
@@ -131,16 +132,17 @@ export function runReaches(
   { nodeId, stepStatus, timeoutMs = 30_000 }: { nodeId?: string; stepStatus?: string; timeoutMs?: number } = {},
 ) {
   let last: RunBody | null = null;
+  const wanted = () =>
+    `run ${runId} to be ${statuses.join('|')} (last: ${JSON.stringify(last?.attributes.status)} ${JSON.stringify(last?.attributes.steps.map((s) => [s['node-id'], s.status, ...(s.error ? [s.error] : [])]))})`;
   return eventually(
     async () => {
       last = await getRun(t, runId);
       const stepOk = !nodeId || stepOf(last, nodeId).status === stepStatus;
-      return statuses.includes(last.attributes.status) && stepOk ? last : undefined;
+      if (statuses.includes(last.attributes.status) && stepOk) return last;
+      // A finished run will not change any more: say so now rather than at the timeout.
+      if (isFinalRunStatus(last.attributes.status as RunStatus)) throw new Error(`expected ${wanted()}, but it ended`);
+      return undefined;
     },
-    {
-      timeoutMs,
-      what: () =>
-        `run ${runId} to be ${statuses.join('|')} (last: ${JSON.stringify(last?.attributes.status)} ${JSON.stringify(last?.attributes.steps.map((s) => [s['node-id'], s.status]))})`,
-    },
+    { timeoutMs, what: wanted },
   );
 }
