@@ -8,9 +8,8 @@ import type { RunnableVersion, WorkflowRunService } from './workflow-run-service
 /** What a `flow.run-workflow` step asks for: its run and node, the workflow to run, the evaluated input. */
 export interface ChildRunRequest {
   parentRunId: string;
+  /** The calling step; in a loop's body with its iteration (`node#index`), so each iteration starts its own child. */
   nodeId: string;
-  /** In a loop's body, the iteration's index: each iteration starts a child of its own. */
-  iteration?: number | undefined;
   /** When the step started (workflow time, ms): the child's id sorts by it among runs. */
   startedAt: number;
   workflowId: string;
@@ -43,7 +42,8 @@ function payloadProblems(issues: { pointer: string; message: string }[]): string
  * The run a `flow.run-workflow` step starts (docs/architecture.md, "Sub-workflows"): the target's live version
  * (resolved when the step runs; during a rollout picked by the child's run id like any run), its input checked
  * like an API trigger's payload, its record written before the parent starts it as a Temporal child workflow.
- * Idempotent: the child's id is derived from the parent run, node and loop iteration, and a repeat finds the record written first.
+ * Idempotent: the child's id is derived from the parent run and calling step, and a repeat finds the record written
+ * first.
  */
 export function createChildRunService(deps: { workflows: WorkflowService; runService: WorkflowRunService }) {
   const payloadFor = (workflowId: string, version: RunnableVersion, input: unknown): Record<string, unknown> => {
@@ -61,8 +61,7 @@ export function createChildRunService(deps: { workflows: WorkflowService; runSer
 
   return {
     async prepare(request: ChildRunRequest): Promise<ChildRun> {
-      const step = request.iteration === undefined ? request.nodeId : `${request.nodeId}#${request.iteration}`;
-      const runId = derivedId('workflowRun', request.startedAt, `child:${request.parentRunId}:${step}`);
+      const runId = derivedId('workflowRun', request.startedAt, `child:${request.parentRunId}:${request.nodeId}`);
       const choice = runnableChoice(await deps.workflows.liveVersion(request.workflowId));
       const run = await deps.runService.recordChild(runId, {
         ...choice,

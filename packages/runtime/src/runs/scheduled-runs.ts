@@ -1,4 +1,5 @@
 import type { ScheduleOutput } from '@casework/shared';
+import type { Clock } from '../platform/clock.ts';
 import { ConflictError } from '../platform/errors.ts';
 import type { WorkflowService } from '../workflows/workflow-service.ts';
 import { scheduleIdOf, scheduleSpecOf } from '../workflows/workflow-schedules.ts';
@@ -22,6 +23,7 @@ export interface ScheduledFiring {
 export function createScheduledRuns(deps: {
   workflows: Pick<WorkflowService, 'liveVersion' | 'syncSchedule'>;
   runService: Pick<WorkflowRunService, 'start'>;
+  clock: Clock;
 }) {
   async function scheduledVersion(workflowId: string) {
     try {
@@ -75,7 +77,7 @@ export function createScheduledRuns(deps: {
           'This workflow does not run on a schedule (its live version has no trigger.schedule); trigger it instead.',
         );
       }
-      const firing = { workflowId, scheduleId: scheduleIdOf(workflowId), scheduledAt: new Date().toISOString() };
+      const firing = { workflowId, scheduleId: scheduleIdOf(workflowId), scheduledAt: deps.clock().toISOString() };
       return startFiring(version, firing, creator, dedupeKey);
     },
   };

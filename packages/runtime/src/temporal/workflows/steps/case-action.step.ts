@@ -3,7 +3,7 @@ import { evaluateValue, evaluateValueNow } from '@casework/shared/workflow';
 import { isCancellation, patched, upsertSearchAttributes } from '@temporalio/workflow';
 import { nextOf, operationParams, retryPolicy } from '../run-steps.ts';
 import { caseIdsKey } from '../search-attributes.ts';
-import { caseOf, failureOf, scopeOf, StepFailed, type StepExecutor } from './step-context.ts';
+import { caseOf, failureOf, iterationStepId, scopeOf, StepFailed, type StepExecutor } from './step-context.ts';
 
 type CaseStepKind = Extract<NodeKind, `case.${string}`>;
 
@@ -31,8 +31,7 @@ export const caseActionStep: StepExecutor<CaseStepKind> = {
         retry: retryPolicy(step.params.retry),
         summary: step.label || step.kind,
       });
-      // The activity is idempotent per (run, node id): each iteration of a loop's body is a step of its own.
-      const nodeId = context.loop ? `${id}#${context.loop.index}` : id;
+      const nodeId = iterationStepId(id, context);
       const result = await runCaseStep({ runId: input.runId, nodeId, kind: step.kind, params, caseId });
       if (run.touchCase(result.case.id)) upsertSearchAttributes([{ key: caseIdsKey, value: [...run.caseIds] }]);
       run.complete(id, { case: result.case }, result.attempt);

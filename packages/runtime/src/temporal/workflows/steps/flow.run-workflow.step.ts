@@ -14,7 +14,7 @@ import type { RunActivities } from '../../activities/run.activities.ts';
 import type { RunOutcome, runPlan } from '../run-plan.workflow.ts';
 import { nextOf, retryPolicy } from '../run-steps.ts';
 import { caseIdsKey, versionIdKey, workflowIdKey } from '../search-attributes.ts';
-import { failureOf, scopeOf, StepFailed, type StepExecutor, type StepOf } from './step-context.ts';
+import { failureOf, iterationStepId, scopeOf, StepFailed, type StepExecutor, type StepOf } from './step-context.ts';
 
 type Step = StepOf<'flow.run-workflow'>;
 
@@ -30,7 +30,7 @@ async function startChildRun(
   id: string,
   step: Step,
   input: RunInput,
-  call: { childInput: unknown; callers: string[]; iteration: number | undefined },
+  call: { childInput: unknown; callers: string[]; nodeId: string },
 ) {
   const { prepareChildRun } = proxyActivities<RunActivities>({
     startToCloseTimeout: '30 seconds',
@@ -39,8 +39,7 @@ async function startChildRun(
   });
   const child = await prepareChildRun({
     parentRunId: input.runId,
-    nodeId: id,
-    iteration: call.iteration,
+    nodeId: call.nodeId,
     startedAt: Date.now(),
     workflowId: step.params['workflow-id'],
     input: call.childInput,
@@ -93,8 +92,8 @@ export const runWorkflowStep: StepExecutor<'flow.run-workflow'> = {
       const scope = scopeOf(context);
       const now = evaluateValueNow(step.params.input, scope);
       const childInput = now.handled ? now.value : await evaluateValue(step.params.input, scope);
-      const iteration = context.loop?.index;
-      const { child, handle } = await startChildRun(id, step, input, { childInput, callers, iteration });
+      const nodeId = iterationStepId(id, context);
+      const { child, handle } = await startChildRun(id, step, input, { childInput, callers, nodeId });
       runId = child.runId;
       const named = {
         'run-id': child.runId,

@@ -51,6 +51,12 @@ export const scopeOf = ({ input, run, loop }: RunContext): ExpressionScope => ({
   loop,
 });
 
+/**
+ * The step's id as its activities key their work (idempotently per run and this id): inside a loop's body each
+ * iteration is a step of its own, `node#index`.
+ */
+export const iterationStepId = (id: string, { loop }: RunContext): string => (loop ? `${id}#${loop.index}` : id);
+
 /** A step of kind K, as the plan holds it. */
 export type StepOf<K extends NodeKind> = Extract<PlanStep, { kind: K }>;
 
