@@ -38,9 +38,6 @@ show_events() {
   json 'd.data.map(e => `    ${e.attributes["created-at"]}  ${e.attributes.name.padEnd(20)} ${JSON.stringify(e.attributes.payload).slice(0, 70)}`).join("\n")'
 }
 
-# header NAME: a header of the last response.
-header() { awk -v name="${1,,}" -F': ' 'tolower($1) == name { v = $2 } END { sub(/\r$/, "", v); print v }' "$headers_file"; }
-
 # The template key is unique and permanent: a fresh one per run (upper-case, ≤ 16 characters).
 suffix=$(fresh_suffix)
 template_key="KYC$suffix"

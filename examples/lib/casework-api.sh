@@ -72,6 +72,9 @@ json() {
   ' "$1" "$body_file"
 }
 
+# header NAME: a header of the last response.
+header() { awk -v name="${1,,}" -F': ' 'tolower($1) == name { v = $2 } END { sub(/\r$/, "", v); print v }' "$headers_file"; }
+
 # show LABEL EXPR [LABEL EXPR…]: prints the interesting parts of the last response.
 show() {
   while (($# >= 2)); do
@@ -93,4 +96,15 @@ expect_ready() {
   status=$(curl -sS -o "$body_file" -w '%{http_code}' "$base_url/readyz") || die "cannot reach $base_url — is \`npm start\` running?"
   [[ "$status" == 200 ]] || die "$base_url/readyz answered $status: $(cat "$body_file")"
   show readyz 'd.status'
+}
+
+# create_template FILE KEY: POSTs the case template in FILE under the unique KEY (its name gets the key too); the
+# created template is then the last response.
+create_template() {
+  node -e '
+    const [file, key] = process.argv.slice(1);
+    const template = JSON.parse(require("node:fs").readFileSync(file, "utf8"));
+    console.log(JSON.stringify({ data: { attributes: { ...template, key, name: `${template.name} (${key})` } } }));
+  ' "$1" "$2" > "$tmp/template.json"
+  request 201 POST /api/v1/case-templates "@$tmp/template.json"
 }

@@ -67,9 +67,6 @@ wait_for_run() {
   done
 }
 
-# header NAME: a header of the last response.
-header() { awk -v name="${1,,}" -F': ' 'tolower($1) == name { v = $2 } END { sub(/\r$/, "", v); print v }' "$headers_file"; }
-
 # The template key is unique and permanent: a fresh one per run (upper-case, ≤ 16 characters).
 suffix=$(fresh_suffix)
 template_key="KYC$suffix"
@@ -80,12 +77,7 @@ step '0. Is the stack ready?'
 expect_ready
 
 step "1. Create the case template ($template_key) from case-template.json"
-node -e '
-  const [file, key] = process.argv.slice(1);
-  const template = JSON.parse(require("node:fs").readFileSync(file, "utf8"));
-  console.log(JSON.stringify({ data: { attributes: { ...template, key, name: `${template.name} (${key})` } } }));
-' "$example_dir/case-template.json" "$template_key" > "$tmp/template.json"
-request 201 POST /api/v1/case-templates "@$tmp/template.json"
+create_template "$example_dir/case-template.json" "$template_key"
 template_id=$(json 'd.data.id')
 show id 'd.data.id' statuses 'd.data.attributes.statuses.map(s => `${s.name} (${s.type})`).join(", ")' \
   fields 'd.data.attributes["field-schemas"].map(f => `${f.key}: ${f.type}`).join(", ")'

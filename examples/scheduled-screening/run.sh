@@ -119,12 +119,7 @@ fi
 show name 'd.data.id' updated-at 'd.data.attributes["updated-at"]'
 
 step "3. The case template ($template_key) from case-template.json, and a queue"
-node -e '
-  const [file, key] = process.argv.slice(1);
-  const template = JSON.parse(require("node:fs").readFileSync(file, "utf8"));
-  console.log(JSON.stringify({ data: { attributes: { ...template, key, name: `${template.name} (${key})` } } }));
-' "$example_dir/case-template.json" "$template_key" > "$tmp/template.json"
-request 201 POST /api/v1/case-templates "@$tmp/template.json"
+create_template "$example_dir/case-template.json" "$template_key"
 template_id=$(json 'd.data.id')
 show id 'd.data.id' statuses 'd.data.attributes.statuses.map(s => s.name).join(", ")'
 request 201 POST /api/v1/case-queues "{\"data\":{\"attributes\":{\"name\":\"Screening ($template_key)\"}}}"

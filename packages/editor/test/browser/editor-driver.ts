@@ -133,14 +133,22 @@ export function editorDriver(page: Page) {
     await choose(inspector().getByLabel(labelled('Case')), upstream);
   }
 
-  /** Adds a `case.update-fields` operation: the field from the template, the operation, the value. */
-  async function addOperation(index: number, field: string, op: string, value: string): Promise<void> {
+  /** Adds operation number `index` to the selected node: its target (`on`, a Field or Variable), operation and value. */
+  async function operation(index: number, on: 'Field' | 'Variable', target: string, op: string, value: string) {
     await inspector().getByRole('button', { name: 'Add operation' }).click();
     const group = inspector().getByRole('group', { name: `Operation ${index}` });
-    await choose(group.getByLabel(labelled('Field')), field);
+    await choose(group.getByLabel(labelled(on)), target);
     await group.getByLabel(labelled('Operation')).selectOption(op);
     await enter(group.getByLabel(labelled('Value')), value);
   }
+
+  /** Adds a `case.update-fields` operation: the field from the template, the operation, the value. */
+  const addOperation = (index: number, field: string, op: string, value: string) =>
+    operation(index, 'Field', field, op, value);
+
+  /** Adds a `data.set-variables` operation: the declared variable, the operation, the value. */
+  const addVariableOperation = (index: number, variable: string, op: string, value: string) =>
+    operation(index, 'Variable', variable, op, value);
 
   /**
    * The handles a drawn edge runs between, each as `node:handle`: the ones whose boxes hold the ends of its path
@@ -178,6 +186,7 @@ export function editorDriver(page: Page) {
     setLabel,
     pickCase,
     addOperation,
+    addVariableOperation,
     drawnBetween,
   };
 }

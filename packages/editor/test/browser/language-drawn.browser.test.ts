@@ -7,7 +7,7 @@ import { caseworkUrl } from './browser.ts';
 import { apiRequest, uniqueSuffix } from './casework-api.ts';
 import { cell, editorDriver, labelled } from './editor-driver.ts';
 import { createReviewRecords } from './review-example.ts';
-import { publish, startRun, stepOf, waitForSteps } from './review-run.ts';
+import { publish, startRun, stepOf, waitForRunStatus, waitForSteps } from './review-run.ts';
 import { createWorkflowFromHome } from './workflow-setup.ts';
 
 const screenshotDir = new URL('../../../../docs/screenshots/', import.meta.url);
@@ -63,7 +63,7 @@ describe(
     it('draws request → for each (case + variable per item) → parallel → end, publishes, runs, and shows every step', async () => {
       const { page, problems } = session;
       const editor = editorDriver(page);
-      const { node, handle, inspector, select, dragFromPalette, connect, enter, choose } = editor;
+      const { node, handle, inspector, select, dragFromPalette, connect, enter, choose, addVariableOperation } = editor;
       const { templateId } = await createReviewRecords(suffix);
 
       await page.goto(new URL('/', caseworkUrl()).href);
@@ -110,11 +110,7 @@ describe(
       const push = await dragFromPalette('data.set-variables', cell(3, 1));
       await connect(create, 'next', push);
       await select(push);
-      await inspector().getByRole('button', { name: 'Add operation' }).click();
-      const pushName = inspector().getByRole('group', { name: 'Operation 1' });
-      await choose(pushName.getByLabel(labelled('Variable')), 'names');
-      await pushName.getByLabel(labelled('Operation')).selectOption('push');
-      await enter(pushName.getByLabel(labelled('Value')), '{{ item.name }}');
+      await addVariableOperation(1, 'names', 'push', '{{ item.name }}');
 
       // The body ends at a join; the run goes on from it after the last iteration.
       const loopEnd = await dragFromPalette('logic.join', cell(2, 1));
@@ -129,11 +125,7 @@ describe(
       const record = await dragFromPalette('data.set-variables', cell(0, 2));
       await connect(fork, 'branch-1', record);
       await select(record);
-      await inspector().getByRole('button', { name: 'Add operation' }).click();
-      const setCount = inspector().getByRole('group', { name: 'Operation 1' });
-      await choose(setCount.getByLabel(labelled('Variable')), 'count');
-      await setCount.getByLabel(labelled('Operation')).selectOption('set');
-      await enter(setCount.getByLabel(labelled('Value')), `{{ steps.\`${loop}\`.done }}`);
+      await addVariableOperation(1, 'count', 'set', `{{ steps.\`${loop}\`.done }}`);
 
       const wait = await dragFromPalette('wait.duration', cell(1, 2));
       await connect(fork, 'branch-2', wait);
@@ -189,10 +181,7 @@ describe(
       await publish(page, 'A request, a loop and a parallel drawn by hand', 1);
       await startRun(page, {});
 
-      await page
-        .getByTestId('run-banner')
-        .locator('[data-testid="run-status"][data-status="completed"]')
-        .waitFor({ timeout: 90_000 });
+      const runId = await waitForRunStatus(page, 'completed', 90_000);
       await waitForSteps(page, {
         trigger: 'completed',
         [request]: 'completed',
@@ -213,7 +202,6 @@ describe(
       expect(service.received).toEqual([{ method: 'GET', path: '/items' }]);
 
       // What the run did: a case per item, the names pushed in order, the count the branch set after the loop.
-      const runId = (await page.getByTestId('run-banner').locator('code').textContent()) ?? '';
       const { data: run } = await apiRequest<RunResource>('GET', `/workflow-runs/${runId}`);
       expect(run.attributes['case-ids']).toHaveLength(3);
       const amounts = await Promise.all(

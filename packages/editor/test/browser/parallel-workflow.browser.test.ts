@@ -5,7 +5,7 @@ import { caseworkUrl } from './browser.ts';
 import { apiRequest, uniqueSuffix } from './casework-api.ts';
 import { cell, editorDriver, labelled } from './editor-driver.ts';
 import { createReviewRecords } from './review-example.ts';
-import { publish, startRun, stepOf, waitForSteps } from './review-run.ts';
+import { publish, startRun, stepOf, waitForRunStatus, waitForSteps } from './review-run.ts';
 import { createWorkflowFromHome } from './workflow-setup.ts';
 
 const screenshotDir = new URL('../../../../docs/screenshots/', import.meta.url);
@@ -96,10 +96,7 @@ describe('a Parallel drawn by hand: both branches run at once, then the join', {
     await stepOf(page, wait, 'waiting').waitFor({ timeout: 1_000 });
     await stepOf(page, fork, 'running').waitFor({ timeout: 1_000 });
 
-    await page
-      .getByTestId('run-banner')
-      .locator('[data-testid="run-status"][data-status="completed"]')
-      .waitFor({ timeout: 60_000 });
+    const runId = await waitForRunStatus(page, 'completed', 60_000);
     await waitForSteps(page, {
       trigger: 'completed',
       [create]: 'completed',
@@ -111,7 +108,6 @@ describe('a Parallel drawn by hand: both branches run at once, then the join', {
       [done]: 'completed',
     });
 
-    const runId = (await page.getByTestId('run-banner').locator('code').textContent()) ?? '';
     const { data: run } = await apiRequest<{ data: { attributes: { 'case-ids': string[] } } }>(
       'GET',
       `/workflow-runs/${runId}`,

@@ -33,6 +33,19 @@ export async function startRun(page: Page, payload: Record<string, string>): Pro
   await dialog.getByRole('button', { name: 'Start run' }).click();
 }
 
+/** Waits until the run the canvas follows shows `status` (completed, by default) in its banner; returns its id. */
+export async function waitForRunStatus(
+  page: Page,
+  status = 'completed',
+  timeout = RUN_STEP_TIMEOUT_MS,
+): Promise<string> {
+  const banner = page.getByTestId('run-banner');
+  await banner.locator(`[data-testid="run-status"][data-status="${status}"]`).waitFor({ timeout });
+  const runId = (await banner.locator('code').textContent()) ?? '';
+  expect(runId).toMatch(/^wfr_/);
+  return runId;
+}
+
 /** Waits until the run the canvas follows has made its case and waits for the reviewer; returns the run's id. */
 export async function waitForReviewer(
   page: Page,
@@ -40,9 +53,7 @@ export async function waitForReviewer(
 ): Promise<string> {
   await stepOf(page, steps.createCase, 'completed').waitFor({ timeout: RUN_STEP_TIMEOUT_MS });
   await stepOf(page, steps.waitResolved, 'waiting').waitFor({ timeout: RUN_STEP_TIMEOUT_MS });
-  const runId = (await page.getByTestId('run-banner').locator('code').textContent()) ?? '';
-  expect(runId).toMatch(/^wfr_/);
-  return runId;
+  return waitForRunStatus(page, 'waiting');
 }
 
 /** The reviewer approves the run's case through the API; waits until the run wakes up and finishes. Returns the case id. */
@@ -54,10 +65,7 @@ export async function approveAndWaitForCompletion(page: Page, runId: string): Pr
   const caseId = run.attributes['case-ids'][0];
   expect(caseId).toMatch(/^case_/);
   await apiRequest('POST', `/cases/${caseId}/set-status`, { meta: { status: 'approved' } });
-  await page
-    .getByTestId('run-banner')
-    .locator('[data-testid="run-status"][data-status="completed"]')
-    .waitFor({ timeout: RUN_STEP_TIMEOUT_MS });
+  await waitForRunStatus(page);
   return caseId ?? '';
 }
 

@@ -4,7 +4,7 @@ import { browserSession, unexpectedProblems } from './browser-session.ts';
 import { apiRequest, uniqueSuffix } from './casework-api.ts';
 import { openConsole, waitForRun, waitingReview } from './console-setup.ts';
 import { approvedRunStates, exampleSteps } from './review-example.ts';
-import { stepOf, waitForSteps } from './review-run.ts';
+import { stepOf, waitForRunStatus, waitForSteps } from './review-run.ts';
 
 const screenshotDir = new URL('../../../../docs/screenshots/', import.meta.url);
 
@@ -109,7 +109,7 @@ describe('The reviewer console: the canonical workflow’s case resolved in the 
     await waitForRun(review.runId, (run) => run.status === 'completed');
     await runs.first().getByRole('link', { name: 'Show on the canvas' }).click();
     await page.waitForURL(new RegExp(`#/workflows/${review.workflowId}/runs/${review.runId}$`));
-    await page.getByTestId('run-banner').locator('[data-testid="run-status"][data-status="completed"]').waitFor();
+    await waitForRunStatus(page);
     await waitForSteps(page, approvedRunStates(exampleSteps));
     expect(await stepOf(page, exampleSteps.recordDecline, 'skipped').count()).toBe(1);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserSession } from './browser-session.ts';
 import { apiRequest, uniqueSuffix } from './casework-api.ts';
-import { editorDriver, labelled } from './editor-driver.ts';
+import { editorDriver } from './editor-driver.ts';
 import { createWorkflow, openWorkflow } from './workflow-setup.ts';
 
 const chain = {
@@ -31,7 +31,7 @@ describe('run variables in the editor', { timeout: 90_000 }, () => {
     const { page } = session;
     const id = await createWorkflow(`Variables (${uniqueSuffix()})`, chain);
     await openWorkflow(page, id);
-    const { inspector, select, choose, enter } = editorDriver(page);
+    const { inspector, select, addVariableOperation } = editorDriver(page);
 
     const section = inspector().getByRole('region', { name: 'Run variables' });
     await section.getByRole('button', { name: 'Add variable' }).click();
@@ -41,11 +41,7 @@ describe('run variables in the editor', { timeout: 90_000 }, () => {
     await row.getByLabel('Default').fill('0');
 
     await select('vars');
-    await inspector().getByRole('button', { name: 'Add operation' }).click();
-    const operation = inspector().getByRole('group', { name: 'Operation 1' });
-    await choose(operation.getByLabel(labelled('Variable')), 'count');
-    await operation.getByLabel(labelled('Operation')).selectOption('set');
-    await enter(operation.getByLabel(labelled('Value')), '{{ vars.count + 1 }}');
+    await addVariableOperation(1, 'count', 'set', '{{ vars.count + 1 }}');
     await page.getByTestId('issues-panel').getByText('The workflow compiles.').waitFor();
     await page.locator('.react-flow__node[data-id="vars"]').getByText('set count').waitFor();
 

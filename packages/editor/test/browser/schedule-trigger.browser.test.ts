@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { browserSession } from './browser-session.ts';
 import { apiRequest, uniqueSuffix } from './casework-api.ts';
 import { editorDriver, labelled } from './editor-driver.ts';
+import { waitForRunStatus } from './review-run.ts';
 import { createWorkflow, openWorkflow } from './workflow-setup.ts';
 
 const graph = {
@@ -38,11 +39,7 @@ describe('a scheduled workflow in the editor', { timeout: 90_000 }, () => {
 
       // Run now: one run of the live version at once, followed on the canvas like any run.
       await page.getByRole('toolbar', { name: 'Workflow' }).getByRole('button', { name: 'Run now' }).click();
-      await page
-        .getByTestId('run-banner')
-        .locator('[data-testid="run-status"][data-status="completed"]')
-        .waitFor({ timeout: 60_000 });
-      const runId = (await page.getByTestId('run-banner').locator('code').textContent()) ?? '';
+      const runId = await waitForRunStatus(page, 'completed', 60_000);
       const { data: run } = await apiRequest<{ data: { attributes: { 'trigger-kind': string; trigger: object } } }>(
         'GET',
         `/workflow-runs/${runId}`,

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { browserSession } from './browser-session.ts';
 import { caseworkUrl } from './browser.ts';
 import { apiRequest, uniqueSuffix } from './casework-api.ts';
-import { stepOf, waitForSteps } from './review-run.ts';
+import { stepOf, waitForRunStatus, waitForSteps } from './review-run.ts';
 import {
   serviceGet,
   setUpScreening,
@@ -123,10 +123,7 @@ describe(
       await page.goto(new URL(`/#/workflows/${workflowId}/runs/${run.id}`, caseworkUrl()).href);
       const finished = await runEnd(run.id);
       expect(finished.attributes.status, JSON.stringify(finished.attributes.steps, null, 1)).toBe('completed');
-      await page
-        .getByTestId('run-banner')
-        .locator('[data-testid="run-status"][data-status="completed"]')
-        .waitFor({ timeout: 120_000 });
+      await waitForRunStatus(page, 'completed', 120_000);
       await waitForSteps(page, Object.fromEntries(everyStep.map((id) => [id, 'completed'])));
       const loopStrip = (id: string) => stepOf(page, id, 'completed').getByTestId('node-step');
       expect(await loopStrip('screen-standard').textContent()).toContain(
