@@ -15,12 +15,18 @@ export function createSlaScheduler(deps: { client: Client; taskQueue: string }):
   return {
     async schedule(caseId, expiresAt) {
       const iso = expiresAt.toISOString();
+      const untilDeadlineMs = expiresAt.getTime() - Date.now();
       await deps.client.workflow.signalWithStart(caseSla, {
         workflowId: slaWorkflowId(caseId),
         taskQueue: deps.taskQueue,
         args: [{ caseId, expiresAt: iso }],
         signal: rescheduleSignal,
         signalArgs: [{ expiresAt: iso }],
+        // A new timer sleeps in Temporal until its deadline: its first workflow task (and so the worker) runs only
+        // then, instead of once now to start a timer (measured: half the server's work per SLA, and no worker work).
+        // On a running timer the server ignores the delay and dispatches the signal at once, which moves it; a
+        // plain cancel signal waits for the deadline, where the timer then ends as canceled.
+        ...(untilDeadlineMs > 0 ? { startDelay: untilDeadlineMs } : {}),
         // Signal-with-start signals a *running* timer (the server never starts a second one for the id), so one
         // call starts or reschedules. This policy governs a *closed* earlier run (fired, canceled, failed): allow
         // a new run under the same id, so an SLA set again after a cancel or an expiry gets a fresh timer.

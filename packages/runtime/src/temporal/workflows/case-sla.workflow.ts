@@ -4,7 +4,9 @@ import {
   continueAsNew,
   defineSignal,
   log,
+  patched,
   proxyActivities,
+  setDefaultSignalHandler,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -47,7 +49,7 @@ export async function caseSla(input: CaseSlaInput): Promise<CaseSlaResult> {
   let rescheduled = false;
   let reschedules = 0;
 
-  setHandler(rescheduleSignal, ({ expiresAt }) => {
+  const reschedule = ({ expiresAt }: { expiresAt: string }) => {
     const nextMs = Date.parse(expiresAt);
     if (Number.isNaN(nextMs)) {
       log.warn('ignoring a reschedule with an invalid deadline', { caseId, expiresAt });
@@ -58,10 +60,23 @@ export async function caseSla(input: CaseSlaInput): Promise<CaseSlaResult> {
     // Signals are applied in history order: a reschedule after a cancel (SLA cleared, then set again) revives it.
     canceled = false;
     reschedules++;
-  });
-  setHandler(cancelSignal, () => {
+  };
+  const cancel = () => {
     canceled = true;
-  });
+  };
+  if (patched('sla-signals-in-order')) {
+    // Signals that arrive before the first workflow task (all of them, while a delayed start sleeps: see
+    // cases/sla-scheduler.ts) wait in a buffer. Named handlers would each take their own signals from it as they
+    // are set, losing the order between a cancel and a reschedule; one handler for every name keeps history order.
+    setDefaultSignalHandler((name, ...args) => {
+      if (name === rescheduleSignal.name) reschedule(args[0] as { expiresAt: string });
+      else if (name === cancelSignal.name) cancel();
+      else log.warn('ignoring an unknown signal', { caseId, name });
+    });
+  } else {
+    setHandler(rescheduleSignal, reschedule);
+    setHandler(cancelSignal, cancel);
+  }
 
   for (;;) {
     if (canceled) {
