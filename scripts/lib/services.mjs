@@ -38,6 +38,11 @@ export async function startTemporal({
     // Write-ahead log: a commit appends to one file instead of rewriting pages through a rollback journal.
     '--sqlite-pragma',
     'journal_mode=wal',
+    // No fsync per commit (SQLite syncs the log at checkpoints): with the WAL a commit still survives the server
+    // being killed, though not a power cut, which is what the local store guarantees too (docs/architecture.md,
+    // "The store"). Measured on the local stack: a quarter less of the dev server's CPU per run.
+    '--sqlite-pragma',
+    'synchronous=normal',
   ];
   if (headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort));
