@@ -5,10 +5,10 @@ import { runChaos } from '../../../../bench/lib/chaos-run.ts';
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
 // The short version of bench/chaos.ts (its figures are in docs/reliability.md): a stack of its own, supervised as
-// npm start does, under a steady load of triggers, case creations, comments and approvals, while its worker (three
-// times), api, store and Temporal dev server are SIGKILLed in turn (neither the store nor the dev server flushes the
-// disk per commit: a killed one must still keep every commit, docs/architecture.md, "The store"). Every accepted request must have left exactly one run, case and
-// event, and every run must have completed.
+// npm start does, under a steady load of triggers, case creations, comments and approvals, while its worker (four
+// times), api, store and Temporal dev server are SIGKILLed in turn. Neither the store nor the dev server flushes the
+// disk per commit (docs/architecture.md, "The store"), so this is also where a killed one must keep every commit.
+// Every accepted request must have left exactly one run, case and event, and every run must have completed.
 describe('faults under load', () => {
   it(
     'loses and doubles nothing when the worker, the api, the store and Temporal are killed',
