@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { markdownTable, wrap, writeBenchmarkSection } from './lib/benchmarks-doc.ts';
 import { ms } from './lib/latency-stats.ts';
 import { runBench, stackBenchContext } from './lib/stack-bench.ts';
+import { cpuPer, cpuSnapshot, stackServices, type StackService } from './lib/process-cpu.ts';
 import { setUpReviewWorkflow } from './lib/review-workflow-setup.ts';
 import { cancelRuns, caseReadMs, runLevel, type LevelResult } from './lib/trigger-level.ts';
 
@@ -14,6 +15,7 @@ Against a running stack (CASEWORK_URL, default http://localhost:3000; CASEWORK_A
 \${CASEWORK_DATA_DIR:-.data}/api-key): sets up the canonical review workflow (examples/review-workflow) once, then
 for each concurrency level lets that many clients trigger runs in a closed loop, each polling its run until the
 run's case-ids is non-empty (the case is persisted), and follows every run until it waits on wait-resolved.
+On Linux it also reads the CPU time the stack's processes (Temporal, store, worker, api) used per run of a level.
 The stack's rate limit must allow the load: start it with
 RATE_LIMIT_MAX=10000000 RATE_LIMIT_WINDOW_SECONDS=1 npm start (short windows keep counting cheap on the local store).
 
@@ -93,8 +95,11 @@ const tableHeader = [
   'max',
   'req/s',
   'GET case',
+  ...stackServices,
+  'CPU/run',
 ];
-type Row = LevelResult & { pollMs: number; caseReadMs: number };
+type Row = LevelResult & { pollMs: number; caseReadMs: number; cpuPerRun: Record<StackService, number> };
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 const tableRow = (result: Row) => [
   String(result.clients),
   String(result.runs),
@@ -110,6 +115,8 @@ const tableRow = (result: Row) => [
   ms(result.waiting.max),
   (result.requests / result.wallSeconds).toFixed(0),
   ms(result.caseReadMs),
+  ...stackServices.map((service) => ms(result.cpuPerRun[service])),
+  ms(sum(Object.values(result.cpuPerRun))),
 ];
 
 async function main(): Promise<number> {
@@ -152,15 +159,18 @@ async function main(): Promise<number> {
   const results: Row[] = [];
   for (const [index, { clients, runs, pollMs }] of opts.levels.entries()) {
     // One prefix per level: two levels with as many clients must not share Idempotency-Keys (and so runs).
+    const before = cpuSnapshot();
     const result = await level(clients, runs, pollMs, `${keyPrefix}l${index}`);
+    const cpuPerRun = cpuPer(before, cpuSnapshot(), result.runs);
     if (!opts.keepRuns) await cancelRuns(api, result.runIds);
     // After the level, at rest: what one case read costs now that the level's cases are stored.
     const caseRead = result.firstCaseId === null ? Number.NaN : await caseReadMs(api, result.firstCaseId);
-    results.push({ ...result, pollMs, caseReadMs: caseRead });
+    results.push({ ...result, pollMs, caseReadMs: caseRead, cpuPerRun });
     console.log(
       `${clients} client(s): ${result.runs} runs in ${result.wallSeconds.toFixed(1)} s, ` +
         `persisted p50 ${ms(result.persisted.p50)} ms, ${result.casesPerSecond.toFixed(1)} cases/s, ` +
-        `${result.errors} errors; GET /cases/{id} then ${ms(caseRead)} ms`,
+        `${result.errors} errors; GET /cases/{id} then ${ms(caseRead)} ms; CPU ms per run: ` +
+        stackServices.map((service) => `${service} ${ms(cpuPerRun[service])}`).join(', '),
     );
     for (const sample of result.errorSamples) console.log(`  error: ${sample}`);
   }
@@ -180,7 +190,9 @@ async function main(): Promise<number> {
     wrap(
       'Latencies in ms after the trigger request was sent; _poll_: ms between two polls of one run (the ' +
         'latencies are that coarse); _req/s_: the requests the bench sent (triggers and polls); _GET case_: the ' +
-        'median `GET /cases/{id}` (ms) right after the level.',
+        'median `GET /cases/{id}` (ms) right after the level; _Temporal_ … _api_: CPU ms (user + system) each ' +
+        "service's processes used per run during the level, read from /proc (every process of that kind on the " +
+        'machine, so run the bench alone), and _CPU/run_ their sum.',
     ),
     table,
   ].join('\n\n');
