@@ -45,7 +45,7 @@ export function createCaseDomain(deps: {
   const publisher = createEventPublisher({
     cases: caseRepository,
     events: eventRepository,
-    slaTimers: createSlaScheduler(deps.temporal),
+    slaTimers: createSlaScheduler({ ...deps.temporal, clock }),
     log,
     onPublished: deps.onPublished,
   });

@@ -1,4 +1,5 @@
 import { WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Clock } from '../platform/clock.ts';
 import { cancelSignal, caseSla, rescheduleSignal } from '../temporal/workflows/case-sla.workflow.ts';
 
 /** The id of a case's one SLA timer (docs/architecture.md, "Cases"): persisted, never change its shape. */
@@ -11,11 +12,12 @@ export interface SlaScheduler {
   cancel(caseId: string): Promise<void>;
 }
 
-export function createSlaScheduler(deps: { client: Client; taskQueue: string }): SlaScheduler {
+/** `clock` is the one the deadlines are computed with, so the timer's start delay is measured from the same now. */
+export function createSlaScheduler(deps: { client: Client; taskQueue: string; clock: Clock }): SlaScheduler {
   return {
     async schedule(caseId, expiresAt) {
       const iso = expiresAt.toISOString();
-      const untilDeadlineMs = expiresAt.getTime() - Date.now();
+      const untilDeadlineMs = expiresAt.getTime() - deps.clock().getTime();
       await deps.client.workflow.signalWithStart(caseSla, {
         workflowId: slaWorkflowId(caseId),
         taskQueue: deps.taskQueue,

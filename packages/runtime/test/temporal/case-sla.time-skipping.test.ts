@@ -2,6 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlaScheduler, slaWorkflowId } from '../../src/cases/sla-scheduler.ts';
+import { systemClock } from '../../src/platform/clock.ts';
 import { createCaseSlaActivities, type SlaExpiry } from '../../src/temporal/activities/case-sla.activities.ts';
 import { workflowsPath } from '../../src/temporal/worker-factory.ts';
 import { cancelSignal, caseSla, rescheduleSignal } from '../../src/temporal/workflows/case-sla.workflow.ts';
@@ -143,10 +144,37 @@ describe('case SLA timer under the time-skipping server', () => {
     expect(calls).toEqual([]);
   });
 
+  it('applies signals that arrive before its first task in the order they were sent', async () => {
+    // No worker yet, as while a delayed start sleeps: the timer's first task finds all three signals at once.
+    const caseId = 'cas_slaOrderAAAAAAAAAAAAAA';
+    const { calls, slaExpiry } = recordingSlaExpiry();
+    const now = await testEnv.currentTimeMs();
+    const handle = await startTimer(caseId, new Date(now + hours(1)));
+    const reopened = new Date(now + hours(2));
+    await handle.signal(rescheduleSignal, { expiresAt: new Date(now + hours(1)).toISOString() });
+    await handle.signal(cancelSignal);
+    await handle.signal(rescheduleSignal, { expiresAt: reopened.toISOString() });
+
+    expect(await withWorker(slaExpiry, () => handle.result())).toBe('expired');
+    expect(calls).toEqual([{ caseId, expiresAt: reopened, firedAt: expect.any(Date) }]);
+  });
+
+  it('ignores a reschedule without a deadline and fires at the one it has', async () => {
+    const caseId = 'cas_slaNoDeadlineAAAAAAAAA';
+    const { calls, slaExpiry } = recordingSlaExpiry();
+    const expiresAt = new Date((await testEnv.currentTimeMs()) + hours(1));
+    const handle = await startTimer(caseId, expiresAt);
+    await handle.signal('caseSla.reschedule');
+    await handle.signal('caseSla.reschedule', { expiresAt: 42 });
+
+    expect(await withWorker(slaExpiry, () => handle.result())).toBe('expired');
+    expect(calls).toEqual([{ caseId, expiresAt, firedAt: expect.any(Date) }]);
+  });
+
   it('keeps one execution when scheduled twice, firing once at the last deadline', async () => {
     const caseId = 'cas_slaTwiceAAAAAAAAAAAAAA';
     const { calls, slaExpiry } = recordingSlaExpiry();
-    const scheduler = createSlaScheduler({ client: testEnv.client, taskQueue });
+    const scheduler = createSlaScheduler({ client: testEnv.client, taskQueue, clock: systemClock });
     const now = await testEnv.currentTimeMs();
     const last = new Date(now + hours(3));
     await scheduler.schedule(caseId, new Date(now + hours(2)));
@@ -169,7 +197,7 @@ describe('case SLA timer under the time-skipping server', () => {
   it('starts a fresh timer when scheduled again after a cancel', async () => {
     const caseId = 'cas_slaAgainAAAAAAAAAAAAAA';
     const { calls, slaExpiry } = recordingSlaExpiry();
-    const scheduler = createSlaScheduler({ client: testEnv.client, taskQueue });
+    const scheduler = createSlaScheduler({ client: testEnv.client, taskQueue, clock: systemClock });
     await scheduler.cancel(caseId); // nothing scheduled yet: a no-op
     const now = await testEnv.currentTimeMs();
     await scheduler.schedule(caseId, new Date(now + hours(1)));

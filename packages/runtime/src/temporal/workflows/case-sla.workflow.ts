@@ -49,8 +49,9 @@ export async function caseSla(input: CaseSlaInput): Promise<CaseSlaResult> {
   let rescheduled = false;
   let reschedules = 0;
 
-  const reschedule = ({ expiresAt }: { expiresAt: string }) => {
-    const nextMs = Date.parse(expiresAt);
+  const reschedule = (payload: { expiresAt: string } | undefined) => {
+    const expiresAt = payload?.expiresAt;
+    const nextMs = typeof expiresAt === 'string' ? Date.parse(expiresAt) : Number.NaN;
     if (Number.isNaN(nextMs)) {
       log.warn('ignoring a reschedule with an invalid deadline', { caseId, expiresAt });
       return;
@@ -69,7 +70,7 @@ export async function caseSla(input: CaseSlaInput): Promise<CaseSlaResult> {
     // cases/sla-scheduler.ts) wait in a buffer. Named handlers would each take their own signals from it as they
     // are set, losing the order between a cancel and a reschedule; one handler for every name keeps history order.
     setDefaultSignalHandler((name, ...args) => {
-      if (name === rescheduleSignal.name) reschedule(args[0] as { expiresAt: string });
+      if (name === rescheduleSignal.name) reschedule(args[0] as { expiresAt: string } | undefined);
       else if (name === cancelSignal.name) cancel();
       else log.warn('ignoring an unknown signal', { caseId, name });
     });
