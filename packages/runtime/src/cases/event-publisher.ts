@@ -51,14 +51,17 @@ export function createEventPublisher(deps: {
     throw new Error('the SLA kept changing while its timer was synced');
   }
 
+  async function publishEvents(kase: StoredCaseDocument): Promise<void> {
+    if (kase.outbox.length === 0) return;
+    await deps.events.insertOnce(kase.outbox);
+    await deps.onPublished?.(kase, kase.outbox);
+  }
+
   async function finish(kase: StoredCaseDocument): Promise<boolean> {
     if (!kase.dirty) return true;
     try {
-      if (kase.outbox.length > 0) {
-        await deps.events.insertOnce(kase.outbox);
-        await deps.onPublished?.(kase, kase.outbox);
-      }
-      if (kase.slaSync !== null) await syncSlaTimer(kase);
+      // The events and the SLA timer do not depend on each other, and each step is idempotent: do both at once.
+      await Promise.all([publishEvents(kase), kase.slaSync !== null ? syncSlaTimer(kase) : undefined]);
       await deps.cases.markFinished(kase._id, kase.version);
       return true;
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { CaseEventDelivery } from '@casework/shared';
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import { durationMs, nextOf } from '../run-steps.ts';
 import { caseOf, StepFailed, type StepExecutor } from './step-context.ts';
 
@@ -11,15 +11,22 @@ export const waitCaseStep: StepExecutor<'wait.case'> = {
     const { events, timeout } = step.params;
     const caseWaits = activities.waits;
     run.start(id, true);
-    await record();
-    const since = new Date(Date.now()).toISOString();
     const wait = { runId: input.runId, nodeId: id, caseId };
+    const open = () => caseWaits.openCaseWait({ ...wait, events, since: new Date(Date.now()).toISOString() });
     // Deliveries before this wait (to an earlier wait on the same case) don't count; the publisher signals only while
     // the wait is registered, so no clock comparison is needed for signalled events.
     const firstNew = inbox.length;
     const awaited = (delivery: CaseEventDelivery, index: number) =>
       index >= firstNew && delivery.caseId === caseId && (events as readonly string[]).includes(delivery.event.name);
-    let match = await caseWaits.openCaseWait({ ...wait, events, since });
+    // Added after runs were in flight: the run's record (now waiting) and the wait's registration do not depend on each
+    // other, so both local activities run at once. Histories from before replay them one after the other.
+    let match: Awaited<ReturnType<typeof open>>;
+    if (patched('wait-opens-with-record')) {
+      [, match] = await Promise.all([record(), open()]);
+    } else {
+      await record();
+      match = await open();
+    }
     if (!match) {
       const signalled = await condition(() => inbox.some(awaited), durationMs(timeout));
       const delivery = signalled ? inbox.find(awaited) : undefined;
