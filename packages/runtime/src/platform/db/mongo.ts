@@ -1,4 +1,4 @@
-import { MongoClient, type Db } from 'mongodb';
+import { MongoClient, type Db, type MongoClientOptions } from 'mongodb';
 
 export interface MongoHandle {
   client: MongoClient;
@@ -7,10 +7,16 @@ export interface MongoHandle {
 
 /**
  * Connects to MongoDB (or the embedded store). The driver reconnects by itself after the server returns,
- * so one client lives as long as the process.
+ * so one client lives as long as the process. `options.monitorCommands` lets a bench count the commands sent
+ * (bench/store-ops.ts).
  */
-export async function connectMongo(uri: string, dbName: string): Promise<MongoHandle> {
+export async function connectMongo(
+  uri: string,
+  dbName: string,
+  options: Pick<MongoClientOptions, 'monitorCommands'> = {},
+): Promise<MongoHandle> {
   const client = new MongoClient(uri, {
+    ...options,
     appName: 'casework',
     serverSelectionTimeoutMS: 10_000,
     // Keep the probe quick so /readyz notices a stopped server within seconds.
