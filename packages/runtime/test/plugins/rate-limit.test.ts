@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
+import { connectMongo } from '../../src/platform/db/mongo.ts';
 import { createApiKeyRepository } from '../../src/access/api-key-repository.ts';
 import { collectionNames } from '../../src/platform/db/platform-collections.ts';
 import { systemClock } from '../../src/platform/clock.ts';
@@ -79,6 +80,50 @@ describe('rate limiting per API key on /api/v1', () => {
       expectApiError(await get(auth, t.app), 429);
     } finally {
       await other.close();
+    }
+  });
+
+  it('far from the limit, lets a burst through on a store write or two, still counting down by one', async () => {
+    const mongo = await connectMongo(t.env.MONGODB_URI, t.env.MONGODB_DB, { monitorCommands: true });
+    let counterWrites = 0;
+    mongo.client.on('commandStarted', (event) => {
+      const command = event.command as { findAndModify?: string };
+      if (command.findAndModify === collectionNames.rateLimitCounters) counterWrites++;
+    });
+    const roomy = await buildApp({ env: { ...t.env, RATE_LIMIT_MAX: 100_000 }, mongo });
+    try {
+      const auth = await registerApiKey();
+      const remaining = [];
+      for (let i = 0; i < 50; i++) remaining.push((await get(auth, roomy)).headers['ratelimit-remaining']);
+      expect(remaining).toEqual(Array.from({ length: 50 }, (_, i) => String(100_000 - 1 - i)));
+      // One reservation serves them all (two if the hour-long window happened to turn during the test).
+      expect(counterWrites).toBeGreaterThanOrEqual(1);
+      expect(counterWrites).toBeLessThanOrEqual(2);
+    } finally {
+      await roomy.close();
+      await mongo.client.close();
+    }
+  });
+
+  it('lets exactly the limit through two api instances that reserve in batches', async () => {
+    const env = { ...t.env, RATE_LIMIT_MAX: 200 };
+    const [one, two] = [await buildApp({ env }), await buildApp({ env })];
+    try {
+      const auth = await registerApiKey();
+      let passed = 0;
+      let limited = 0;
+      for (let i = 0; i < 130; i++) {
+        for (const app of [one, two]) {
+          const response = await get(auth, app);
+          if (response.statusCode === 404) passed++;
+          else if (response.statusCode === 429) limited++;
+        }
+      }
+      expect(passed).toBe(200);
+      expect(limited).toBe(60);
+    } finally {
+      await one.close();
+      await two.close();
     }
   });
 
