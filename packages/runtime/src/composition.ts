@@ -37,7 +37,7 @@ export function createDomains(deps: DomainDeps) {
   const cases = createCaseDomain({ ...deps, onPublished: runs.dispatcher.onPublished });
   const schedules = createWorkflowSchedules(deps.temporal);
   const workflows = createWorkflowServiceOn(deps.db, deps.clock, { schedules, log: deps.log });
-  const caseSteps = createCaseStepService({ domain: cases, claims: runs.claims });
+  const caseSteps = createCaseStepService({ domain: cases });
   const childRuns = createChildRunService({ workflows, runService: runs.runService });
   const scheduledRuns = createScheduledRuns({ workflows, runService: runs.runService, clock: deps.clock });
   return { cases, runs, workflows, schedules, caseSteps, childRuns, scheduledRuns };

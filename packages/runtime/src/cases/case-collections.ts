@@ -50,6 +50,8 @@ export interface EventDocument {
   createdAt: Date;
   actor: Actor | null;
   payload: Record<string, unknown>;
+  /** Set on events recorded at most once per key (`run-event:<run id>:<name>`); unique. */
+  dedupeKey?: string;
 }
 
 export type CaseEventDocument = EventDocument & { name: CaseEventName; caseId: string };
@@ -86,6 +88,8 @@ export interface CaseDocument {
    * case: a retried step or request changes it once.
    */
   appliedSteps?: string[];
+  /** What created it at most once: a workflow step (`case-step:<run id>:<node id>`) or an Idempotency-Key; unique. */
+  dedupeKey?: string;
 }
 
 /** An event as a case remembers it: enough for a `wait.case` to find what happened while it was registering. */
@@ -164,6 +168,7 @@ export async function ensureCaseIndexes(db: Db): Promise<void> {
   const { caseTemplates, cases, events } = caseCollections(db);
   await ensureIndex(caseTemplates, { key: 1 }, { unique: true, name: 'key_unique' });
   await ensureGuardIndex(cases, ['version']);
+  await ensureIndex(cases, { dedupeKey: 1 }, { unique: true, sparse: true, name: 'dedupe_key' });
   await ensureIndex(cases, { templateId: 1, _id: -1 }, { name: 'template_id' });
   await ensureIndex(cases, { status: 1, _id: -1 }, { name: 'status_id' });
   await ensureIndex(cases, { queueId: 1, _id: -1 }, { name: 'queue_id' });
@@ -175,5 +180,6 @@ export async function ensureCaseIndexes(db: Db): Promise<void> {
   // Real MongoDB uses it for the sweeper; the embedded store scans (it ignores non-unique indexes).
   await ensureIndex(cases, { dirty: 1 }, { name: 'dirty', partialFilterExpression: { dirty: true } });
   await ensureIndex(events, { caseId: 1, _id: -1 }, { name: 'case_id' });
+  await ensureIndex(events, { dedupeKey: 1 }, { unique: true, sparse: true, name: 'dedupe_key' });
   await ensureIndex(events, { name: 1, _id: -1 }, { name: 'name_id' });
 }

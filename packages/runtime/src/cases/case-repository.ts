@@ -23,7 +23,9 @@ export function createCaseRepository(db: Db) {
   return {
     findById: (id: string) => cases.findOne({ _id: id }),
 
-    /** Inserts a new case; false when one with that id exists. */
+    findByDedupeKey: (dedupeKey: string) => cases.findOne({ dedupeKey }),
+
+    /** Inserts a new case; false when one with that id or dedupe key exists. */
     async insert(doc: StoredCaseDocument): Promise<boolean> {
       try {
         await cases.insertOne(doc);

@@ -48,15 +48,23 @@ export function createCaseService(deps: CaseServiceDeps) {
     get,
 
     /**
-     * `opts.id`: the id to create under (a workflow step's claimed id); `opts.dedupeKey`: names the request (an
-     * Idempotency-Key), whose first case is answered again rather than a second one created; `opts.workflowRunId`:
-     * the run creating it; `opts.beforeCommit`: a last check that may veto the write by throwing.
+     * `opts.dedupeKey`: names what creates the case (a workflow step, an Idempotency-Key), whose first case is
+     * answered again rather than a second one created: the case keeps the key (unique), and a key claimed before
+     * cases kept keys still names its case; `opts.workflowRunId`: the run creating it; `opts.beforeCommit`: a last
+     * check that may veto the write by throwing.
      */
     async create(
       request: CreateCaseRequest,
       requester: Actor,
-      opts: { id?: string; dedupeKey?: string; workflowRunId?: string; beforeCommit?: () => void } = {},
+      opts: { dedupeKey?: string; workflowRunId?: string; beforeCommit?: () => void } = {},
     ): Promise<CaseDocument> {
+      const { dedupeKey } = opts;
+      // A repeat (a retried step or request) is answered with the first case, before anything is checked again.
+      const claimed = dedupeKey ? await deps.claims.valueOf(dedupeKey) : null;
+      const existing = dedupeKey
+        ? ((await deps.cases.findByDedupeKey(dedupeKey)) ?? (claimed ? await deps.cases.findById(claimed) : null))
+        : null;
+      if (existing) return existing;
       const { attributes } = request.data;
       const template = await deps.templates.getActiveForNewCase(attributes['case-template-id']);
       const fields = validateFieldValues(template.fieldSchemas, attributes.fields ?? {});
@@ -68,13 +76,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (!status)
         throw new UnprocessableError('The case template has no initial status.', '/data/attributes/case-template-id');
 
-      let id = opts.id ?? newId('case');
-      if (opts.dedupeKey) {
-        const claim = await deps.claims.claimOnce(opts.dedupeKey, () => id);
-        const existing = claim.first ? null : await deps.cases.findById(claim.value);
-        if (existing) return existing;
-        id = claim.value;
-      }
+      const id = claimed ?? newId('case');
       const number = await deps.templates.nextCaseNumber(template._id);
       const now = deps.clock();
       const slaSeconds = request.meta?.['sla-expires-in-seconds'] ?? template.defaultSlaSeconds;
@@ -106,6 +108,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         resolver: null,
         updater: null,
         version: 1,
+        ...(dedupeKey ? { dedupeKey } : {}),
       };
       const change: CaseChange = {
         set: {},
@@ -123,7 +126,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       const created = await deps.writer.create(kase, toEventDocuments(change, kase, creator, now));
       if (created) return created;
       // A duplicate of the same keyed request got there first: its case is this request's answer too.
-      const raced = opts.dedupeKey ? await deps.cases.findById(id) : null;
+      const raced = dedupeKey ? await deps.cases.findByDedupeKey(dedupeKey) : null;
       if (raced) return raced;
       throw new ConflictError(`Case ${kase._id} already exists.`);
     },

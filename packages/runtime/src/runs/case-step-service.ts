@@ -7,7 +7,6 @@ import { caseChangeExecutorOf } from '../nodes/case-change-registry.ts';
 import { createCaseStep } from '../nodes/case.create.executor.ts';
 import { fetchCaseStep } from '../nodes/case.fetch.executor.ts';
 import type { CaseStepKind } from '../nodes/case-step-executor.ts';
-import type { Claims } from '../platform/db/claims.ts';
 import { CaseRedactedError, UnprocessableError } from '../platform/errors.ts';
 
 export type { CaseStepKind };
@@ -34,10 +33,10 @@ function parse<T>(schema: z.ZodType<T>, params: unknown): T {
 /**
  * Runs workflow case steps through the case domain the Cases API uses: each kind's params are parsed with its
  * `evaluatedParamsSchema` (packages/shared/src/nodes/) and run by its executor (packages/runtime/src/nodes/).
- * Idempotent per (run id, node id): a created case's id is claimed once for the step, and a change records its step
+ * Idempotent per (run id, node id): a created case keeps the step's key (unique), and a change records its step
  * key on the case, so a retried activity never creates a second case nor records an event twice.
  */
-export function createCaseStepService(deps: { domain: CaseDomain; claims: Claims }) {
+export function createCaseStepService(deps: { domain: CaseDomain }) {
   const { domain } = deps;
   const paramsOf = <K extends CaseStepKind>(kind: K, params: unknown) =>
     parse(nodeCatalog[kind].evaluatedParamsSchema as z.ZodType, params);

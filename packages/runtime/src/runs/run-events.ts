@@ -5,12 +5,19 @@ import type { EventRepository } from '../cases/event-repository.ts';
 import type { Clock } from '../platform/clock.ts';
 import { newId } from '../platform/ids.ts';
 
-/** Records `workflow-run.*` events, once per run and name however often a step is retried. */
+/**
+ * Records `workflow-run.*` events, once per run and name however often a step is retried: the event carries its key
+ * (`dedupeKey`, unique), so a repeat's insert is refused. An event whose id was claimed before events kept their key
+ * gets that id again.
+ */
 export function createRunEvents(deps: { events: EventRepository; claims: Claims; clock: Clock }) {
   return {
     async record(runId: string, name: RunEventName, payload: Record<string, unknown>, actor: Actor | null = null) {
-      const { value: id } = await deps.claims.claimOnce(`run-event:${runId}:${name}`, () => newId('event'));
-      await deps.events.insertOnce([{ _id: id, name, caseId: null, runId, createdAt: deps.clock(), actor, payload }]);
+      const dedupeKey = `run-event:${runId}:${name}`;
+      const id = (await deps.claims.valueOf(dedupeKey)) ?? newId('event');
+      await deps.events.insertOnce([
+        { _id: id, dedupeKey, name, caseId: null, runId, createdAt: deps.clock(), actor, payload },
+      ]);
     },
   };
 }

@@ -94,10 +94,61 @@ describe('a keyed request retried after the api died before answering', () => {
     const runId = first.json().data.id as string;
     // The first try died right after starting the run, before recording it; the run has moved on since.
     await t.db.collection('events').deleteMany({ runId });
+    await t.db.collection('workflow_runs').updateOne({ _id: runId as never }, { $set: { seq: 1 } });
+    await forgetAnswer(key);
+
+    const retry = await post(url, key, { data: { attributes: { fields: {} } } });
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.json().data.id).toBe(runId);
+    expect(await t.db.collection('workflow_runs').countDocuments({ workflowId })).toBe(1);
+    expect(await t.db.collection('events').countDocuments({ runId, name: 'workflow-run.created' })).toBe(1);
+  });
+
+  // Before cases and run events kept the key that made them (`dedupeKey`), a key's first effect was claimed in the
+  // claims collection. Data from then: the record without its key, the claim naming it.
+  async function asBeforeKeys(collection: string, id: string, dedupeKey: string) {
+    await t.db.collection(collection).updateOne({ _id: id as never }, { $unset: { dedupeKey: '' } });
     await t.db
       .collection(collectionNames.claims)
-      .deleteMany({ _id: `run-event:${runId}:workflow-run.created` as never });
-    await t.db.collection('workflow_runs').updateOne({ _id: runId as never }, { $set: { seq: 1 } });
+      .insertOne({ _id: dedupeKey as never, value: id, createdAt: new Date() });
+  }
+
+  it('answers a key claimed before cases kept their keys with its case', async () => {
+    const template = await createTemplate(t);
+    const key = `legacy-create-${template.id}`;
+    const body = { data: { attributes: { 'case-template-id': template.id, fields: { amount: 5 } } } };
+    const first = await post('/api/v1/cases', key, body);
+    expect(first.statusCode, first.body).toBe(201);
+    const caseId = first.json().data.id as string;
+    const stored = await cases().findOne({ _id: caseId });
+    expect(stored?.dedupeKey).toMatch(new RegExp(`^case-create:.+:${key}$`));
+    await asBeforeKeys(caseCollectionNames.cases, caseId, String(stored?.dedupeKey));
+    await forgetAnswer(key);
+
+    const retry = await post('/api/v1/cases', key, body);
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.json().data.id).toBe(caseId);
+    expect(await cases().countDocuments({ templateId: template.id })).toBe(1);
+  });
+
+  it("records a run's creation once when its event was claimed before events kept their keys", async () => {
+    const { workflowId } = await publishWorkflow(t, {
+      name: 'Retried legacy trigger',
+      graph: {
+        nodes: [
+          { id: 'trigger', kind: 'trigger.api', version: 1, position: { x: 0, y: 0 }, params: { fields: [] } },
+          { id: 'done', kind: 'end', version: 1, position: { x: 200, y: 0 }, params: {} },
+        ],
+        edges: [{ id: 'e0', source: 'trigger', target: 'done' }],
+      },
+    });
+    const key = `legacy-trigger-${workflowId}`;
+    const url = `/api/v1/workflows/${workflowId}/trigger`;
+    const first = await post(url, key, { data: { attributes: { fields: {} } } });
+    expect(first.statusCode, first.body).toBe(201);
+    const runId = first.json().data.id as string;
+    const created = await t.db.collection<{ _id: string }>('events').findOne({ runId, name: 'workflow-run.created' });
+    await asBeforeKeys('events', String(created?._id), `run-event:${runId}:workflow-run.created`);
     await forgetAnswer(key);
 
     const retry = await post(url, key, { data: { attributes: { fields: {} } } });
