@@ -72,7 +72,8 @@ describe('a keyed request retried after the api died before answering', () => {
     expect(await caseEvents(t, kase.id)).toEqual(['case.created', 'case.commented', 'case.commented']);
   });
 
-  it('starts the run once and records that it was created', async () => {
+  /** A workflow that only ends, published; resolves its trigger URL. */
+  async function endOnlyWorkflow(name: string) {
     const node = (id: string, kind: string, params: object, x: number) => ({
       id,
       kind,
@@ -81,27 +82,35 @@ describe('a keyed request retried after the api died before answering', () => {
       params,
     });
     const { workflowId } = await publishWorkflow(t, {
-      name: 'Retried trigger',
+      name,
       graph: {
         nodes: [node('trigger', 'trigger.api', { fields: [] }, 0), node('done', 'end', {}, 200)],
         edges: [{ id: 'e0', source: 'trigger', target: 'done' }],
       },
     });
-    const key = `trigger-${workflowId}`;
-    const url = `/api/v1/workflows/${workflowId}/trigger`;
-    const first = await post(url, key, { data: { attributes: { fields: {} } } });
+    return { workflowId, url: `/api/v1/workflows/${workflowId}/trigger` };
+  }
+
+  /** Retries the keyed trigger: the same run, one run of the workflow, one `workflow-run.created`. */
+  async function expectSameRun(workflow: { workflowId: string; url: string }, key: string, runId: string) {
+    const retry = await post(workflow.url, key, { data: { attributes: { fields: {} } } });
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.json().data.id).toBe(runId);
+    expect(await t.db.collection('workflow_runs').countDocuments({ workflowId: workflow.workflowId })).toBe(1);
+    expect(await t.db.collection('events').countDocuments({ runId, name: 'workflow-run.created' })).toBe(1);
+  }
+
+  it('starts the run once and records that it was created', async () => {
+    const workflow = await endOnlyWorkflow('Retried trigger');
+    const key = `trigger-${workflow.workflowId}`;
+    const first = await post(workflow.url, key, { data: { attributes: { fields: {} } } });
     expect(first.statusCode, first.body).toBe(201);
     const runId = first.json().data.id as string;
     // The first try died right after starting the run, before recording it; the run has moved on since.
     await t.db.collection('events').deleteMany({ runId });
     await t.db.collection('workflow_runs').updateOne({ _id: runId as never }, { $set: { seq: 1 } });
     await forgetAnswer(key);
-
-    const retry = await post(url, key, { data: { attributes: { fields: {} } } });
-    expect(retry.statusCode, retry.body).toBe(201);
-    expect(retry.json().data.id).toBe(runId);
-    expect(await t.db.collection('workflow_runs').countDocuments({ workflowId })).toBe(1);
-    expect(await t.db.collection('events').countDocuments({ runId, name: 'workflow-run.created' })).toBe(1);
+    await expectSameRun(workflow, key, runId);
   });
 
   // Before cases and run events kept the key that made them (`dedupeKey`), a key's first effect was claimed in the
@@ -132,29 +141,14 @@ describe('a keyed request retried after the api died before answering', () => {
   });
 
   it("records a run's creation once when its event was claimed before events kept their keys", async () => {
-    const { workflowId } = await publishWorkflow(t, {
-      name: 'Retried legacy trigger',
-      graph: {
-        nodes: [
-          { id: 'trigger', kind: 'trigger.api', version: 1, position: { x: 0, y: 0 }, params: { fields: [] } },
-          { id: 'done', kind: 'end', version: 1, position: { x: 200, y: 0 }, params: {} },
-        ],
-        edges: [{ id: 'e0', source: 'trigger', target: 'done' }],
-      },
-    });
-    const key = `legacy-trigger-${workflowId}`;
-    const url = `/api/v1/workflows/${workflowId}/trigger`;
-    const first = await post(url, key, { data: { attributes: { fields: {} } } });
+    const workflow = await endOnlyWorkflow('Retried legacy trigger');
+    const key = `legacy-trigger-${workflow.workflowId}`;
+    const first = await post(workflow.url, key, { data: { attributes: { fields: {} } } });
     expect(first.statusCode, first.body).toBe(201);
     const runId = first.json().data.id as string;
     const created = await t.db.collection<{ _id: string }>('events').findOne({ runId, name: 'workflow-run.created' });
     await asBeforeKeys('events', String(created?._id), `run-event:${runId}:workflow-run.created`);
     await forgetAnswer(key);
-
-    const retry = await post(url, key, { data: { attributes: { fields: {} } } });
-    expect(retry.statusCode, retry.body).toBe(201);
-    expect(retry.json().data.id).toBe(runId);
-    expect(await t.db.collection('workflow_runs').countDocuments({ workflowId })).toBe(1);
-    expect(await t.db.collection('events').countDocuments({ runId, name: 'workflow-run.created' })).toBe(1);
+    await expectSameRun(workflow, key, runId);
   });
 });
