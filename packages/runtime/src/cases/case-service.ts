@@ -125,8 +125,11 @@ export function createCaseService(deps: CaseServiceDeps) {
       opts.beforeCommit?.();
       const created = await deps.writer.create(kase, toEventDocuments(change, kase, creator, now));
       if (created) return created;
-      // A duplicate of the same keyed request got there first: its case is this request's answer too.
-      const raced = dedupeKey ? await deps.cases.findByDedupeKey(dedupeKey) : null;
+      // A duplicate of the same keyed request got there first: its case is this request's answer too (under the key,
+      // or under the id an earlier release claimed for it).
+      const raced =
+        (dedupeKey ? await deps.cases.findByDedupeKey(dedupeKey) : null) ??
+        (claimed ? await deps.cases.findById(claimed) : null);
       if (raced) return raced;
       throw new ConflictError(`Case ${kase._id} already exists.`);
     },

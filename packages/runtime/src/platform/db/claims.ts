@@ -25,8 +25,8 @@ export function createClaims(db: Db, clock: Clock) {
     },
 
     /**
-     * The value claimed for `key`, or null. Runs, cases and run events now keep the key they were made for on
-     * themselves (a unique `dedupeKey`); this finds what a key named before that, so a retry still gets it.
+     * The value claimed for `key`, or null. Cases and run events now keep the key they were made for on themselves
+     * (a unique `dedupeKey`); this finds what a key named before that, so a retry still gets it.
      */
     async valueOf(key: string): Promise<string | null> {
       return (await claims.findOne({ _id: key }))?.value ?? null;
