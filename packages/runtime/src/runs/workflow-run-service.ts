@@ -44,6 +44,11 @@ export interface StartRun {
 
 const CANCEL_SETTLE_MS = 5_000;
 const QUERY_TIMEOUT_MS = 2_000;
+/**
+ * How long a running run's record is shown without asking its workflow: a workflow task's own timeout, within which
+ * a task in flight either ends (and writes the record) or is retried.
+ */
+const RECORD_TRUSTED_MS = 10_000;
 
 /**
  * A running run's state from its workflow; null when it cannot answer (not started, worker down, too slow). The
@@ -120,12 +125,15 @@ export function createWorkflowRunService(deps: {
   }
 
   /**
-   * The run as it is now: a finished run from its record; a running one from its workflow (a query: the record is
-   * written only at milestones), or from its record when the workflow does not answer in time (worker down).
+   * The run as it is now: from its record, which its workflow writes whenever a workflow task ends with a change (so
+   * while the run is blocked, the record is its state; docs/architecture.md, "Run bookkeeping"). A running run whose
+   * record is older than `RECORD_TRUSTED_MS` is asked (a query), in case the record fell behind: a long chain of
+   * local activities, a lost write, a workflow task that keeps failing (then it is shown as stuck).
    */
   async function get(id: string): Promise<WorkflowRunView> {
     const run = await stored(id);
     if (isFinalRunStatus(run.status)) return { ...run, stuck: null };
+    if (deps.clock().getTime() - run.updatedAt.getTime() < RECORD_TRUSTED_MS) return { ...run, stuck: null };
     const live = await liveState(deps.temporal.client, id);
     if (!live) return { ...run, stuck: await stuckState(deps.temporal.client, id) };
     if (live.seq < run.seq) return { ...run, stuck: null };

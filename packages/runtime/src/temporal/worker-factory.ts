@@ -5,8 +5,13 @@ import type { Db } from 'mongodb';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import { createDomains, workerActivities, type HttpStepConfig } from '../composition.ts';
 import { emptyAllowlist } from '../http/http-allowlist.ts';
+import { runViewSinks } from './run-view-sinks.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
+/** Bundled with the workflows: publishes a run's view when its workflow task ends (run-view-interceptors.ts). */
+export const workflowInterceptorModules = [
+  fileURLToPath(new URL('./workflows/run-view-interceptors.ts', import.meta.url)),
+];
 
 export interface WorkerDeps {
   db: Db;
@@ -48,6 +53,8 @@ export async function createWorker(
       namespace: deps.namespace,
       taskQueue: deps.taskQueue,
       workflowsPath,
+      interceptors: { workflowModules: workflowInterceptorModules },
+      sinks: runViewSinks(domains.runs.runs, log),
       activities,
       ...(deps.identity ? { identity: deps.identity } : {}),
     });

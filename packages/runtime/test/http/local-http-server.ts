@@ -26,11 +26,13 @@ export function verifySignature(header: string | undefined, secret: string, body
  * - `POST /hooks` checks the `Casework-Signature` against `secret` (401 when wrong) and answers JSON;
  * - `GET /flaky?key=k&fail=n` answers 503 to the first n requests of each key, then 200;
  * - `GET /big?bytes=n` streams n bytes of text without a Content-Length;
+ * - `GET /held?key=k` answers only once `release(k)` is called;
  * - anything else is a 404.
  */
 export async function startLocalHttpServer(secret: string) {
   const received: Received[] = [];
   const flaky = new Map<string, number>();
+  const held = new Map<string, () => void>();
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -63,6 +65,10 @@ export async function startLocalHttpServer(secret: string) {
         if (seen <= Number(url.searchParams.get('fail') ?? 0)) return json(503, { error: 'try again' });
         return json(200, { ok: true, attempt: seen });
       }
+      if (url.pathname === '/held') {
+        held.set(url.searchParams.get('key') ?? '', () => json(200, { released: true }));
+        return;
+      }
       if (url.pathname === '/big') {
         response.writeHead(200, { 'content-type': 'text/plain' });
         const total = Number(url.searchParams.get('bytes') ?? 0);
@@ -78,6 +84,17 @@ export async function startLocalHttpServer(secret: string) {
     port,
     url: `http://127.0.0.1:${port}`,
     received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** Answers the request held under `key`; false when none is held (yet). */
+    release(key: string): boolean {
+      const answer = held.get(key);
+      held.delete(key);
+      answer?.();
+      return answer !== undefined;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const answer of held.values()) answer();
+        server.close(() => resolve());
+      }),
   };
 }

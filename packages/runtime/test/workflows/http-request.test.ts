@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectApiError } from '../helpers/error-format.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { startInProcessWorker } from '../helpers/in-process-worker.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import {
   api,
   chainGraph as chain,
+  getRun,
   graphNode as node,
   publishWorkflow,
+  type RunBody,
   runReaches,
   stepOf,
   triggerRun,
@@ -125,6 +128,29 @@ describe('http.request on the real stack', () => {
     expect(stepOf(run, 'call')).toMatchObject({ status: 'completed', attempts: 3 });
     expect(stepOf(run, 'call').output).toMatchObject({ status: 200, body: { ok: true, attempt: 3 } });
     expect(server.received.filter((request) => request.query.key === 'retry-1')).toHaveLength(3);
+  });
+
+  it('shows a step whose request is in flight as running, in the run list as in the run view', async () => {
+    const workflowId = await publishRequest('Slow service', { url: `${server.url}/held?key=in-flight` });
+    const { id } = await triggerRun(t, workflowId, {});
+    // The list reads the runs' records only: the record is written when the workflow task ends, blocked on the request.
+    const listed = await eventually(
+      async () => {
+        const list = await api(t, 'GET', `/workflow-runs?filter[workflow-id]=${workflowId}`);
+        const entry = (list.json() as { data: RunBody[] }).data.find((candidate) => candidate.id === id);
+        return entry && stepOf(entry, 'call').status === 'running' ? entry : undefined;
+      },
+      { timeoutMs: 30_000, what: `run ${id} to be listed with its request running` },
+    );
+    expect(listed.attributes.status).toBe('in_progress');
+    expect(stepOf(listed, 'trigger').status).toBe('completed');
+    expect(stepOf(await getRun(t, id), 'call').status).toBe('running');
+    await eventually(async () => server.release('in-flight') || undefined, {
+      timeoutMs: 30_000,
+      what: 'the request to arrive',
+    });
+    const run = await runReaches(t, id, ['completed']);
+    expect(stepOf(run, 'call').output).toMatchObject({ status: 200, body: { released: true } });
   });
 
   it('fails at once on a status retry-on does not name (a 404), saying what answered', async () => {

@@ -8,7 +8,8 @@ import { ensureRunIndexes } from '../../src/runs/workflow-run-collections.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { createCatalogSnapshotSource } from '../../src/workflows/catalog-snapshot.ts';
 import { createDomains, workerActivities } from '../../src/composition.ts';
-import { workflowsPath } from '../../src/temporal/worker-factory.ts';
+import { workflowInterceptorModules, workflowsPath } from '../../src/temporal/worker-factory.ts';
+import { runViewSinks } from '../../src/temporal/run-view-sinks.ts';
 import { testServices } from '../helpers/services.ts';
 import { createTestEnv } from '../helpers/test-env.ts';
 import { exampleTemplateAttributes, exampleWorkflow } from '../helpers/workflow-fixtures.ts';
@@ -55,7 +56,12 @@ describe('the review workflow when nobody decides within a day', () => {
       const worker = await Worker.create({
         connection: testEnv.nativeConnection,
         taskQueue,
-        workflowBundle: await bundleWorkflowCode({ workflowsPath, logger: Runtime.instance().logger }),
+        workflowBundle: await bundleWorkflowCode({
+          workflowsPath,
+          workflowInterceptorModules,
+          logger: Runtime.instance().logger,
+        }),
+        sinks: runViewSinks(domains.runs.runs, { warn: () => {} }),
         activities,
       });
 

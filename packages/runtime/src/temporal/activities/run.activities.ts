@@ -1,6 +1,6 @@
 import type { CaseEventName, PlainCase, RunStatus, StepState } from '@casework/shared';
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { WorkflowRunRepository } from '../../runs/workflow-run-repository.ts';
+import type { RunSnapshot, WorkflowRunRepository } from '../../runs/workflow-run-repository.ts';
 import { CaseRedactedError, NotFoundError, UnprocessableError } from '../../platform/errors.ts';
 import { toPlainCase } from '../../cases/case-mapper.ts';
 import type { CaseRepository } from '../../cases/case-repository.ts';
@@ -73,6 +73,18 @@ function storedEventId(step: StepState | undefined): string | null {
   const event: unknown = output.event;
   return typeof event === 'object' && event !== null && 'id' in event && typeof event.id === 'string' ? event.id : null;
 }
+
+/** A record from the run's workflow as the run's document stores it. */
+export const snapshotOf = (record: RunRecord): RunSnapshot => ({
+  seq: record.seq,
+  status: record.status,
+  steps: record.steps,
+  caseIds: record.caseIds,
+  error: record.error,
+  temporalRunId: record.temporalRunId,
+  updatedAt: new Date(record.at),
+  completedAt: record.completedAt ? new Date(record.completedAt) : null,
+});
 
 /** The interpreter's activities: case steps through the case services, waits on case events, the run record. */
 export function createRunActivities(deps: RunActivityDeps) {
@@ -165,16 +177,7 @@ export function createRunActivities(deps: RunActivityDeps) {
 
     /** Stores the run's latest state; on its final one, records `workflow-run.<status>`. */
     async recordRun(record: RunRecord): Promise<void> {
-      await deps.runs.applySnapshot(record.runId, {
-        seq: record.seq,
-        status: record.status,
-        steps: record.steps,
-        caseIds: record.caseIds,
-        error: record.error,
-        temporalRunId: record.temporalRunId,
-        updatedAt: new Date(record.at),
-        completedAt: record.completedAt ? new Date(record.completedAt) : null,
-      });
+      await deps.runs.applySnapshot(record.runId, snapshotOf(record));
       if (record.status === 'completed' || record.status === 'errored' || record.status === 'canceled') {
         const payload = { 'workflow-id': record.workflowId, 'case-ids': record.caseIds, error: record.error };
         await deps.runEvents.record(record.runId, `workflow-run.${record.status}`, payload);

@@ -18,6 +18,7 @@ import type { HttpActivities } from '../activities/http.activities.ts';
 import type { RunActivities, RunRecord } from '../activities/run.activities.ts';
 import { caseIdOf, nextOf } from './run-steps.ts';
 import { createRunTracker } from './run-tracker.ts';
+import { publishRunView } from './run-view-interceptors.ts';
 import { StepFailed, type RunContext, type StepActivities } from './steps/step-context.ts';
 import { stepExecutorOf } from './steps/step-registry.ts';
 
@@ -68,9 +69,11 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
   });
   setHandler(runStateQuery, () => run.view(runId, workflowInfo().runId));
   const record = () => recordRun(run.record(runId, workflowInfo().runId));
-  // Added after runs were in flight: the run record is written at milestones only (entering and leaving a wait, the
-  // end), not after every step; the api reads a running run's steps through `runStateQuery`. Histories from before
-  // replay with a record after each step.
+  // Whatever a workflow task changed and did not record goes to the record when the task ends (outside the history).
+  publishRunView(() => run.unrecorded(runId, workflowInfo().runId));
+  // Added after runs were in flight: the run writes its record at milestones only (entering and leaving a wait, the
+  // end), not after every step; the rest reaches the record at each task's end (above). Histories from before replay
+  // with a record after each step.
   const milestonesOnly = patched('record-milestones-only');
   const activities = stepActivities(patched('local-steps'));
   let stepCount = 0;

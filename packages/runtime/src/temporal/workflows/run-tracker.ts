@@ -16,6 +16,8 @@ export function createRunTracker(input: RunInput, now: () => string) {
   let status: RunStatus = 'in_progress';
   let error: string | null = null;
   let completedAt: string | null = null;
+  // Whether the view changed since the last record was taken (record, unrecorded).
+  let dirty = false;
 
   // Waiting while any step waits: with parallel branches one may wait while another runs.
   const liveStatus = (): RunStatus => (steps.some((step) => step.status === 'waiting') ? 'waiting' : 'in_progress');
@@ -40,6 +42,7 @@ export function createRunTracker(input: RunInput, now: () => string) {
     },
 
     start(id: string, waiting = false) {
+      dirty = true;
       Object.assign(stateOf(id), { status: waiting ? 'waiting' : 'running', 'started-at': now(), error: null });
       status = liveStatus();
     },
@@ -47,6 +50,7 @@ export function createRunTracker(input: RunInput, now: () => string) {
     /** `shown`: what the run view shows of the output, when not the output itself. */
     complete(id: string, output: unknown, attempts = 1, shown: unknown = output) {
       outputs[id] = output;
+      dirty = true;
       const state = stateOf(id);
       Object.assign(state, {
         status: 'completed',
@@ -61,6 +65,7 @@ export function createRunTracker(input: RunInput, now: () => string) {
     /** `shown`: the run view shows the output too (a failed child run's id), not only the error. */
     fail(id: string, message: string, attempts: number, output?: unknown, shown = false) {
       if (output !== undefined) outputs[id] = output;
+      dirty = true;
       const state = stateOf(id);
       Object.assign(state, {
         status: 'errored',
@@ -76,12 +81,14 @@ export function createRunTracker(input: RunInput, now: () => string) {
     /** A `logic.for-each`'s progress so far (shown on its node while it runs, kept after). */
     progress(id: string, iterations: { total: number; done: number; failed: number }) {
       stateOf(id).iterations = { ...iterations };
+      dirty = true;
     },
 
     /** A step left running or waiting when its parallel branch was canceled: errored, with why. */
     abandon(id: string, message: string) {
       const state = stateOf(id);
       if (state.status !== 'running' && state.status !== 'waiting') return;
+      dirty = true;
       Object.assign(state, { status: 'errored', 'completed-at': now(), error: message });
       status = liveStatus();
     },
@@ -90,6 +97,7 @@ export function createRunTracker(input: RunInput, now: () => string) {
     touchCase(caseId: string): boolean {
       if (caseIds.includes(caseId)) return false;
       caseIds.push(caseId);
+      dirty = true;
       return true;
     },
 
@@ -104,12 +112,19 @@ export function createRunTracker(input: RunInput, now: () => string) {
       status = final;
       error = message;
       completedAt = now();
+      dirty = true;
     },
 
     /** The next record to store; each has a higher `seq`, so a late retry never overwrites a newer one. */
     record(runId: string, temporalRunId: string) {
       seq += 1;
+      dirty = false;
       return this.view(runId, temporalRunId);
+    },
+
+    /** A record of what changed since the last one, as `record` takes it; null when nothing did. */
+    unrecorded(runId: string, temporalRunId: string) {
+      return dirty ? this.record(runId, temporalRunId) : null;
     },
 
     /** The current state, without taking a new `seq` (for queries, which must not change the workflow). */
