@@ -1,3 +1,4 @@
+import { isFinalRunStatus } from '@casework/shared';
 import type { Db, Filter } from 'mongodb';
 import { paginate, type PageQuery } from '../platform/pagination.ts';
 import { isDuplicateKeyError } from '../platform/db/duplicate-key.ts';
@@ -24,14 +25,21 @@ export function createWorkflowRunRepository(db: Db) {
       }
     },
 
-    /** Applies a snapshot from the run's workflow unless a later one is already stored. */
+    /**
+     * Applies a snapshot from the run's workflow unless a later one is already stored. The run's end lands on a record
+     * that has not ended whatever its `seq`: a worker of another release may count `seq` differently
+     * (packages/runtime/src/temporal/workflows/run-view-interceptors.ts).
+     */
     async applySnapshot(id: string, snapshot: RunSnapshot): Promise<boolean> {
       // Read, then write guarded by the seq read (an equality the guard index serves): a retried, older snapshot
       // never overwrites a newer one.
       for (;;) {
-        const current = await workflowRuns.findOne({ _id: id }, { projection: { seq: 1 } });
-        if (!current || current.seq >= snapshot.seq) return false;
-        const result = await workflowRuns.updateOne({ _id: id, seq: current.seq }, { $set: snapshot });
+        const current = await workflowRuns.findOne({ _id: id }, { projection: { seq: 1, status: 1 } });
+        if (!current) return false;
+        const ends = isFinalRunStatus(snapshot.status) && !isFinalRunStatus(current.status);
+        if (current.seq >= snapshot.seq && !ends) return false;
+        const seq = Math.max(snapshot.seq, current.seq + 1);
+        const result = await workflowRuns.updateOne({ _id: id, seq: current.seq }, { $set: { ...snapshot, seq } });
         if (result.matchedCount > 0) return true;
       }
     },
