@@ -71,9 +71,22 @@ function storeHeap(env) {
   return heap;
 }
 
+/** Extra JVM options for the store, from CASEWORK_STORE_JAVA_OPTS (whitespace-separated). */
+function storeJavaOptions(env) {
+  const options = (env.CASEWORK_STORE_JAVA_OPTS ?? '').split(/\s+/).filter(Boolean);
+  const odd = options.find((option) => !option.startsWith('-'));
+  if (odd !== undefined) {
+    throw new UserFacingError(
+      `CASEWORK_STORE_JAVA_OPTS holds ${odd}, which is not a JVM option (such as -XX:TieredStopAtLevel=4).`,
+    );
+  }
+  return options;
+}
+
 /**
  * The MongoDB-protocol store (mongo-java-server on an H2 file in `dataDir`), as built by `ensureMongoServer`;
- * ready once it has said so and its port accepts connections. Its JVM heap comes from CASEWORK_STORE_HEAP.
+ * ready once it has said so and its port accepts connections. Its JVM heap comes from CASEWORK_STORE_HEAP, further
+ * JVM options from CASEWORK_STORE_JAVA_OPTS.
  */
 export async function startMongoServer({ mongoServer, port, dataDir, echo = true, env = process.env }) {
   mkdirSync(dataDir, { recursive: true });
@@ -85,6 +98,12 @@ export async function startMongoServer({ mongoServer, port, dataDir, echo = true
       `-Xmx${storeHeap(env)}`,
       // A store that ran out of memory must stop visibly rather than answer some requests and fail others.
       '-XX:+ExitOnOutOfMemoryError',
+      // The quick JIT only (C1): the optimizing one (C2) spent more CPU compiling than the store spent serving for
+      // its first few hundred runs, to end up ~3 ms of CPU per run cheaper (docs/benchmarks.md, "The store's JIT").
+      // A local stack is mostly cold; a store that serves for days may want C2 back (CASEWORK_STORE_JAVA_OPTS).
+      '-XX:TieredStopAtLevel=1',
+      // Last, so they override the above (the JVM takes the last of a repeated option).
+      ...storeJavaOptions(env),
       '-cp',
       mongoServer.classpath,
       mongoServer.mainClass,

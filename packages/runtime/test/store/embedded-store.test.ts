@@ -21,9 +21,9 @@ describe('the local MongoDB-protocol store', () => {
   const newDataDir = () => path.join(root, `data-${++dirs}`, 'mongo');
   const storeFileSize = (dataDir: string) => statSync(path.join(dataDir, 'casework.mv')).size;
 
-  const launch = async (dataDir: string) => {
+  const launch = async (dataDir: string, env: NodeJS.ProcessEnv = process.env) => {
     if (!mongoServer) throw new Error('these tests need the local store build (Java and Maven)');
-    const store = await startMongoServer({ mongoServer, port: await freePort(), dataDir, echo: false });
+    const store = await startMongoServer({ mongoServer, port: await freePort(), dataDir, echo: false, env });
     stores.push(store);
     return store;
   };
@@ -117,6 +117,20 @@ describe('the local MongoDB-protocol store', () => {
 
     const restarted = await launch(dataDir);
     expect(await connect(restarted).db('restart').collection('docs').countDocuments()).toBe(100);
+  });
+
+  it.skipIf(!mongoServer)('takes JVM options from CASEWORK_STORE_JAVA_OPTS, and refuses what is not one', async () => {
+    await expect(launch(newDataDir(), { CASEWORK_STORE_JAVA_OPTS: 'TieredStopAtLevel=4' })).rejects.toThrow(
+      /CASEWORK_STORE_JAVA_OPTS holds TieredStopAtLevel=4, which is not a JVM option/,
+    );
+    // An option the JVM does not know stops it at start, and the error says which.
+    await expect(launch(newDataDir(), { CASEWORK_STORE_JAVA_OPTS: '-XX:+NoSuchCaseworkOption' })).rejects.toThrow(
+      /NoSuchCaseworkOption/,
+    );
+    // The optimizing JIT back on, as a store that serves for days may want it.
+    const store = await launch(newDataDir(), { CASEWORK_STORE_JAVA_OPTS: ' -XX:TieredStopAtLevel=4 ' });
+    await connect(store).db('options').collection('docs').insertOne({ n: 1 });
+    expect(await connect(store).db('options').collection('docs').countDocuments()).toBe(1);
   });
 
   it.skipIf(!mongoServer)('compacts its file at start', async () => {
