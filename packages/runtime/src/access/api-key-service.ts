@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 import type { ApiKeyResource, apiKeyListQuerySchema, createApiKeyRequestSchema } from '@casework/shared';
 import { ConflictError, NotFoundError, UnauthorizedError } from '../platform/errors.ts';
@@ -33,8 +34,23 @@ export function apiKeyResource(key: ApiKeyDocument, secret?: string): ApiKeyReso
   };
 }
 
+/**
+ * How long a key that authenticated is trusted without asking the store again: every request of an integration
+ * authenticates, polls included. A key revoked through this process stops at once; through another api process,
+ * within this time (docs/architecture.md, "Access").
+ */
+const TRUSTED_KEY_MS = 5_000;
+
 /** API keys are stored only as SHA-256 hashes; a presented key is hashed, found by hash and compared in constant time. */
 export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; clock: Clock }) {
+  // Live keys by hash, as found a moment ago; unknown and revoked keys are always looked up.
+  const trusted = new LRUCache<string, ApiKeyDocument>({ max: 1_000, ttl: TRUSTED_KEY_MS });
+  // Counts revocations here, so that a lookup that read the key before one was written does not put it back.
+  let revocations = 0;
+  const forgetTrusted = () => {
+    revocations++;
+    trusted.clear();
+  };
   const find = async (id: string) => {
     const key = await deps.apiKeys.findById(id);
     if (!key) throw new NotFoundError(`No API key with id ${id}.`);
@@ -49,16 +65,19 @@ export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; clock: Cl
         { _id: newId('apiKey'), hash: hashToken(key), name, createdAt: now, role: 'admin', prefix: key.slice(0, 10) },
         now,
       );
+      forgetTrusted(); // the previous configured key is revoked
     },
 
     /** Resolves a presented bearer key to its record, or throws UnauthorizedError. */
     async authenticate(presented: string): Promise<ApiKeyDocument> {
       const hash = hashToken(presented);
-      const record = await deps.apiKeys.findByHash(hash);
+      const revocationsBefore = revocations;
+      const record = trusted.get(hash) ?? (await deps.apiKeys.findByHash(hash));
       if (!record || !timingSafeEqual(Buffer.from(record.hash, 'hex'), Buffer.from(hash, 'hex'))) {
         throw new UnauthorizedError('Invalid API key.');
       }
       if (record.revokedAt) throw new UnauthorizedError('This API key was revoked.');
+      if (revocations === revocationsBefore && !trusted.has(hash)) trusted.set(hash, record);
       return record;
     },
 
@@ -91,6 +110,7 @@ export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; clock: Cl
     /** Idempotent for a revoked key; the configured key is managed through CASEWORK_API_KEY and refused (409). */
     async revoke(id: string): Promise<ApiKeyResource> {
       const revoked = await deps.apiKeys.revoke(id, deps.clock());
+      forgetTrusted();
       if (revoked) return apiKeyResource(revoked);
       const key = await find(id);
       if (key.configured !== false) {

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LRUCache } from 'lru-cache';
 import type { Db } from 'mongodb';
 import { newId } from '../platform/ids.ts';
 import { paginate, type PageQuery } from '../platform/pagination.ts';
@@ -13,14 +14,34 @@ import {
 // A publish whose predecessor never gets written (its process died) waits this long, then goes on.
 const PREVIOUS_VERSION_WAIT_MS = 5_000;
 
-/** Published versions: immutable once written, numbered 1, 2, 3… per workflow by an atomic counter. */
+/** Versions kept in memory by id: every trigger reads its workflow's live version. */
+const CACHED_VERSIONS = 200;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * Published versions: immutable once written, numbered 1, 2, 3… per workflow by an atomic counter. Being immutable
+ * (never updated nor deleted), a version read by id is kept, frozen, and shared by later reads.
+ */
 export function createWorkflowVersionRepository(db: Db) {
   const { workflowVersions } = workflowCollections(db);
   const sequences = createSequences(db);
+  const byId = new LRUCache<string, WorkflowVersionDocument>({ max: CACHED_VERSIONS });
 
   async function findById(id: string): Promise<WorkflowVersionDocument | null> {
+    const cached = byId.get(id);
+    if (cached) return cached;
     const stored = await workflowVersions.findOne({ _id: id });
-    return stored ? fromStoredVersion(stored) : null;
+    if (!stored) return null;
+    const version = deepFreeze(fromStoredVersion(stored));
+    byId.set(id, version);
+    return version;
   }
 
   return {

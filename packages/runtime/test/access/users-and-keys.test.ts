@@ -93,12 +93,34 @@ describe('users and API keys', () => {
 
   it('refuses a revoked key from then on; revoking twice changes nothing', async () => {
     const key = await createKey(t, 'viewer');
+    const read = () => t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: key.headers });
+    expect((await read()).statusCode).toBe(200); // known to the api now, not only to the store
     const revoke = () => t.app.inject({ method: 'POST', url: `/api/v1/api-keys/${key.id}/revoke`, headers: t.auth });
     const first = await revoke();
     expect(first.json().data.attributes['revoked-at']).toEqual(expect.any(String));
     expect((await revoke()).json().data.attributes['revoked-at']).toBe(first.json().data.attributes['revoked-at']);
-    const refused = await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: key.headers });
-    expect(expectApiError(refused, 401)[0]?.details).toMatch(/revoked/);
+    expect(expectApiError(await read(), 401)[0]?.details).toMatch(/revoked/);
+  });
+
+  it('refuses a key revoked through another api process within five seconds', async () => {
+    const other = await buildApp({ env: t.env });
+    try {
+      const key = await createKey(t, 'viewer');
+      const readThroughOther = () => other.inject({ method: 'GET', url: '/api/v1/cases', headers: key.headers });
+      expect((await readThroughOther()).statusCode).toBe(200);
+      const revoked = await t.app.inject({ method: 'POST', url: `/api/v1/api-keys/${key.id}/revoke`, headers: t.auth });
+      expect(revoked.statusCode).toBe(200);
+      const since = Date.now();
+      let status = 200;
+      while (status === 200 && Date.now() - since < 10_000) {
+        status = (await readThroughOther()).statusCode;
+        if (status === 200) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(status).toBe(401);
+      expect(Date.now() - since).toBeLessThan(7_000);
+    } finally {
+      await other.close();
+    }
   });
 
   it('keeps the configured key out of reach of the API and retires it when CASEWORK_API_KEY changes', async () => {
