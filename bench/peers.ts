@@ -44,6 +44,8 @@ Start the stack with RATE_LIMIT_MAX=10000000 RATE_LIMIT_WINDOW_SECONDS=1 npm sta
   --max-requests N    at most this many requests (runs) per level and system (default 5000)
   --warmup N          requests (runs) at concurrency 1 before measuring each system, not reported (default 10)
   --poll-ms N[,N…]    Casework: pause between polls of one run, for every level or per level (default 100)
+  --prefer-wait       Casework: trigger with Prefer: wait=30 (the answer comes once the run has made its case and
+                      waits), polling only when the answer does not show the case
   --timeout-ms N      a request (run) that takes longer counts as an error (default 120000)
   --engines LIST      n8n expression engines, in order (default vm,legacy; vm is n8n's default)
   --systems LIST      what to load (default n8n,casework)
@@ -77,6 +79,7 @@ function options() {
       'mongodb-uri': { type: 'string', default: stackMongodbUri() },
       'mongodb-db': { type: 'string', default: 'casework_bench_n8n' },
       'keep-runs': { type: 'boolean', default: false },
+      'prefer-wait': { type: 'boolean', default: false },
       stack: { type: 'string', default: defaultStack },
       write: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -117,6 +120,7 @@ function options() {
     mongodbUri: values['mongodb-uri'],
     mongodbDb: values['mongodb-db'],
     keepRuns: values['keep-runs'],
+    preferWait: values['prefer-wait'],
     stack: values.stack,
     write: values.write,
   };
@@ -191,6 +195,7 @@ async function loadCasework(opts: Options, api: ReturnType<typeof stackBenchCont
       timeoutMs: opts.timeoutMs,
       keyPrefix: prefix,
       followUntilWaiting: false,
+      preferWait: opts.preferWait,
       ...(durationMs === undefined ? {} : { durationMs }),
     });
   if (opts.warmup > 0) {
@@ -286,7 +291,11 @@ async function main(): Promise<number> {
         `commit ${facts.commit}; 1-minute load average ${facts.load} before the bench started. ` +
         `n8n ${n8nVersion} (SQLite, its defaults otherwise) on the same machine, writing to the stack's store. ` +
         `Casework: ${opts.stack}. ${opts.durationMs / 1000} s per level and system after ${opts.warmup} warm-up ` +
-        `requests each; Casework polled every ${opts.levels.map(({ pollMs }) => pollMs).join('/')} ms.`,
+        `requests each; ` +
+        (opts.preferWait
+          ? 'Casework triggered with `Prefer: wait=30` (answering once the case is made), polled every ' +
+            `${opts.levels.map(({ pollMs }) => pollMs).join('/')} ms only where the answer had no case.`
+          : `Casework polled every ${opts.levels.map(({ pollMs }) => pollMs).join('/')} ms.`),
     ),
     table,
   ].join('\n\n');

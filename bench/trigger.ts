@@ -24,6 +24,8 @@ RATE_LIMIT_MAX=10000000 RATE_LIMIT_WINDOW_SECONDS=1 npm start (short windows kee
   --warmup N        runs at concurrency 1 before measuring, not reported (default 10)
   --poll-ms N[,N…]  pause between polls of one run, for every level or per level (default 100)
   --timeout-ms N    a run that takes longer counts as an error (default 120000)
+  --prefer-wait     trigger with Prefer: wait=30, which answers once the run has settled (its case made, waiting
+                    on the decision), and poll only when the answer does not show that yet
   --keep-runs       leave the runs waiting (by default each level's runs are canceled afterwards, untimed)
   --stack TEXT      how the stack was started, for the report (default: npm start's local stack)
   --write           write the results into docs/benchmarks.md (section "Trigger → case persisted")
@@ -45,6 +47,7 @@ function options() {
       'poll-ms': { type: 'string', default: '100' },
       'timeout-ms': { type: 'string', default: '120000' },
       'keep-runs': { type: 'boolean', default: false },
+      'prefer-wait': { type: 'boolean', default: false },
       stack: { type: 'string', default: defaultStack },
       write: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -75,6 +78,7 @@ function options() {
     warmup: count('warmup', values.warmup, 0),
     timeoutMs: count('timeout-ms', values['timeout-ms'], 1000),
     keepRuns: values['keep-runs'],
+    preferWait: values['prefer-wait'],
     stack: values.stack,
     write: values.write,
   };
@@ -149,6 +153,7 @@ async function main(): Promise<number> {
       pollMs,
       timeoutMs: opts.timeoutMs,
       keyPrefix: prefix,
+      preferWait: opts.preferWait,
     });
   if (opts.warmup > 0) {
     const warm = await level(1, opts.warmup, opts.levels[0]?.pollMs ?? 100, `${keyPrefix}w`);
@@ -185,7 +190,8 @@ async function main(): Promise<number> {
       `Measured ${facts.date} with \`node_modules/.bin/tsx bench/trigger.ts${args ? ` ${args}` : ''}\` on ` +
         `${facts.cpus} CPUs (${facts.cpuModel}), ${facts.memoryGiB} GiB, ${facts.os}, Node ${facts.node}, ` +
         `commit ${facts.commit}; 1-minute load average ${facts.load} before the bench started. ` +
-        `Stack: ${opts.stack}. ${opts.warmup} warm-up runs first.`,
+        `Stack: ${opts.stack}. ${opts.warmup} warm-up runs first.` +
+        (opts.preferWait ? ' Triggers sent `Prefer: wait=30`; runs polled only when the answer had no case.' : ''),
     ),
     wrap(
       'Latencies in ms after the trigger request was sent; _poll_: ms between two polls of one run (the ' +

@@ -31,8 +31,12 @@ export function createWorkflowRunRepository(db: Db) {
      * (packages/runtime/src/temporal/workflows/run-view-interceptors.ts).
      */
     async applySnapshot(id: string, snapshot: RunSnapshot): Promise<boolean> {
-      // Read, then write guarded by the seq read (an equality the guard index serves): a retried, older snapshot
-      // never overwrites a newer one.
+      // The workflow numbers its records one by one, so the stored one is usually the one before: one write guarded
+      // by that seq (an equality the guard index serves) then does. Otherwise (a record still on its way or lost, a
+      // retry, a run that ended), read the stored seq and write guarded by it: a retried, older snapshot never
+      // overwrites a newer one.
+      const next = await workflowRuns.updateOne({ _id: id, seq: snapshot.seq - 1 }, { $set: snapshot });
+      if (next.matchedCount > 0) return true;
       for (;;) {
         const current = await workflowRuns.findOne({ _id: id }, { projection: { seq: 1, status: 1 } });
         if (!current) return false;

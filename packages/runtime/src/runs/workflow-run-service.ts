@@ -15,6 +15,7 @@ import { ConflictError, DependencyUnavailableError, NotFoundError } from '../pla
 import { newId } from '../platform/ids.ts';
 import type { PageQuery } from '../platform/pagination.ts';
 import type { RunEvents } from './run-events.ts';
+import { firstTaskEnded } from './first-task.ts';
 import { runsOnLive } from '../workflows/rollout.ts';
 import type { RunRecord } from '../temporal/activities/run.activities.ts';
 import { runPlan, runStateQuery } from '../temporal/workflows/run-plan.workflow.ts';
@@ -43,6 +44,8 @@ export interface StartRun {
 }
 
 const CANCEL_SETTLE_MS = 5_000;
+/** After a run's first task has ended, how often its record is read until the worker's write shows. */
+const SETTLED_RECORD_POLL_MS = 20;
 const QUERY_TIMEOUT_MS = 2_000;
 /**
  * How long a running run's record is shown without asking its workflow: a workflow task's own timeout, within which
@@ -150,6 +153,23 @@ export function createWorkflowRunService(deps: {
     };
   }
 
+  /**
+   * The run once it has done what it can do at once (`Prefer: wait`): its first workflow task has ended, so it waits,
+   * works on a slow step, or has ended; or as it is after `waitMs`. The record is written by the task's own steps or,
+   * as the task ends, by the worker a moment later (docs/architecture.md, "Run bookkeeping").
+   */
+  async function settle(runId: string, waitMs: number): Promise<WorkflowRunView> {
+    const until = Date.now() + waitMs;
+    if (await firstTaskEnded(deps.temporal.client, runId, until)) {
+      for (;;) {
+        const run = await stored(runId);
+        if (run.seq > 0 || Date.now() >= until) return { ...run, stuck: null };
+        await delay(SETTLED_RECORD_POLL_MS);
+      }
+    }
+    return get(runId);
+  }
+
   /** The run's version: the live one, or during a rollout the one its id's bucket falls on. */
   const versionFor = (runId: string, request: Pick<StartRun, 'version' | 'rollout'>): RunnableVersion =>
     request.rollout && !runsOnLive(runId, request.rollout) ? request.rollout.previous : request.version;
@@ -246,6 +266,7 @@ export function createWorkflowRunService(deps: {
   return {
     get,
     start,
+    settle,
     recordChild,
 
     list(

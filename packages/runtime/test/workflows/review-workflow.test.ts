@@ -51,6 +51,53 @@ describe('the canonical review workflow', () => {
     await t?.close();
   });
 
+  it('answers a trigger with Prefer: wait once the run has made its case and waits for the decision', async () => {
+    const fields = {
+      'inquiry-id': 'inq_P7efer0000000000000000000',
+      'report-id': 'rep_P7efer000000000000000000',
+      amount: 25_000,
+      country: 'DE',
+    };
+    const response = await api(
+      t,
+      'POST',
+      `/workflows/${workflowId}/trigger`,
+      { data: { attributes: { fields } } },
+      { prefer: 'respond-async, wait=20', 'idempotency-key': 'prefer-wait-1' },
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.headers['preference-applied']).toBe('wait=20');
+    const run = (response.json() as { data: Awaited<ReturnType<typeof triggerRun>> }).data;
+    // Settled in the answer itself: no poll needed to learn the case.
+    expect(run.attributes.status).toBe('waiting');
+    expect(stepOf(run, 'wait-resolved').status).toBe('waiting');
+    const [caseId] = run.attributes['case-ids'];
+    expect((await getCase(String(caseId))).attributes.status).toBe('open');
+
+    // The same key again: the same run, not a second one.
+    const again = await api(
+      t,
+      'POST',
+      `/workflows/${workflowId}/trigger`,
+      { data: { attributes: { fields } } },
+      { prefer: 'wait=20', 'idempotency-key': 'prefer-wait-1' },
+    );
+    expect((again.json() as { data: { id: string } }).data.id).toBe(run.id);
+
+    // wait=0 asks for nothing more than the start.
+    const at0 = await api(
+      t,
+      'POST',
+      `/workflows/${workflowId}/trigger`,
+      { data: { attributes: { fields } } },
+      {
+        prefer: 'wait=0',
+      },
+    );
+    expect(at0.statusCode, at0.body).toBe(201);
+    expect(at0.headers['preference-applied']).toBe('wait=0');
+  });
+
   it('creates the case from the payload, waits for the decision, and records an approval', async () => {
     const started = await triggerRun(t, workflowId, {
       'inquiry-id': 'inq_5cNxZX3vMy7ACoqYbHQBbNyA',

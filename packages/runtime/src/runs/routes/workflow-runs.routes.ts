@@ -11,6 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ConflictError, UnprocessableError } from '../../platform/errors.ts';
 import { requestUrl } from '../../platform/pagination.ts';
+import { MAX_PREFER_WAIT_SECONDS, preferredWaitSeconds } from '../../platform/http/prefer.ts';
 import { runnableChoice, runnableVersion, type RunDomain } from '../run-domain.ts';
 import { toWorkflowRunResource } from '../workflow-run-mapper.ts';
 import type { WorkflowService } from '../../workflows/workflow-service.ts';
@@ -56,7 +57,9 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
         ...docs(
           'workflows',
           'Trigger a run',
-          "Starts a run of the workflow's live (latest published) version — during a staged rollout the live or the previous version, picked by a stable hash of the new run's id. `data.attributes.fields` must match the API trigger's fields (422 with pointers otherwise). With an `Idempotency-Key`, the same key always answers with the same run.",
+          "Starts a run of the workflow's live (latest published) version — during a staged rollout the live or the previous version, picked by a stable hash of the new run's id. `data.attributes.fields` must match the API trigger's fields (422 with pointers otherwise). With an `Idempotency-Key`, the same key always answers with the same run. With `Prefer: wait=N` (seconds, at most " +
+            MAX_PREFER_WAIT_SECONDS +
+            ') the answer waits until the run has done what it can do at once (created its cases and reached a wait, a slow step or its end) or N seconds have passed, and shows the run then (`Preference-Applied: wait=N`); without it, the run as it starts.',
         ),
         params: idParams('wfl_P7P9zA3eQd0jQ2kqH6tN8wVb'),
         body: triggerWorkflowRequestSchema,
@@ -75,7 +78,13 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
         creator: requestActor(request),
         ...(typeof key === 'string' && key ? { dedupeKey: `trigger:${request.principal?.id ?? ''}:${key}` } : {}),
       });
-      return reply.status(201).send({ data: resource(run) });
+      const wait = preferredWaitSeconds(request.headers.prefer);
+      if (wait === null) return reply.status(201).send({ data: resource(run) });
+      const settled = await runs.settle(run._id, wait * 1000);
+      return reply
+        .status(201)
+        .header('preference-applied', `wait=${wait}`)
+        .send({ data: resource(settled) });
     },
   );
 
