@@ -44,8 +44,12 @@ export interface StartRun {
 }
 
 const CANCEL_SETTLE_MS = 5_000;
-/** After a run's first task has ended, how often its record is read until the worker's write shows. */
+/**
+ * After a run's first task has ended, how often its record is read until the worker's write shows, and for how long
+ * at most (the write follows the task's end within milliseconds unless its worker died).
+ */
 const SETTLED_RECORD_POLL_MS = 20;
+const SETTLED_RECORD_WAIT_MS = 1_000;
 const QUERY_TIMEOUT_MS = 2_000;
 /**
  * How long a running run's record is shown without asking its workflow: a workflow task's own timeout, within which
@@ -161,9 +165,10 @@ export function createWorkflowRunService(deps: {
   async function settle(runId: string, waitMs: number): Promise<WorkflowRunView> {
     const until = Date.now() + waitMs;
     if (await firstTaskEnded(deps.temporal.client, runId, until)) {
+      const recordedBy = Math.min(until, Date.now() + SETTLED_RECORD_WAIT_MS);
       for (;;) {
         const run = await stored(runId);
-        if (run.seq > 0 || Date.now() >= until) return { ...run, stuck: null };
+        if (run.seq > 0 || Date.now() >= recordedBy) return { ...run, stuck: null };
         await delay(SETTLED_RECORD_POLL_MS);
       }
     }
