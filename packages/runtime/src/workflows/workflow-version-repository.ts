@@ -14,8 +14,12 @@ import {
 // A publish whose predecessor never gets written (its process died) waits this long, then goes on.
 const PREVIOUS_VERSION_WAIT_MS = 5_000;
 
-/** Versions kept in memory by id: every trigger reads its workflow's live version. */
+/**
+ * Versions kept in memory by id (every trigger reads its workflow's live version): at most this many, and at most
+ * this much JSON in all, since a version's graph and plan may each take up to a few hundred KB.
+ */
 const CACHED_VERSIONS = 200;
+const CACHED_VERSIONS_JSON_CHARS = 32 * 1024 * 1024;
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -27,12 +31,17 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * Published versions: immutable once written, numbered 1, 2, 3… per workflow by an atomic counter. Being immutable
- * (never updated nor deleted), a version read by id is kept, frozen, and shared by later reads.
+ * (never updated nor deleted), a version read by id is kept, frozen, and shared by later reads; one too large for the
+ * cache is simply read each time.
  */
 export function createWorkflowVersionRepository(db: Db) {
   const { workflowVersions } = workflowCollections(db);
   const sequences = createSequences(db);
-  const byId = new LRUCache<string, WorkflowVersionDocument>({ max: CACHED_VERSIONS });
+  const byId = new LRUCache<string, WorkflowVersionDocument>({
+    max: CACHED_VERSIONS,
+    maxSize: CACHED_VERSIONS_JSON_CHARS,
+    sizeCalculation: (version) => Math.max(1, JSON.stringify(version).length),
+  });
 
   async function findById(id: string): Promise<WorkflowVersionDocument | null> {
     const cached = byId.get(id);
