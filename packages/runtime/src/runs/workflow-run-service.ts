@@ -159,20 +159,20 @@ export function createWorkflowRunService(deps: {
 
   /**
    * The run once it has done what it can do at once (`Prefer: wait`): its first workflow task has ended, so it waits,
-   * works on a slow step, or has ended; or as it is after `waitMs`. The record is written by the task's own steps or,
-   * as the task ends, by the worker a moment later (docs/architecture.md, "Run bookkeeping").
+   * works on a slow step, or has ended; or its record as it is after `waitMs` (no query then: the answer is due). The
+   * record is written by the task's own steps or, as the task ends, by the worker a moment later
+   * (docs/architecture.md, "Run bookkeeping"), hence a short wait for a record the workflow has written (`seq` > 0).
    */
   async function settle(runId: string, waitMs: number): Promise<WorkflowRunView> {
     const until = Date.now() + waitMs;
-    if (await firstTaskEnded(deps.temporal.client, runId, until)) {
-      const recordedBy = Math.min(until, Date.now() + SETTLED_RECORD_WAIT_MS);
-      for (;;) {
-        const run = await stored(runId);
-        if (run.seq > 0 || Date.now() >= recordedBy) return { ...run, stuck: null };
-        await delay(SETTLED_RECORD_POLL_MS);
-      }
+    const recordedBy = (await firstTaskEnded(deps.temporal.client, runId, until))
+      ? Math.min(until, Date.now() + SETTLED_RECORD_WAIT_MS)
+      : 0;
+    for (;;) {
+      const run = await stored(runId);
+      if (run.seq > 0 || Date.now() >= recordedBy) return { ...run, stuck: null };
+      await delay(SETTLED_RECORD_POLL_MS);
     }
-    return get(runId);
   }
 
   /** The run's version: the live one, or during a rollout the one its id's bucket falls on. */

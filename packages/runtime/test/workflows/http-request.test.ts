@@ -153,6 +153,22 @@ describe('http.request on the real stack', () => {
     expect(stepOf(run, 'call').output).toMatchObject({ status: 200, body: { released: true } });
   });
 
+  it('answers a trigger with Prefer: wait once the run blocks on a slow request, showing it running', async () => {
+    const workflowId = await publishRequest('Slow service, waited on', { url: `${server.url}/held?key=prefer-wait` });
+    // The answer comes when the run's task ends on the request, well before the 20 s asked for, and shows the record
+    // the worker writes as the task ends: the request still held, so the step is running.
+    const answered = await triggerRun(t, workflowId, {}, { prefer: 'wait=20' });
+    expect(answered.attributes.status).toBe('in_progress');
+    expect(stepOf(answered, 'trigger').status).toBe('completed');
+    expect(stepOf(answered, 'call').status).toBe('running');
+    await eventually(async () => server.release('prefer-wait') || undefined, {
+      timeoutMs: 30_000,
+      what: 'the request to arrive',
+    });
+    const run = await runReaches(t, answered.id, ['completed']);
+    expect(stepOf(run, 'call').output).toMatchObject({ status: 200, body: { released: true } });
+  });
+
   it('fails at once on a status retry-on does not name (a 404), saying what answered', async () => {
     const workflowId = await publishRequest('Missing resource', {
       url: `${server.url}/nothing-here`,
