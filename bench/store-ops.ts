@@ -26,6 +26,7 @@ the store commands per trigger request, per GET of a running run, and per run in
 record, wait registration, and what they publish).
 
   --runs N     runs counted, after 3 uncounted ones (default 20)
+  --by-collection  count each command per collection too (e.g. find on cases), to see where they go
   --write      write the results into docs/benchmarks.md (section "Store operations per run")
   -h, --help   this text`;
 
@@ -41,17 +42,20 @@ const SETTLE_MS = 500;
 type Counts = Map<string, number>;
 
 /** Counts the data commands `mongo` sends to `dbName` into whichever tally `into()` names at the time. */
-function countCommands(mongo: MongoHandle, dbName: string, into: () => Counts | null) {
+function countCommands(mongo: MongoHandle, dbName: string, byCollection: boolean, into: () => Counts | null) {
   mongo.client.on('commandStarted', (event) => {
     const tally = into();
     if (!tally || event.databaseName !== dbName) return;
     if (!WRITES.has(event.commandName) && !READS.has(event.commandName)) return;
-    tally.set(event.commandName, (tally.get(event.commandName) ?? 0) + 1);
+    const target: unknown = event.command[event.commandName];
+    const key = byCollection ? `${event.commandName} ${String(target)}` : event.commandName;
+    tally.set(key, (tally.get(key) ?? 0) + 1);
   });
 }
 
+const commandOf = (key: string) => key.split(' ')[0] ?? key;
 const total = (counts: Counts, kinds: Set<string>) =>
-  [...counts].filter(([name]) => kinds.has(name)).reduce((sum, [, n]) => sum + n, 0);
+  [...counts].filter(([key]) => kinds.has(commandOf(key))).reduce((sum, [, n]) => sum + n, 0);
 
 function row(what: string, counts: Counts, per: number): string[] {
   const f = (n: number) => (n / per).toFixed(1).replace(/\.0$/, '');
@@ -96,6 +100,7 @@ async function main(): Promise<number> {
     options: {
       runs: { type: 'string', default: '20' },
       write: { type: 'boolean', default: false },
+      'by-collection': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -126,8 +131,9 @@ async function main(): Promise<number> {
   const tallies = { trigger: new Map(), poll: new Map(), worker: new Map() } satisfies Record<string, Counts>;
   const apiMongo = await connectMongo(env.MONGODB_URI, env.MONGODB_DB, { monitorCommands: true });
   const workerMongo = await connectMongo(env.MONGODB_URI, env.MONGODB_DB, { monitorCommands: true });
-  countCommands(apiMongo, env.MONGODB_DB, () => apiTally);
-  countCommands(workerMongo, env.MONGODB_DB, () => workerTally);
+  const byCollection = values['by-collection'];
+  countCommands(apiMongo, env.MONGODB_DB, byCollection, () => apiTally);
+  countCommands(workerMongo, env.MONGODB_DB, byCollection, () => workerTally);
 
   const app = await buildApp({ env, mongo: apiMongo, logger: false });
   const worker = await createWorker({

@@ -117,7 +117,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const eventFeed = createEventFeed({ events: eventRepository, log: app.log });
   app.addHook('onClose', async () => eventFeed.stop());
   const sweeper = startCaseSweeper({ publisher: domain.publisher, log: app.log, intervalMs: SWEEP_INTERVAL_MS });
-  app.addHook('onClose', async () => sweeper.stop());
+  // Hooks run last-registered first: pending outbox clears are written before the store connection closes.
+  app.addHook('onClose', async () => {
+    sweeper.stop();
+    await domain.publisher.flush();
+  });
 
   registerRequestId(app);
   const allowedMethods = trackRouteMethods(app);

@@ -36,17 +36,29 @@ export function createCaseRepository(db: Db) {
       }
     },
 
-    /** Applies `set` and appends `events` to the outbox if the case is still at `version`; null if it moved on. */
-    update: (id: string, version: number, set: CaseSet, events: CaseEventDocument[]) =>
+    /**
+     * Applies `set` and appends `events` to the outbox if the case is still at `version`; null if it moved on.
+     * `replaceOutbox`: everything up to `version` is published (cases/event-publisher.ts, `settled`), so the outbox
+     * becomes `events` alone; `set` must then say whether the case is `dirty` and its `slaSync`.
+     */
+    update: (id: string, version: number, set: CaseSet, events: CaseEventDocument[], { replaceOutbox = false } = {}) =>
       cases.findOneAndUpdate(
         { _id: id, version },
-        events.length > 0 ? { $set: set, $push: { outbox: { $each: events } } } : { $set: set },
+        replaceOutbox
+          ? { $set: { ...set, outbox: events } }
+          : events.length > 0
+            ? { $set: set, $push: { outbox: { $each: events } } }
+            : { $set: set },
         { returnDocument: 'after' },
       ),
 
-    /** Marks everything up to `version` published and in line; a later write keeps its own work pending. */
-    async markFinished(id: string, version: number): Promise<void> {
-      await cases.updateOne({ _id: id, version }, { $set: { outbox: [], dirty: false, slaSync: null } });
+    /**
+     * Marks everything up to `version` published and in line; a later write keeps its own work pending. False if
+     * the case is no longer at `version`.
+     */
+    async markFinished(id: string, version: number): Promise<boolean> {
+      const result = await cases.updateOne({ _id: id, version }, { $set: { outbox: [], dirty: false, slaSync: null } });
+      return result.matchedCount > 0;
     },
 
     /** Registers a wait and returns the case as it is then (with its recent events), or null if it does not exist. */

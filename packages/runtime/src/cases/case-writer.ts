@@ -59,11 +59,16 @@ export function createCaseWriter(deps: { cases: CaseRepository; publisher: Event
     { timerFinishing = false } = {},
   ): Promise<StoredCaseDocument> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const kase = await deps.cases.findById(caseId);
+      // The case as this process just wrote and published it, if it did (event-publisher.ts, `settled`): no read,
+      // and this write clears that outbox. If the case moved on since, the guard below fails and the loop reads it.
+      const settled = attempt === 1 ? deps.publisher.settled(caseId) : undefined;
+      const kase = settled ?? (await deps.cases.findById(caseId));
       if (!kase) throw new NotFoundError(`No case with id ${caseId}.`);
       if (kase.redactedAt) throw new CaseRedactedError(`Case ${caseId} is redacted and can no longer change.`);
       const now = deps.clock();
       const change = compute(kase, now);
+      // Nothing to change: answer with the case as stored, not as this process last saw it.
+      if (!change && settled) continue;
       if (!change) return kase;
       const queueId = change.set.queueId === undefined ? kase.queueId : change.set.queueId;
       const events = toEventDocuments(change, { _id: caseId, queueId, templateId: kase.templateId }, actor, now);
@@ -73,13 +78,17 @@ export function createCaseWriter(deps: { cases: CaseRepository; publisher: Event
       const slaMoved = !timerFinishing && slaState({ ...kase, ...set }) !== slaState(kase);
       if (slaMoved) set.slaSync = kase.version + 1;
       if (events.length > 0 || slaMoved) set.dirty = true;
-      const written = await deps.cases.update(caseId, kase.version, set, events);
+      if (settled) {
+        set.dirty = events.length > 0 || slaMoved;
+        set.slaSync = slaMoved ? kase.version + 1 : null;
+      }
+      const written = await deps.cases.update(caseId, kase.version, set, events, { replaceOutbox: !!settled });
       if (written) {
         await deps.publisher.afterWrite(written);
         return written;
       }
-      // Spread the losers of a race out a little, so they do not all collide again.
-      await sleep(Math.random() * Math.min(attempt * 4, 40));
+      // Spread the losers of a race out a little, so they do not all collide again (a stale settled case is no race).
+      if (!settled) await sleep(Math.random() * Math.min(attempt * 4, 40));
     }
     throw new ConflictError(`Case ${caseId} is being changed concurrently; try again.`);
   }

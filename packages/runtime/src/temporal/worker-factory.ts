@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Db } from 'mongodb';
 import { systemClock, type Clock } from '../platform/clock.ts';
@@ -27,25 +27,28 @@ export interface WorkerDeps {
 /**
  * A worker polling `taskQueue`, running the workflows bundle and the activities built from `deps`. Activities
  * change cases through the same case services as the api (which in turn may start or move SLA timers, hence
- * the worker's own Temporal client).
+ * the worker's own Temporal client). That client shares the worker's native connection (the SDK's Rust core) rather
+ * than opening a grpc-js one: the same calls for less of the worker's CPU (docs/benchmarks.md).
  */
 export async function createWorker(
   deps: WorkerDeps,
 ): Promise<{ worker: Worker; connection: NativeConnection; close(): Promise<void> }> {
   const connection = await NativeConnection.connect({ address: deps.address });
-  const clientConnection = Connection.lazy({ address: deps.address });
+  let flushPublisher = async () => {};
   const close = async () => {
-    await clientConnection.close();
+    // Outbox clears still pending (cases/event-publisher.ts) are written while the store and Temporal are there.
+    await flushPublisher();
     await connection.close();
   };
   try {
     const clock = deps.clock ?? systemClock;
     const log = { warn: (details: object, message: string) => Runtime.instance().logger.warn(message, { ...details }) };
     const temporal = {
-      client: new Client({ connection: clientConnection, namespace: deps.namespace }),
+      client: new Client({ connection, namespace: deps.namespace }),
       taskQueue: deps.taskQueue,
     };
     const domains = createDomains({ db: deps.db, clock, log, temporal });
+    flushPublisher = () => domains.cases.publisher.flush();
     const http = deps.http ?? { secretsKey: undefined, allowlist: emptyAllowlist };
     const activities = workerActivities(domains, { db: deps.db, clock, http });
     const worker = await Worker.create({

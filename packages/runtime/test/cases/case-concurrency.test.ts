@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
 import { caseCollectionNames, type StoredCaseDocument } from '../../src/cases/case-collections.ts';
+import { CLEAR_DELAY_MS } from '../../src/cases/event-publisher.ts';
 import { caseAction, caseEvents, createCase, createTemplate } from '../helpers/case-fixtures.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -15,13 +17,15 @@ describe('cases under concurrency', () => {
   });
   afterAll(async () => t.close());
 
-  /** The stored case, checked to have published everything its writes recorded. */
+  /**
+   * The stored case, checked to have published everything its writes recorded. A writer clears its outbox a moment
+   * after publishing (CLEAR_DELAY_MS, in case it writes the case again), so wait a little for that.
+   */
   async function stored(id: string): Promise<StoredCaseDocument> {
-    const kase = await cases().findOne({ _id: id });
-    expect(kase).not.toBeNull();
-    expect(kase?.outbox).toEqual([]);
-    expect(kase?.dirty).toBe(false);
-    return kase as StoredCaseDocument;
+    await expect
+      .poll(async () => cases().findOne({ _id: id }), { timeout: 20 * CLEAR_DELAY_MS, interval: CLEAR_DELAY_MS / 4 })
+      .toMatchObject({ outbox: [], dirty: false });
+    return (await cases().findOne({ _id: id })) as StoredCaseDocument;
   }
 
   it('gives 50 concurrent identical creates with one Idempotency-Key one case and 50 identical 201s', async () => {
@@ -152,5 +156,40 @@ describe('cases under concurrency', () => {
     expect(final.fields).toEqual(Object.assign({}, ...changes));
     expect(final.version).toBe(1 + changes.length);
     expect(count(await caseEvents(t, kase.id), 'case.fields-updated')).toBe(changes.length);
+  });
+
+  it('keeps every change when another api process writes the case between two quick writes of this one', async () => {
+    // This process starts its next write of a case from the version it just wrote (no read); the other process's
+    // write in between must not be lost.
+    const other = await buildApp({ env: t.env });
+    try {
+      const template = await createTemplate(t);
+      const kase = await createCase(t, template.id, { attributes: { fields: { amount: 1 } } });
+      const patch = (app: typeof t.app, fields: Record<string, unknown>) =>
+        app.inject({
+          method: 'PATCH',
+          url: `/api/v1/cases/${kase.id}`,
+          headers: t.auth,
+          payload: { data: { attributes: { fields } } },
+        });
+      expect((await patch(t.app, { notes: 'first' })).statusCode).toBe(200);
+      expect((await patch(other, { country: 'DE' })).statusCode).toBe(200);
+      const third = await patch(t.app, { amount: 3 });
+      expect(third.statusCode, third.body).toBe(200);
+      expect(third.json().data.attributes.fields).toMatchObject({
+        amount: { value: 3 },
+        notes: { value: 'first' },
+        country: { value: 'DE' },
+      });
+
+      const final = await stored(kase.id);
+      expect(final.fields).toEqual({ amount: 3, notes: 'first', country: 'DE' });
+      expect(final.version).toBe(4);
+      const events = await caseEvents(t, kase.id);
+      expect(count(events, 'case.created')).toBe(1);
+      expect(count(events, 'case.fields-updated')).toBe(3);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -46,7 +46,8 @@ describe('the case sweeper', () => {
       operator,
     );
     const { events, cases } = caseCollections(mongo.db);
-    expect(await cases.countDocuments({ _id: kase._id, dirty: true })).toBe(0);
+    // The writer publishes at once and clears the outbox a moment later (CLEAR_DELAY_MS).
+    await expect.poll(() => cases.countDocuments({ _id: kase._id, dirty: true }), { timeout: 5_000 }).toBe(0);
 
     // The write commits (the same update the writer makes), then the process dies before publishing.
     const event = {

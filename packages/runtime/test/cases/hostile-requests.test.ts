@@ -4,6 +4,7 @@ import { BSON } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '../../src/platform/http/json-body.plugin.ts';
 import { caseAction, createCase, createQueue, createTemplate, uniqueKey } from '../helpers/case-fixtures.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { expectApiError } from '../helpers/error-format.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -779,6 +780,10 @@ describe('hostile requests to the case, template and queue routes', () => {
     expect(redaction.statusCode, redaction.body).toBe(200);
     // A tag on the live case, so a lost or partial write of a rejected request would show in its document.
     expect((await caseAction(t, kase.id, 'add-tag', { 'tag-name': 'seed' })).statusCode).toBe(200);
+    // Writers clear their published outboxes a moment later (CLEAR_DELAY_MS): let that land before any snapshot.
+    await eventually(async () => (await t.db.collection('cases').countDocuments({ dirty: true })) === 0 || undefined, {
+      what: 'the setup writes to be published and cleared',
+    });
     targets = {
       template: template.id,
       takenKey: template.attributes.key,
