@@ -13,6 +13,7 @@ import { registerJsonBodyParser } from './platform/http/json-body.plugin.ts';
 import { registerOpenApi } from './platform/http/openapi.plugin.ts';
 import { registerRateLimit } from './platform/rate-limit/rate-limit.plugin.ts';
 import { registerRequestId } from './platform/http/request-id.plugin.ts';
+import { registerRequestLog } from './platform/http/request-log.plugin.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.plugin.ts';
 import { trackRouteMethods } from './platform/http/route-methods.ts';
 import { documentErrorResponses } from './platform/http/error-responses.ts';
@@ -72,6 +73,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const clock = opts.clock ?? systemClock;
   const app = Fastify({
     logger: opts.logger ?? { level: env.LOG_LEVEL },
+    // platform/http/request-log.plugin.ts logs one line per request instead.
+    disableRequestLogging: true,
     genReqId: () => newId('request'),
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: frameworkErrorHandler,
@@ -124,6 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   registerRequestId(app);
+  registerRequestLog(app);
   const allowedMethods = trackRouteMethods(app);
   documentErrorResponses(app, { prefix: '/api/v1' });
   await registerSecurityHeaders(app);
