@@ -117,12 +117,13 @@ export function createWorkflowRunService(deps: {
   runEvents: RunEvents;
   clock: Clock;
 }) {
-  const recordCreated = (run: WorkflowRunDocument) =>
+  const recordCreated = (run: WorkflowRunDocument, opts: { firstTry?: boolean } = {}) =>
     deps.runEvents.record(
       run._id,
       'workflow-run.created',
       { 'workflow-id': run.workflowId, 'workflow-version-id': run.versionId, 'trigger-kind': run.trigger.kind },
       run.creator,
+      opts,
     );
 
   async function stored(id: string): Promise<WorkflowRunDocument> {
@@ -224,7 +225,9 @@ export function createWorkflowRunService(deps: {
       : newId('workflowRun');
     const version = versionFor(runId, request);
     const run = newRecord(runId, version, request);
-    if (!(await deps.runs.insert(run))) {
+    // A record written now means no earlier try got as far as recording the run's creation (run-events.ts).
+    const firstTry = await deps.runs.insert(run);
+    if (!firstTry) {
       const existing = await get(runId);
       if (existing.temporalRunId !== null || existing.seq > 0) {
         // Started by an earlier try that may have died before recording it (an api killed right after the start).
@@ -253,11 +256,11 @@ export function createWorkflowRunService(deps: {
         ],
         staticSummary: `Workflow ${version.workflowId} v${version.versionNumber}`,
       });
-      await recordCreated(run);
+      await recordCreated(run, { firstTry });
       return { ...run, temporalRunId: handle.firstExecutionRunId };
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        await recordCreated(run);
+        await recordCreated(run, { firstTry });
         return (await deps.runs.findById(runId)) ?? run;
       }
       // Not started: forget the record, so a retry (same dedupe key) starts it afresh.
