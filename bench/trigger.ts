@@ -184,7 +184,11 @@ async function main(): Promise<number> {
   console.log(`\nlatencies in ms after the trigger request was sent\n\n${table}\n`);
   if (!opts.write) return results.some((result) => result.errors > 0) ? 1 : 0;
 
-  const args = process.argv.slice(2).join(' ');
+  // The command as run, less what the report says in its own words (the stack) or is not about the measurement.
+  const argv = process.argv.slice(2);
+  const args = argv
+    .filter((arg, index) => arg !== '--write' && arg !== '--stack' && argv[index - 1] !== '--stack')
+    .join(' ');
   const report = [
     wrap(
       `Measured ${facts.date} with \`node_modules/.bin/tsx bench/trigger.ts${args ? ` ${args}` : ''}\` on ` +
