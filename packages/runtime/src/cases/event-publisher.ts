@@ -130,6 +130,9 @@ export function createEventPublisher(deps: {
       if (earlier && earlier.kase.version < kase.version) {
         clearTimeout(earlier.timer);
         pending.delete(kase._id);
+        // Another process wrote the case in between: the earlier write's SLA message may have reached Temporal
+        // after that one's, so check now what the pending clear would have checked.
+        if (earlier.kase.slaSync !== null && kase.version > earlier.kase.version + 1) await clear(earlier.kase);
       }
       if (!(await finish(kase))) retryLater(kase._id);
     },

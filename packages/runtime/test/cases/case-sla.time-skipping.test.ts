@@ -12,9 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseCollectionNames, ensureCaseIndexes, type Actor } from '../../src/cases/case-collections.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { createCaseDomain, type CaseDomain } from '../../src/cases/case-domain.ts';
+import { CLEAR_DELAY_MS } from '../../src/cases/event-publisher.ts';
 import { slaWorkflowId } from '../../src/cases/sla-scheduler.ts';
 import { createActivities } from '../../src/temporal/activities/index.ts';
 import { workflowsPath } from '../../src/temporal/worker-factory.ts';
+import { rescheduleSignal } from '../../src/temporal/workflows/case-sla.workflow.ts';
 import { reviewTemplateAttributes } from '../helpers/case-fixtures.ts';
 import { testServices } from '../helpers/services.ts';
 import { createTestEnv } from '../helpers/test-env.ts';
@@ -77,6 +79,8 @@ describe('a 24-hour case SLA under the time-skipping server', () => {
     fn: (stack: {
       testEnv: TestWorkflowEnvironment;
       domain: CaseDomain;
+      /** The same cases through another process's domain (its own publisher), whose timer messages are never held. */
+      other: CaseDomain;
       warnings: string[];
       late: LateSchedules;
     }) => Promise<T>,
@@ -94,13 +98,19 @@ describe('a 24-hour case SLA under the time-skipping server', () => {
         log: { warn: (details, message) => warnings.push(`${message} ${JSON.stringify(details)}`) },
         temporal: { client: late.client, taskQueue },
       });
+      const other = createCaseDomain({
+        db,
+        clock: systemClock,
+        log: { warn: (details, message) => warnings.push(`${message} ${JSON.stringify(details)}`) },
+        temporal: { client: testEnv.client, taskQueue },
+      });
       const worker = await Worker.create({
         connection: testEnv.nativeConnection,
         taskQueue,
         workflowBundle,
         activities: createActivities({ db, clock: systemClock, slaExpiry: domain.actions }),
       });
-      return await worker.runUntil(fn({ testEnv, domain, warnings, late }));
+      return await worker.runUntil(fn({ testEnv, domain, other, warnings, late }));
     } finally {
       await testEnv.teardown();
     }
@@ -206,6 +216,40 @@ describe('a 24-hour case SLA under the time-skipping server', () => {
         .find({ caseId: kase._id, name: 'case.sla-expired' })
         .toArray();
       expect(expired.map((event) => event.payload)).toEqual([{ 'sla-expires-at': second.slaExpiresAt?.toISOString() }]);
+      expect(warnings).toEqual([]);
+    });
+  });
+
+  it("keeps the latest deadline when another process moves the SLA while this one's message is late", async () => {
+    await withSkippingStack(async ({ testEnv, domain, other, warnings, late }) => {
+      const { kase } = await createDayLongCase(domain);
+      const handle = testEnv.client.workflow.getHandle(slaWorkflowId(kase._id));
+      const setSla = (through: CaseDomain, seconds: number) =>
+        through.cases.update(
+          kase._id,
+          updateCaseRequestSchema.parse({ meta: { 'sla-expires-in-seconds': seconds } }),
+          operator,
+        );
+
+      // This process commits a change whose timer message is delayed; the other process's later change reaches
+      // Temporal first, so this one's stale deadline arrives last.
+      const hold = late.holdNext();
+      const first = setSla(domain, 2 * 3600);
+      await hold.reached;
+      const second = await setSla(other, 3600);
+      hold.release();
+      await first;
+
+      // This process then finds the case moved on (its clear no longer matches) and tells the timer again.
+      const lastDeadline = async () => {
+        const { events } = await handle.fetchHistory();
+        const signals = (events ?? []).filter(
+          (event) => event.workflowExecutionSignaledEventAttributes?.signalName === rescheduleSignal.name,
+        );
+        const payload = signals.at(-1)?.workflowExecutionSignaledEventAttributes?.input?.payloads?.[0]?.data;
+        return payload ? (JSON.parse(Buffer.from(payload).toString('utf8')) as { expiresAt: string }).expiresAt : null;
+      };
+      await expect.poll(lastDeadline, { timeout: 20 * CLEAR_DELAY_MS }).toBe(second.slaExpiresAt?.toISOString());
       expect(warnings).toEqual([]);
     });
   });
