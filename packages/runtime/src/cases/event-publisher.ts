@@ -81,14 +81,28 @@ export function createEventPublisher(deps: {
     }
   }
 
+  /**
+   * Drops a pending clear that a later version of the case written by this process supersedes: that write either
+   * cleared the outbox itself (`settled`) or carries it on, to be published and cleared with its own. If another
+   * process wrote in between, the earlier write's SLA message may have reached Temporal after that one's, so the
+   * check its clear would have made is made now.
+   */
+  async function supersede(caseId: string, version: number): Promise<void> {
+    const earlier = pending.get(caseId);
+    if (!earlier || earlier.kase.version >= version) return;
+    clearTimeout(earlier.timer);
+    pending.delete(caseId);
+    if (earlier.kase.slaSync !== null && version > earlier.kase.version + 1) await clear(earlier.kase);
+  }
+
   async function clearLater(kase: StoredCaseDocument): Promise<boolean> {
-    const earlier = pending.get(kase._id);
-    if (earlier && earlier.kase.version > kase.version) {
+    await supersede(kase._id, kase.version);
+    const later = pending.get(kase._id);
+    if (later && later.kase.version > kase.version) {
       // A later version, published first, clears this outbox with its own. But if this write told the SLA timer,
       // its message may have reached Temporal after the later one's: bring the timer in line now.
       return kase.slaSync === null || clear(kase);
     }
-    if (earlier) clearTimeout(earlier.timer);
     const timer = setTimeout(() => {
       if (pending.get(kase._id)?.kase === kase) pending.delete(kase._id);
       void clear(kase).then((cleared) => cleared || retryLater(kase._id));
@@ -124,16 +138,7 @@ export function createEventPublisher(deps: {
   return {
     /** Publishes what the write that produced `kase` left to do; failures are retried later, never thrown. */
     async afterWrite(kase: StoredCaseDocument): Promise<void> {
-      // A later write of the case supersedes a clear still pending: it either cleared that outbox itself (`settled`)
-      // or carries it on, to be published and cleared with its own.
-      const earlier = pending.get(kase._id);
-      if (earlier && earlier.kase.version < kase.version) {
-        clearTimeout(earlier.timer);
-        pending.delete(kase._id);
-        // Another process wrote the case in between: the earlier write's SLA message may have reached Temporal
-        // after that one's, so check now what the pending clear would have checked.
-        if (earlier.kase.slaSync !== null && kase.version > earlier.kase.version + 1) await clear(earlier.kase);
-      }
+      await supersede(kase._id, kase.version);
       if (!(await finish(kase))) retryLater(kase._id);
     },
 
