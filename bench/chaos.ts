@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLog } from '../scripts/lib/log.mjs';
-import { markdownTable, wrap, writeResults } from './lib/benchmarks-doc.ts';
+import { markdownTable, wrap, writeResults, reportedArgs } from './lib/benchmarks-doc.ts';
 import type { ServiceName } from './lib/chaos-faults.ts';
 import { isClean, runChaos, type ChaosResult } from './lib/chaos-run.ts';
 import { machineFacts, type MachineFacts } from './lib/machine-facts.ts';
@@ -106,7 +106,7 @@ function tables(result: ChaosResult): string {
 }
 
 function report(result: ChaosResult, facts: MachineFacts, opts: ReturnType<typeof options>): string {
-  const args = process.argv.slice(2).join(' ');
+  const args = reportedArgs();
   return [
     wrap(
       `Measured ${facts.date} with \`node_modules/.bin/tsx bench/chaos.ts${args ? ` ${args}` : ''}\` on ` +

@@ -7,7 +7,7 @@ import type { CaseDocument } from '../packages/runtime/src/cases/case-collection
 import { createCaseRepository } from '../packages/runtime/src/cases/case-repository.ts';
 import { connectMongo } from '../packages/runtime/src/platform/db/mongo.ts';
 import { signInOnce, type SessionCookie } from './lib/bench-session.ts';
-import { markdownTable, wrap, writeBenchmarkSection } from './lib/benchmarks-doc.ts';
+import { markdownTable, wrap, writeBenchmarkSection, reportedArgs } from './lib/benchmarks-doc.ts';
 import { launchChromium, type Browser, type Page } from './lib/editor-page.ts';
 import { ms, summarize } from './lib/latency-stats.ts';
 import { runBench, stackBenchContext } from './lib/stack-bench.ts';
@@ -228,7 +228,7 @@ async function main(): Promise<number> {
   );
   console.log(`\n${table}\n`);
   if (!values.write) return 0;
-  const args = process.argv.slice(2).join(' ');
+  const args = reportedArgs();
   const report = [
     wrap(
       `Measured ${facts.date} with \`node_modules/.bin/tsx bench/console.ts${args ? ` ${args}` : ''}\` on ` +

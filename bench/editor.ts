@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { WorkflowResource } from '../packages/shared/src/index.ts';
-import { markdownTable, wrap, writeBenchmarkSection } from './lib/benchmarks-doc.ts';
+import { markdownTable, wrap, writeBenchmarkSection, reportedArgs } from './lib/benchmarks-doc.ts';
 import { signInOnce, type SessionCookie } from './lib/bench-session.ts';
 import {
   editorGraph,
@@ -245,7 +245,7 @@ async function main(): Promise<number> {
   console.log(`\nmedians of ${opts.repeat} repetitions; times in ms\n\n${table}\n`);
   if (!opts.write) return failed ? 1 : 0;
 
-  const args = process.argv.slice(2).join(' ');
+  const args = reportedArgs();
   const report = [
     wrap(
       `Measured ${facts.date} with \`node_modules/.bin/tsx bench/editor.ts${args ? ` ${args}` : ''}\` on ` +

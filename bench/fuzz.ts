@@ -18,7 +18,7 @@ import {
   writeConfigWithTargets,
 } from '../scripts/lib/schemathesis.mjs';
 import { startStack } from '../scripts/lib/stack.mjs';
-import { markdownTable, wrap, writeResults } from './lib/benchmarks-doc.ts';
+import { markdownTable, wrap, writeResults, reportedArgs } from './lib/benchmarks-doc.ts';
 import { machineFacts } from './lib/machine-facts.ts';
 import { runBench } from './lib/stack-bench.ts';
 
@@ -114,7 +114,7 @@ async function main(): Promise<number> {
     console.log(`\n${table}\n`);
     if (run.exitCode !== 0) log.error(`Schemathesis found failures (exit ${run.exitCode}): see its report above`);
     if (opts.write) {
-      const args = process.argv.slice(2).join(' ');
+      const args = reportedArgs();
       const report = [
         wrap(
           `Measured ${facts.date} with \`node_modules/.bin/tsx bench/fuzz.ts${args ? ` ${args}` : ''}\` on ` +

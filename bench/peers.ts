@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isListening } from '../scripts/lib/ports.mjs';
-import { markdownTable, wrap, writeBenchmarkSection } from './lib/benchmarks-doc.ts';
+import { markdownTable, wrap, writeBenchmarkSection, reportedArgs } from './lib/benchmarks-doc.ts';
 import { closedLoop, type ClosedLoopResult } from './lib/closed-loop.ts';
 import { ms } from './lib/latency-stats.ts';
 import { machineFacts } from './lib/machine-facts.ts';
@@ -283,7 +283,7 @@ async function main(): Promise<number> {
     caseworkResults.some((result) => result.errors > 0);
   if (!opts.write) return errors ? 1 : 0;
 
-  const args = process.argv.slice(2).join(' ');
+  const args = reportedArgs();
   const report = [
     wrap(
       `Measured ${facts.date} with \`node_modules/.bin/tsx bench/peers.ts${args ? ` ${args}` : ''}\` on ` +

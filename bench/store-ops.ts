@@ -10,7 +10,7 @@ import { buildApp } from '../packages/runtime/src/app.ts';
 import { loadEnv } from '../packages/runtime/src/config/env.ts';
 import { connectMongo, type MongoHandle } from '../packages/runtime/src/platform/db/mongo.ts';
 import { createWorker } from '../packages/runtime/src/temporal/worker-factory.ts';
-import { markdownTable, wrap, writeBenchmarkSection } from './lib/benchmarks-doc.ts';
+import { markdownTable, wrap, writeBenchmarkSection, reportedArgs } from './lib/benchmarks-doc.ts';
 import { createCaseworkClient, type CaseworkClient } from './lib/casework-client.ts';
 import { machineFacts } from './lib/machine-facts.ts';
 import { setUpReviewWorkflow } from './lib/review-workflow-setup.ts';
@@ -183,7 +183,7 @@ async function main(): Promise<number> {
     heading,
     [
       wrap(
-        `Measured ${facts.date} with \`node_modules/.bin/tsx bench/store-ops.ts ${process.argv.slice(2).join(' ')}\`` +
+        `Measured ${facts.date} with \`node_modules/.bin/tsx bench/store-ops.ts ${reportedArgs()}\`` +
           ` against the store and Temporal server of \`npm start\`, commit ${facts.commit}: ${runs} runs, one at a ` +
           `time, ${polls} polls. Mean store commands per request or per run; _writes_: insert, update, ` +
           'findAndModify and delete commands (each one round trip and, on the embedded store, one commit); ' +

@@ -2,7 +2,7 @@
 // running stack. See `--help`; results go to docs/benchmarks.md with `--write`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { markdownTable, wrap, writeBenchmarkSection } from './lib/benchmarks-doc.ts';
+import { markdownTable, wrap, writeBenchmarkSection, reportedArgs } from './lib/benchmarks-doc.ts';
 import { ms } from './lib/latency-stats.ts';
 import { runBench, stackBenchContext } from './lib/stack-bench.ts';
 import { cpuPer, cpuSnapshot, stackServices, type StackService } from './lib/process-cpu.ts';
@@ -184,11 +184,7 @@ async function main(): Promise<number> {
   console.log(`\nlatencies in ms after the trigger request was sent\n\n${table}\n`);
   if (!opts.write) return results.some((result) => result.errors > 0) ? 1 : 0;
 
-  // The command as run, less what the report says in its own words (the stack) or is not about the measurement.
-  const argv = process.argv.slice(2);
-  const args = argv
-    .filter((arg, index) => arg !== '--write' && arg !== '--stack' && argv[index - 1] !== '--stack')
-    .join(' ');
+  const args = reportedArgs();
   const report = [
     wrap(
       `Measured ${facts.date} with \`node_modules/.bin/tsx bench/trigger.ts${args ? ` ${args}` : ''}\` on ` +

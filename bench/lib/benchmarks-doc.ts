@@ -82,3 +82,11 @@ export function writeBenchmarkSection(
   );
   console.log(`wrote ${path.relative(repoRoot, file)}`);
 }
+
+/**
+ * The bench's arguments as a report quotes them: without `--write` (not about the measurement) and `--stack TEXT`
+ * (which the report describes in its own words).
+ */
+export function reportedArgs(argv: readonly string[] = process.argv.slice(2)): string {
+  return argv.filter((arg, index) => arg !== '--write' && arg !== '--stack' && argv[index - 1] !== '--stack').join(' ');
+}
