@@ -1,8 +1,11 @@
 import { isFinalRunStatus, pendingSteps, type Plan } from '@casework/shared';
 import {
+  WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
+  WorkflowIdConflictPolicy,
   WorkflowIdReusePolicy,
   WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
   type Client,
 } from '@temporalio/client';
 import type { Filter } from 'mongodb';
@@ -18,7 +21,8 @@ import type { RunEvents } from './run-events.ts';
 import { firstTaskEnded } from './first-task.ts';
 import { runsOnLive } from '../workflows/rollout.ts';
 import type { RunRecord } from '../temporal/activities/run.activities.ts';
-import { runPlan, runStateQuery } from '../temporal/workflows/run-plan.workflow.ts';
+import { RUN_CHANGES } from '../temporal/workflows/run-changes.ts';
+import { firstTaskUpdate, runPlan, runStateQuery } from '../temporal/workflows/run-plan.workflow.ts';
 import { caseIdsKey, versionIdKey, workflowIdKey } from '../temporal/workflows/search-attributes.ts';
 
 /** What a run is started from: a published version (its plan) of a workflow. */
@@ -160,15 +164,20 @@ export function createWorkflowRunService(deps: {
 
   /**
    * The run once it has done what it can do at once (`Prefer: wait`): its first workflow task has ended, so it waits,
-   * works on a slow step, or has ended; or its record as it is after `waitMs` (no query then: the answer is due). The
-   * record is written by the task's own steps or, as the task ends, by the worker a moment later
-   * (docs/architecture.md, "Run bookkeeping"), hence a short wait for a record the workflow has written (`seq` > 0).
+   * works on a slow step, or has ended; or its record as it is after `waitMs` (no query then: the answer is due).
    */
   async function settle(runId: string, waitMs: number): Promise<WorkflowRunView> {
     const until = Date.now() + waitMs;
-    const recordedBy = (await firstTaskEnded(deps.temporal.client, runId, until))
-      ? Math.min(until, Date.now() + SETTLED_RECORD_WAIT_MS)
-      : 0;
+    return recordAfterFirstTask(runId, until, await firstTaskEnded(deps.temporal.client, runId, until));
+  }
+
+  /**
+   * The run's record once its first task has ended (`taskEnded`), or as it is. The record is written by the task's
+   * own steps or, as the task ends, by the worker a moment later (docs/architecture.md, "Run bookkeeping"), hence a
+   * short wait for a record the workflow has written (`seq` > 0).
+   */
+  async function recordAfterFirstTask(runId: string, until: number, taskEnded: boolean): Promise<WorkflowRunView> {
+    const recordedBy = taskEnded ? Math.min(until, Date.now() + SETTLED_RECORD_WAIT_MS) : 0;
     for (;;) {
       const run = await stored(runId);
       if (run.seq > 0 || Date.now() >= recordedBy) return { ...run, stuck: null };
@@ -215,11 +224,38 @@ export function createWorkflowRunService(deps: {
     return stored ?? run;
   }
 
+  /** The workflow start of a recorded run (workflow id = run id, never reused). */
+  const startOptions = (run: WorkflowRunDocument, version: RunnableVersion) => ({
+    workflowId: run._id,
+    taskQueue: deps.temporal.taskQueue,
+    args: [
+      {
+        runId: run._id,
+        workflowId: version.workflowId,
+        versionId: version.versionId,
+        plan: version.plan,
+        trigger: run.input,
+        changes: RUN_CHANGES,
+      },
+    ] satisfies Parameters<typeof runPlan>,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    typedSearchAttributes: [
+      { key: workflowIdKey, value: version.workflowId },
+      { key: versionIdKey, value: version.versionId },
+      { key: caseIdsKey, value: run.caseIds },
+    ],
+    staticSummary: `Workflow ${version.workflowId} v${version.versionNumber}`,
+  });
+
   /**
-   * Records the run, then starts its workflow (workflow id = run id, never reused): a duplicate start (same
-   * dedupe key) finds the same run and Temporal refuses a second execution, so a run starts at most once.
+   * Records the run (once per dedupe key): the record to start, or the run an earlier try already started (it may
+   * have died before recording that: an api killed right after the start).
    */
-  async function start(request: StartRun): Promise<WorkflowRunDocument> {
+  async function record(
+    request: StartRun,
+  ): Promise<
+    { started: WorkflowRunDocument } | { run: WorkflowRunDocument; version: RunnableVersion; firstTry: boolean }
+  > {
     const runId = request.dedupeKey
       ? (await deps.claims.claimOnce(request.dedupeKey, () => newId('workflowRun'))).value
       : newId('workflowRun');
@@ -230,50 +266,84 @@ export function createWorkflowRunService(deps: {
     if (!firstTry) {
       const existing = await get(runId);
       if (existing.temporalRunId !== null || existing.seq > 0) {
-        // Started by an earlier try that may have died before recording it (an api killed right after the start).
         await recordCreated(existing);
-        return existing;
+        return { started: existing };
       }
     }
+    return { run, version, firstTry };
+  }
+
+  /**
+   * Starts a recorded run's workflow: a duplicate start (same dedupe key) finds the same run and Temporal refuses a
+   * second execution, so a run starts at most once.
+   */
+  async function launch(run: WorkflowRunDocument, version: RunnableVersion, firstTry: boolean) {
     try {
-      const handle = await deps.temporal.client.workflow.start(runPlan, {
-        workflowId: runId,
-        taskQueue: deps.temporal.taskQueue,
-        args: [
-          {
-            runId,
-            workflowId: version.workflowId,
-            versionId: version.versionId,
-            plan: version.plan,
-            trigger: run.input,
-          },
-        ],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        typedSearchAttributes: [
-          { key: workflowIdKey, value: version.workflowId },
-          { key: versionIdKey, value: version.versionId },
-          { key: caseIdsKey, value: run.caseIds },
-        ],
-        staticSummary: `Workflow ${version.workflowId} v${version.versionNumber}`,
-      });
+      const handle = await deps.temporal.client.workflow.start(runPlan, startOptions(run, version));
       await recordCreated(run, { firstTry });
       return { ...run, temporalRunId: handle.firstExecutionRunId };
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         await recordCreated(run, { firstTry });
-        return (await deps.runs.findById(runId)) ?? run;
+        return (await deps.runs.findById(run._id)) ?? run;
       }
       // Not started: forget the record, so a retry (same dedupe key) starts it afresh.
-      await deps.runs.remove(runId, 0).catch(() => undefined);
+      await deps.runs.remove(run._id, 0).catch(() => undefined);
       const reason =
         error instanceof Error ? `${error.message}${error.cause ? `: ${String(error.cause)}` : ''}` : String(error);
       throw new DependencyUnavailableError(`The run could not be started; try again (Temporal: ${reason}).`);
     }
   }
 
+  /**
+   * Starts a recorded run's workflow together with `firstTaskUpdate` (one update-with-start call), which Temporal
+   * answers when the run's first task ends: true then. Anything else (the deadline passed first, an earlier try
+   * started the run, a server without update-with-start) falls back to a plain start, which starts the run or finds
+   * it started, and gives false: the caller watches the history instead.
+   */
+  async function launchAnswered(run: WorkflowRunDocument, version: RunnableVersion, firstTry: boolean, until: number) {
+    const { client } = deps.temporal;
+    try {
+      await client.withDeadline(until, () =>
+        client.workflow.executeUpdateWithStart(firstTaskUpdate, {
+          startWorkflowOperation: new WithStartWorkflowOperation(runPlan, {
+            ...startOptions(run, version),
+            workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+          }),
+        }),
+      );
+    } catch (error) {
+      // Refused by the run (a worker from before the update): started all the same, and its first task has ended.
+      if (!(error instanceof WorkflowUpdateFailedError)) {
+        await launch(run, version, firstTry);
+        return false;
+      }
+    }
+    await recordCreated(run, { firstTry });
+    return true;
+  }
+
+  /** Records the run, then starts its workflow (see `record` and `launch`). */
+  async function start(request: StartRun): Promise<WorkflowRunDocument> {
+    const recorded = await record(request);
+    if ('started' in recorded) return recorded.started;
+    return launch(recorded.run, recorded.version, recorded.firstTry);
+  }
+
+  /** `start`, answered once the run has done what it can do at once or after `waitMs` (`settle`). */
+  async function startSettled(request: StartRun, waitMs: number): Promise<WorkflowRunView> {
+    const until = Date.now() + waitMs;
+    const recorded = await record(request);
+    if ('started' in recorded) return settle(recorded.started._id, until - Date.now());
+    const { run, version, firstTry } = recorded;
+    if (await launchAnswered(run, version, firstTry, until)) return recordAfterFirstTask(run._id, until, true);
+    return settle(run._id, until - Date.now());
+  }
+
   return {
     get,
     start,
+    startSettled,
     settle,
     recordChild,
 

@@ -28,6 +28,11 @@ export interface RunInput {
   resume?: RunResume;
   /** The workflows whose runs called this one (`flow.run-workflow`), outermost first; absent for a top-level run. */
   callers?: string[];
+  /**
+   * The interpreter changes the run started with (packages/runtime/src/temporal/workflows/run-changes.ts): absent in
+   * runs started before there was such a number.
+   */
+  changes?: number;
 }
 
 /** A case event delivered to a run waiting on that case. */

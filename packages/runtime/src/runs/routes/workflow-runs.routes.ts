@@ -70,17 +70,17 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
       const live = await workflows.liveVersion(request.params.id);
       const fields = request.body.data?.attributes?.fields ?? {};
       const key = request.headers['idempotency-key'];
-      const run = await runs.start({
+      const start = {
         ...runnableChoice(live),
         input: fields,
-        inputFor: (version) => apiPayload(version.plan, fields),
-        trigger: { kind: 'api' },
+        inputFor: (version: { plan: Plan }) => apiPayload(version.plan, fields),
+        trigger: { kind: 'api' as const },
         creator: requestActor(request),
         ...(typeof key === 'string' && key ? { dedupeKey: `trigger:${request.principal?.id ?? ''}:${key}` } : {}),
-      });
+      };
       const wait = preferredWaitSeconds(request.headers.prefer);
-      if (wait === null) return reply.status(201).send({ data: resource(run) });
-      const settled = await runs.settle(run._id, wait * 1000);
+      if (wait === null) return reply.status(201).send({ data: resource(await runs.start(start)) });
+      const settled = await runs.startSettled(start, wait * 1000);
       return reply
         .status(201)
         .header('preference-applied', `wait=${wait}`)

@@ -7,8 +7,8 @@ import {
   continueAsNew,
   defineQuery,
   defineSignal,
+  defineUpdate,
   isCancellation,
-  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -17,6 +17,7 @@ import {
 import type { HttpActivities } from '../activities/http.activities.ts';
 import type { RunActivities, RunRecord } from '../activities/run.activities.ts';
 import { caseIdOf, nextOf } from './run-steps.ts';
+import { takesChange } from './run-changes.ts';
 import { createRunTracker } from './run-tracker.ts';
 import { publishRunView } from './run-view-interceptors.ts';
 import { StepFailed, type RunContext, type StepActivities } from './steps/step-context.ts';
@@ -25,6 +26,12 @@ import { stepExecutorOf } from './steps/step-registry.ts';
 // Persisted names (in histories and in the api's calls): never rename one.
 export const caseEventSignal = defineSignal<[CaseEventDelivery]>('runPlan.caseEvent');
 export const runStateQuery = defineQuery<RunRecord>('runPlan.state');
+/**
+ * Sent with the run's start by a trigger that waits for the run (`Prefer: wait`): its handler answers at once, and
+ * Temporal hands the answer back when the workflow task carrying it ends, so the caller learns that the run's first
+ * task has ended without watching its history (runs/workflow-run-service.ts).
+ */
+export const firstTaskUpdate = defineUpdate<null>('runPlan.firstTask');
 
 export interface RunOutcome {
   status: 'completed';
@@ -68,14 +75,15 @@ export async function runPlan(input: RunInput): Promise<RunOutcome> {
     if (!inbox.some((seen) => seen.event.id === delivery.event.id)) inbox.push(delivery);
   });
   setHandler(runStateQuery, () => run.view(runId, workflowInfo().runId));
+  setHandler(firstTaskUpdate, () => null);
   const record = () => recordRun(run.record(runId, workflowInfo().runId));
   // Whatever a workflow task changed and did not record goes to the record when the task ends (outside the history).
   publishRunView(() => run.unrecorded(runId, workflowInfo().runId));
   // Added after runs were in flight: the run writes its record at milestones only (entering and leaving a wait, the
   // end), not after every step; the rest reaches the record at each task's end (above). Histories from before replay
-  // with a record after each step.
-  const milestonesOnly = patched('record-milestones-only');
-  const activities = stepActivities(patched('local-steps'));
+  // with a record after each step. Likewise its steps' activities became local ones (run-changes.ts).
+  const milestonesOnly = takesChange(input, 'record-milestones-only');
+  const activities = stepActivities(takesChange(input, 'local-steps'));
   let stepCount = 0;
   /**
    * Runs steps from `from` until the run ends (null). Inside a parallel's branch or a loop's body (`visited` given) it

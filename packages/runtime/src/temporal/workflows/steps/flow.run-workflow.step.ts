@@ -55,6 +55,8 @@ async function startChildRun(
         plan: child.plan,
         trigger: child.trigger,
         callers: call.callers,
+        // The parent's, not this release's: a parent replaying its history must ask for the same child.
+        ...(input.changes === undefined ? {} : { changes: input.changes }),
       },
     ],
     // Waited for: canceling the parent cancels the child (which records it). Fire and forget: it runs on its own.

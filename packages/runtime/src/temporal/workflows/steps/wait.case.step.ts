@@ -1,5 +1,6 @@
 import type { CaseEventDelivery } from '@casework/shared';
-import { condition, patched } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
+import { takesChange } from '../run-changes.ts';
 import { durationMs, nextOf } from '../run-steps.ts';
 import { caseOf, StepFailed, type StepExecutor } from './step-context.ts';
 
@@ -21,7 +22,7 @@ export const waitCaseStep: StepExecutor<'wait.case'> = {
     // Added after runs were in flight: the run's record (now waiting) and the wait's registration do not depend on each
     // other, so both local activities run at once. Histories from before replay them one after the other.
     let match: Awaited<ReturnType<typeof open>>;
-    if (patched('wait-opens-with-record')) {
+    if (takesChange(input, 'wait-opens-with-record')) {
       [, match] = await Promise.all([record(), open()]);
     } else {
       await record();
