@@ -19,7 +19,8 @@ const endsTaskOrRun = (event: HistoryEvent) =>
   );
 
 /**
- * Resolves once the run's first workflow task has ended (or the run has), true, or at `until` (epoch ms), false:
+ * For a run the api could not start with its first-task update (workflow-run-service.ts, `startSettled`): resolves
+ * once the run's first workflow task has ended (or the run has), true, or at `until` (epoch ms), false:
  * by long-polling the run's history, which the Temporal server answers as soon as events are added. A run's first
  * task does everything the run can do at once (its local steps, up to its first wait, timer or slow step), so its
  * record is then what the run has settled on. Any failure to ask (Temporal unreachable) counts as not ended.
