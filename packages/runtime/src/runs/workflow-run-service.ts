@@ -344,7 +344,6 @@ export function createWorkflowRunService(deps: {
     get,
     start,
     startSettled,
-    settle,
     recordChild,
 
     list(
