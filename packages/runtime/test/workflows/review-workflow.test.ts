@@ -98,34 +98,6 @@ describe('the canonical review workflow', () => {
     expect(at0.headers['preference-applied']).toBe('wait=0');
   });
 
-  it('starts one run for two identical keyed triggers with Prefer: wait sent at once, and answers both waiting', async () => {
-    const fields = {
-      'inquiry-id': 'inq_P7efer0000000000000000001',
-      'report-id': 'rep_P7efer000000000000000001',
-      amount: 30_000,
-      country: 'FR',
-    };
-    const send = () =>
-      api(
-        t,
-        'POST',
-        `/workflows/${workflowId}/trigger`,
-        { data: { attributes: { fields } } },
-        { prefer: 'wait=20', 'idempotency-key': 'prefer-wait-twice' },
-      );
-    const answers = await Promise.all([send(), send()]);
-    const runs = answers.map((answer) => {
-      expect(answer.statusCode, answer.body).toBe(201);
-      return (answer.json() as { data: Awaited<ReturnType<typeof triggerRun>> }).data;
-    });
-    expect(runs[1]?.id).toBe(runs[0]?.id);
-    for (const run of runs) {
-      expect(run.attributes.status).toBe('waiting');
-      expect(run.attributes['case-ids']).toEqual(runs[0]?.attributes['case-ids']);
-    }
-    expect(runs[0]?.attributes['case-ids']).toHaveLength(1);
-  });
-
   it('creates the case from the payload, waits for the decision, and records an approval', async () => {
     const started = await triggerRun(t, workflowId, {
       'inquiry-id': 'inq_5cNxZX3vMy7ACoqYbHQBbNyA',
