@@ -1,29 +1,20 @@
 import { isFinalRunStatus, pendingSteps, type Plan } from '@casework/shared';
-import {
-  WithStartWorkflowOperation,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowIdConflictPolicy,
-  WorkflowIdReusePolicy,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-} from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Filter } from 'mongodb';
 import type { Actor } from '../cases/case-collections.ts';
 import type { Claims } from '../platform/db/claims.ts';
 import type { RunTrigger, WorkflowRunDocument } from './workflow-run-collections.ts';
 import type { WorkflowRunRepository } from './workflow-run-repository.ts';
 import type { Clock } from '../platform/clock.ts';
-import { ConflictError, DependencyUnavailableError, NotFoundError } from '../platform/errors.ts';
+import { ConflictError, NotFoundError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import type { PageQuery } from '../platform/pagination.ts';
 import type { RunEvents } from './run-events.ts';
 import { firstTaskEnded } from './first-task.ts';
 import { runsOnLive } from '../workflows/rollout.ts';
 import type { RunRecord } from '../temporal/activities/run.activities.ts';
-import { RUN_CHANGES } from '../temporal/workflows/run-changes.ts';
-import { firstTaskUpdate, runPlan, runStateQuery } from '../temporal/workflows/run-plan.workflow.ts';
-import { caseIdsKey, versionIdKey, workflowIdKey } from '../temporal/workflows/search-attributes.ts';
+import { runStateQuery } from '../temporal/workflows/run-plan.workflow.ts';
+import { createRunLauncher } from './run-launcher.ts';
 
 /** What a run is started from: a published version (its plan) of a workflow. */
 export interface RunnableVersion {
@@ -224,32 +215,9 @@ export function createWorkflowRunService(deps: {
     return stored ?? run;
   }
 
-  /** The workflow start of a recorded run (workflow id = run id, never reused). */
-  const startOptions = (run: WorkflowRunDocument, version: RunnableVersion) => ({
-    workflowId: run._id,
-    taskQueue: deps.temporal.taskQueue,
-    args: [
-      {
-        runId: run._id,
-        workflowId: version.workflowId,
-        versionId: version.versionId,
-        plan: version.plan,
-        trigger: run.input,
-        changes: RUN_CHANGES,
-      },
-    ] satisfies Parameters<typeof runPlan>,
-    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    typedSearchAttributes: [
-      { key: workflowIdKey, value: version.workflowId },
-      { key: versionIdKey, value: version.versionId },
-      { key: caseIdsKey, value: run.caseIds },
-    ],
-    staticSummary: `Workflow ${version.workflowId} v${version.versionNumber}`,
-  });
-
   /**
-   * Records the run (once per dedupe key): the record to start, or the run an earlier try already started (it may
-   * have died before recording that: an api killed right after the start).
+   * Records the run (once per dedupe key): the record to start (run-launcher.ts), or the run an earlier try already
+   * started (it may have died before recording that: an api killed right after the start).
    */
   async function record(
     request: StartRun,
@@ -273,57 +241,9 @@ export function createWorkflowRunService(deps: {
     return { run, version, firstTry };
   }
 
-  /**
-   * Starts a recorded run's workflow: a duplicate start (same dedupe key) finds the same run and Temporal refuses a
-   * second execution, so a run starts at most once.
-   */
-  async function launch(run: WorkflowRunDocument, version: RunnableVersion, firstTry: boolean) {
-    try {
-      const handle = await deps.temporal.client.workflow.start(runPlan, startOptions(run, version));
-      await recordCreated(run, { firstTry });
-      return { ...run, temporalRunId: handle.firstExecutionRunId };
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        await recordCreated(run, { firstTry });
-        return (await deps.runs.findById(run._id)) ?? run;
-      }
-      // Not started: forget the record, so a retry (same dedupe key) starts it afresh.
-      await deps.runs.remove(run._id, 0).catch(() => undefined);
-      const reason =
-        error instanceof Error ? `${error.message}${error.cause ? `: ${String(error.cause)}` : ''}` : String(error);
-      throw new DependencyUnavailableError(`The run could not be started; try again (Temporal: ${reason}).`);
-    }
-  }
+  const { launch, launchAnswered } = createRunLauncher({ ...deps, recordCreated });
 
-  /**
-   * Starts a recorded run's workflow together with `firstTaskUpdate` (one update-with-start call), which Temporal
-   * answers when the run's first task ends: true then. Anything else (the deadline passed first, an earlier try
-   * started the run, a server without update-with-start) falls back to a plain start, which starts the run or finds
-   * it started, and gives false: the caller watches the history instead.
-   */
-  async function launchAnswered(run: WorkflowRunDocument, version: RunnableVersion, firstTry: boolean, until: number) {
-    const { client } = deps.temporal;
-    try {
-      await client.withDeadline(until, () =>
-        client.workflow.executeUpdateWithStart(firstTaskUpdate, {
-          startWorkflowOperation: new WithStartWorkflowOperation(runPlan, {
-            ...startOptions(run, version),
-            workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-          }),
-        }),
-      );
-    } catch (error) {
-      // Refused by the run (a worker from before the update): started all the same, and its first task has ended.
-      if (!(error instanceof WorkflowUpdateFailedError)) {
-        await launch(run, version, firstTry);
-        return false;
-      }
-    }
-    await recordCreated(run, { firstTry });
-    return true;
-  }
-
-  /** Records the run, then starts its workflow (see `record` and `launch`). */
+  /** Records the run, then starts its workflow (see `record`, and `launch` in run-launcher.ts). */
   async function start(request: StartRun): Promise<WorkflowRunDocument> {
     const recorded = await record(request);
     if ('started' in recorded) return recorded.started;
