@@ -19,7 +19,7 @@ const endsTaskOrRun = (event: HistoryEvent) =>
   );
 
 /**
- * For a run the api could not start with its first-task update (workflow-run-service.ts, `startSettled`): resolves
+ * For a run the api could not start with its first-task update (run-launcher.ts, `launchAnswered`): resolves
  * once the run's first workflow task has ended (or the run has), true, or at `until` (epoch ms), false:
  * by long-polling the run's history, which the Temporal server answers as soon as events are added. A run's first
  * task does everything the run can do at once (its local steps, up to its first wait, timer or slow step), so its

@@ -29,7 +29,7 @@ export const runStateQuery = defineQuery<RunRecord>('runPlan.state');
 /**
  * Sent with the run's start by a trigger that waits for the run (`Prefer: wait`): its handler answers at once, and
  * Temporal hands the answer back when the workflow task carrying it ends, so the caller learns that the run's first
- * task has ended without watching its history (runs/workflow-run-service.ts).
+ * task has ended without watching its history (runs/run-launcher.ts).
  */
 export const firstTaskUpdate = defineUpdate<null>('runPlan.firstTask');
 
