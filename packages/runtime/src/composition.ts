@@ -61,6 +61,7 @@ export function workerActivities(domains: Domains, deps: Pick<DomainDeps, 'db' |
       steps: domains.caseSteps,
       runs: domains.runs.runs,
       cases: domains.cases.caseRepository,
+      caseWaits: domains.cases.writer,
       runEvents: domains.runs.runEvents,
       childRuns: domains.childRuns,
     },

@@ -61,9 +61,19 @@ export function createCaseRepository(db: Db) {
       return result.matchedCount > 0;
     },
 
-    /** Registers a wait and returns the case as it is then (with its recent events), or null if it does not exist. */
-    addWait: (id: string, wait: CaseWait) =>
-      cases.findOneAndUpdate({ _id: id }, { $addToSet: { waits: wait } }, { returnDocument: 'after' }),
+    /**
+     * Registers a wait and returns the case as it is then (with its recent events), or null if it does not exist.
+     * `finishing`: also marks everything up to that version published and in line, as `markFinished` does, in the
+     * same update; null then if the case is no longer at that version (and nothing is written).
+     */
+    addWait: (id: string, wait: CaseWait, { finishing }: { finishing?: number } = {}) =>
+      finishing === undefined
+        ? cases.findOneAndUpdate({ _id: id }, { $addToSet: { waits: wait } }, { returnDocument: 'after' })
+        : cases.findOneAndUpdate(
+            { _id: id, version: finishing },
+            { $addToSet: { waits: wait }, $set: { outbox: [], dirty: false, slaSync: null } },
+            { returnDocument: 'after' },
+          ),
 
     async removeWait(id: string, wait: { runId: string; nodeId: string }): Promise<void> {
       await cases.updateOne({ _id: id }, { $pull: { waits: { runId: wait.runId, nodeId: wait.nodeId } } });

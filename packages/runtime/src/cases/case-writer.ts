@@ -6,6 +6,7 @@ import {
   type Actor,
   type CaseDocument,
   type CaseEventDocument,
+  type CaseWait,
   type StoredCaseDocument,
 } from './case-collections.ts';
 import type { CaseRepository, CaseSet } from './case-repository.ts';
@@ -93,7 +94,24 @@ export function createCaseWriter(deps: { cases: CaseRepository; publisher: Event
     throw new ConflictError(`Case ${caseId} is being changed concurrently; try again.`);
   }
 
-  return { create, mutate };
+  /**
+   * Registers a run's wait on the case; null if there is no such case. When this process published the case's last
+   * write and has not cleared its outbox yet (`settled`), the registration clears it in the same update, guarded by
+   * that version, and the clear's own write is saved. If the case moved on since, the wait is registered alone.
+   */
+  async function addWait(caseId: string, wait: CaseWait): Promise<StoredCaseDocument | null> {
+    const settled = deps.publisher.settled(caseId);
+    if (settled) {
+      const kase = await deps.cases.addWait(caseId, wait, { finishing: settled.version });
+      if (kase) {
+        deps.publisher.cleared(settled);
+        return kase;
+      }
+    }
+    return deps.cases.addWait(caseId, wait);
+  }
+
+  return { create, mutate, addWait };
 }
 
 export type CaseWriter = ReturnType<typeof createCaseWriter>;

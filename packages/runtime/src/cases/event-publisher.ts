@@ -32,7 +32,8 @@ export const CLEAR_DELAY_MS = 200;
  * is retried here a few times, and by the sweeper after that or after a crash.
  *
  * The clear waits `CLEAR_DELAY_MS`: a write of the same case by this process meanwhile (`settled`) starts from the
- * published version without reading it and clears the outbox in its own update, guarded by that version.
+ * published version without reading it and clears the outbox in its own update, guarded by that version; so does a
+ * run's wait registered on the case (`addWait` in case-writer.ts).
  */
 export function createEventPublisher(deps: {
   cases: CaseRepository;
@@ -149,6 +150,14 @@ export function createEventPublisher(deps: {
      */
     settled(caseId: string): StoredCaseDocument | undefined {
       return pending.get(caseId)?.kase;
+    },
+
+    /** `kase`'s outbox was cleared by another update of this process at its version (`addWait` in case-writer.ts). */
+    cleared(kase: StoredCaseDocument): void {
+      const entry = pending.get(kase._id);
+      if (entry?.kase !== kase) return;
+      clearTimeout(entry.timer);
+      pending.delete(kase._id);
     },
 
     /** Finishes every case a crash or an outage left dirty (up to `limit`); returns how many it found. */

@@ -4,6 +4,7 @@ import type { RunSnapshot, WorkflowRunRepository } from '../../runs/workflow-run
 import { CaseRedactedError, NotFoundError, UnprocessableError } from '../../platform/errors.ts';
 import { toPlainCase } from '../../cases/case-mapper.ts';
 import type { CaseRepository } from '../../cases/case-repository.ts';
+import type { CaseWriter } from '../../cases/case-writer.ts';
 import type { CaseStepRequest, CaseStepService } from '../../runs/case-step-service.ts';
 import type { RunEvents } from '../../runs/run-events.ts';
 import {
@@ -47,6 +48,8 @@ export interface RunActivityDeps {
   steps: CaseStepService;
   runs: WorkflowRunRepository;
   cases: CaseRepository;
+  /** Registers waits, clearing a published outbox of the case on the way (cases/case-writer.ts). */
+  caseWaits: Pick<CaseWriter, 'addWait'>;
   runEvents: RunEvents;
   childRuns: ChildRunService;
 }
@@ -128,7 +131,7 @@ export function createRunActivities(deps: RunActivityDeps) {
      */
     async openCaseWait(request: CaseWaitRequest): Promise<CaseWaitMatch> {
       const { runId, nodeId, events } = request;
-      const kase = await deps.cases.addWait(request.caseId, { runId, nodeId, events });
+      const kase = await deps.caseWaits.addWait(request.caseId, { runId, nodeId, events });
       if (!kase) throw ApplicationFailure.nonRetryable(`case ${request.caseId} no longer exists`, 'NotFoundError');
       const run = await deps.runs.findById(runId);
       const stored = run?.steps.find((step) => step['node-id'] === nodeId);
