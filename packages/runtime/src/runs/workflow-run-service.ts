@@ -155,20 +155,15 @@ export function createWorkflowRunService(deps: {
 
   /**
    * The run once it has done what it can do at once (`Prefer: wait`): its first workflow task has ended, so it waits,
-   * works on a slow step, or has ended; or its record as it is after `waitMs` (no query then: the answer is due).
+   * works on a slow step, or has ended; or its record as it is at `until` (epoch ms; no query then: the answer is due).
+   * `taskEnded`: the caller already knows (the start's update was answered, run-launcher.ts); else the run's history
+   * tells (first-task.ts). The record is written by the task's own steps or, as the task ends, by the worker a moment
+   * later (docs/architecture.md, "Run bookkeeping"), hence a short wait for a record the workflow has written
+   * (`seq` > 0).
    */
-  async function settle(runId: string, waitMs: number): Promise<WorkflowRunView> {
-    const until = Date.now() + waitMs;
-    return recordAfterFirstTask(runId, until, await firstTaskEnded(deps.temporal.client, runId, until));
-  }
-
-  /**
-   * The run's record once its first task has ended (`taskEnded`), or as it is. The record is written by the task's
-   * own steps or, as the task ends, by the worker a moment later (docs/architecture.md, "Run bookkeeping"), hence a
-   * short wait for a record the workflow has written (`seq` > 0).
-   */
-  async function recordAfterFirstTask(runId: string, until: number, taskEnded: boolean): Promise<WorkflowRunView> {
-    const recordedBy = taskEnded ? Math.min(until, Date.now() + SETTLED_RECORD_WAIT_MS) : 0;
+  async function settle(runId: string, until: number, { taskEnded = false } = {}): Promise<WorkflowRunView> {
+    const ended = taskEnded || (await firstTaskEnded(deps.temporal.client, runId, until));
+    const recordedBy = ended ? Math.min(until, Date.now() + SETTLED_RECORD_WAIT_MS) : 0;
     for (;;) {
       const run = await stored(runId);
       if (run.seq > 0 || Date.now() >= recordedBy) return { ...run, stuck: null };
@@ -254,10 +249,9 @@ export function createWorkflowRunService(deps: {
   async function startSettled(request: StartRun, waitMs: number): Promise<WorkflowRunView> {
     const until = Date.now() + waitMs;
     const recorded = await record(request);
-    if ('started' in recorded) return settle(recorded.started._id, until - Date.now());
+    if ('started' in recorded) return settle(recorded.started._id, until);
     const { run, version, firstTry } = recorded;
-    if (await launchAnswered(run, version, firstTry, until)) return recordAfterFirstTask(run._id, until, true);
-    return settle(run._id, until - Date.now());
+    return settle(run._id, until, { taskEnded: await launchAnswered(run, version, firstTry, until) });
   }
 
   return {

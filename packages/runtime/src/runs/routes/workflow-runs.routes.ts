@@ -16,6 +16,7 @@ import { runnableChoice, runnableVersion, type RunDomain } from '../run-domain.t
 import { toWorkflowRunResource } from '../workflow-run-mapper.ts';
 import type { WorkflowService } from '../../workflows/workflow-service.ts';
 import type { ScheduledRuns } from '../scheduled-runs.ts';
+import type { StartRun } from '../workflow-run-service.ts';
 import { errorResponses, requestActor } from '../../cases/routes/case-route-helpers.ts';
 
 const idParams = (example: string) => z.object({ id: z.string().min(1).max(100).meta({ example }) });
@@ -70,11 +71,11 @@ export const workflowRunRoutes: FastifyPluginAsyncZod<{
       const live = await workflows.liveVersion(request.params.id);
       const fields = request.body.data?.attributes?.fields ?? {};
       const key = request.headers['idempotency-key'];
-      const start = {
+      const start: StartRun = {
         ...runnableChoice(live),
         input: fields,
-        inputFor: (version: { plan: Plan }) => apiPayload(version.plan, fields),
-        trigger: { kind: 'api' as const },
+        inputFor: (version) => apiPayload(version.plan, fields),
+        trigger: { kind: 'api' },
         creator: requestActor(request),
         ...(typeof key === 'string' && key ? { dedupeKey: `trigger:${request.principal?.id ?? ''}:${key}` } : {}),
       };
