@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { probe } from './exec.mjs';
-import { UserFacingError } from './log.mjs';
+import { createLog, UserFacingError } from './log.mjs';
 import { isListening, waitFor } from './ports.mjs';
 import { startProcess, untilReady } from './processes.mjs';
 import { runtimeDir } from './paths.mjs';
+import { fitVisibilityIndexes } from './temporal-visibility.mjs';
 
 // Registered on the dev server so runs are findable by workflow, version and case in Temporal UI.
 export const SEARCH_ATTRIBUTES = {
@@ -43,6 +44,9 @@ export async function startTemporal({
     // "The store"). Measured on the local stack: a quarter less of the dev server's CPU per run.
     '--sqlite-pragma',
     'synchronous=normal',
+    // A write that meets the lock of the index fitting below waits for it instead of failing.
+    '--sqlite-pragma',
+    'busy_timeout=10000',
   ];
   if (headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort));
@@ -57,7 +61,26 @@ export async function startTemporal({
       what: `Temporal at ${address}`,
     }),
   );
-  return { proc, address, uiUrl: headless ? null : `http://localhost:${uiPort}` };
+  // Only a throughput matter: a stack whose indexes could not be fitted still works, so this warns and goes on.
+  const log = createLog('casework');
+  let visibilityIndexes = null;
+  try {
+    const fitted = await fitVisibilityIndexes({
+      temporalCli,
+      address,
+      dbFile,
+      expected: Object.keys(SEARCH_ATTRIBUTES),
+    });
+    if (echo && fitted.dropped.length + fitted.created.length > 0) {
+      log.info(
+        `fitted Temporal's visibility indexes to the search attributes in use (${fitted.dropped.length} dropped, ${fitted.created.length} created)`,
+      );
+    }
+    visibilityIndexes = fitted;
+  } catch (error) {
+    log.warn(`could not fit Temporal's visibility indexes to the search attributes in use: ${error.message}`);
+  }
+  return { proc, address, uiUrl: headless ? null : `http://localhost:${uiPort}`, visibilityIndexes };
 }
 
 // The store's page cache alone takes 256 MB; the rest is room for query results on a machine it shares.
