@@ -19,7 +19,7 @@ async function slotsInUse(temporalCli, address) {
  * back the index of a slot that has come into use (scripts/lib/temporal-visibility.py). Each of those indexes is
  * over a column computed from the row's search attributes as JSON, so each cost every visibility write (a run's
  * start, its search attributes, its close; an SLA timer's start) a JSON parse and a B-tree update: 33 of the 58
- * indexes on a fresh server. Dropped, they take about a tenth off the dev server's CPU per run (docs/benchmarks.md,
+ * indexes on a fresh server. Dropped, they take about 6% off the dev server's CPU per run (docs/benchmarks.md,
  * "Temporal's visibility indexes"). A query on an unused slot still answers, by a scan.
  *
  * Waits until the attributes `expected` names are registered (the dev server registers them just after it starts
