@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { run } from './exec.mjs';
+import { waitFor } from './ports.mjs';
 import { findPython } from './prerequisites.mjs';
 
 const script = path.join(import.meta.dirname, 'temporal-visibility.py');
@@ -26,16 +27,13 @@ async function slotsInUse(temporalCli, address) {
  * serving), so their slots keep their indexes. Resolves to what changed; rejects when it cannot tell.
  */
 export async function fitVisibilityIndexes({ temporalCli, address, dbFile, expected, timeoutMs = 10_000 }) {
-  const deadline = Date.now() + timeoutMs;
-  let inUse = await slotsInUse(temporalCli, address);
-  while (expected.some((name) => !inUse.names.has(name))) {
-    if (Date.now() > deadline) {
-      const missing = expected.filter((name) => !inUse.names.has(name));
-      throw new Error(`the search attributes ${missing.join(', ')} were not registered after ${timeoutMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    inUse = await slotsInUse(temporalCli, address);
-  }
+  const inUse = await waitFor(
+    async () => {
+      const found = await slotsInUse(temporalCli, address);
+      return expected.every((name) => found.names.has(name)) ? found : null;
+    },
+    { timeoutMs, what: `the search attributes ${expected.join(', ')} to be registered` },
+  );
   const output = await run(findPython(), [script, dbFile, ...inUse.slots], { quiet: true });
   return JSON.parse(output.trim().split('\n').at(-1));
 }

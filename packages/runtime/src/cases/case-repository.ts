@@ -13,6 +13,9 @@ import { isDuplicateKeyError } from '../platform/db/duplicate-key.ts';
 /** What a write sets on a case (never `waits`, which only wait registrations touch). */
 export type CaseSet = Partial<Omit<StoredCaseDocument, '_id' | 'waits' | 'outbox'>>;
 
+/** A case whose every change up to its version is published and in line with its SLA timer. */
+const finished = { outbox: [], dirty: false, slaSync: null };
+
 /**
  * Cases, one document each. Every change is a single-document atomic operation, so the same code is exact on
  * MongoDB and on the embedded store: writes are guarded by the version they read, publishing clears the outbox
@@ -57,7 +60,7 @@ export function createCaseRepository(db: Db) {
      * the case is no longer at `version`.
      */
     async markFinished(id: string, version: number): Promise<boolean> {
-      const result = await cases.updateOne({ _id: id, version }, { $set: { outbox: [], dirty: false, slaSync: null } });
+      const result = await cases.updateOne({ _id: id, version }, { $set: finished });
       return result.matchedCount > 0;
     },
 
@@ -71,7 +74,7 @@ export function createCaseRepository(db: Db) {
         ? cases.findOneAndUpdate({ _id: id }, { $addToSet: { waits: wait } }, { returnDocument: 'after' })
         : cases.findOneAndUpdate(
             { _id: id, version: finishing },
-            { $addToSet: { waits: wait }, $set: { outbox: [], dirty: false, slaSync: null } },
+            { $addToSet: { waits: wait }, $set: finished },
             { returnDocument: 'after' },
           ),
 
