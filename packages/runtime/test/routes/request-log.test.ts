@@ -17,10 +17,24 @@ describe('the request log', () => {
     },
   });
 
+  // What the api prints at its start besides its log (Node's process warnings, e.g. a Fastify deprecation).
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning);
+
   beforeAll(async () => {
+    process.on('warning', onWarning);
     app = await buildApp({ env, logger: { level: 'info', stream } });
   });
-  afterAll(async () => app.close());
+  afterAll(async () => {
+    process.off('warning', onWarning);
+    await app.close();
+  });
+
+  it('starts without a deprecation warning', async () => {
+    await app.ready();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warnings.map((warning) => `${warning.name}: ${warning.message}`)).toEqual([]);
+  });
 
   const linesOf = (requestId: string) => lines.filter((line) => line['reqId'] === requestId);
 
