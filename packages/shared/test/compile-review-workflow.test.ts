@@ -10,7 +10,7 @@ describe("compile: Persona's canonical review workflow", () => {
     expect(result.ok).toBe(true);
   });
 
-  it('keys steps by node id, breadth-first from the trigger, with successors by handle', () => {
+  it('keys steps by node id in flow order (each after every step leading to it), with successors by handle', () => {
     if (!result.ok) throw new Error('expected a plan');
     const { plan } = result;
     expect(plan.version).toBe(1);
@@ -19,12 +19,12 @@ describe("compile: Persona's canonical review workflow", () => {
       'trigger',
       'check-amount',
       'create-case',
-      'done',
       'attach',
       'start-review',
       'wait-resolved',
       'check-status',
       'record-decision',
+      'done',
     ]);
     expect(plan.steps['check-amount']?.next).toEqual({ 'high-value': 'create-case', else: 'done' });
     expect(plan.steps['wait-resolved']?.next).toEqual({ matched: 'check-status', 'timed-out': 'done' });

@@ -8,14 +8,14 @@ import type { VariableDeclaration } from '../variables/run-variables.ts';
 /** Builds the plan from checked parts, and checks its size; null when it is too large. */
 export function buildPlan(
   trigger: string,
-  reachable: readonly string[],
+  order: readonly string[],
   typed: ReadonlyMap<string, TypedNode>,
   edges: CheckedEdges,
   issues: CompileIssue[],
   variables: ReadonlyMap<string, VariableDeclaration>,
 ): Plan | null {
   const steps: Record<string, PlanStep> = {};
-  for (const id of reachable) {
+  for (const id of order) {
     const node = typed.get(id);
     if (!node) continue;
     const next = Object.fromEntries(edges.next.get(id) ?? []);

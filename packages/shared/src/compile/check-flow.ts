@@ -6,7 +6,7 @@ import { issue, warning, type CompileIssue } from './compile-issue.ts';
 
 export interface CheckedFlow {
   trigger: string | null;
-  /** Nodes reachable from the trigger, breadth-first in handle order: the plan's step order. */
+  /** Nodes reachable from the trigger, breadth-first in handle order. */
   reachable: string[];
   acyclic: boolean;
 }

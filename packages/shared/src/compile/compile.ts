@@ -77,7 +77,10 @@ export function compile(input: unknown, catalog: CatalogSnapshot): CompileResult
     checkCatalog(node, templateOf, catalog, variables, issues);
   }
   if (flow.trigger === null || issues.some((found) => found.severity === 'error')) return { ok: false, issues };
-  return result(buildPlan(flow.trigger, flow.reachable, nodes.typed, edges, issues, variables), issues);
+  // No error, so no cycle: the steps in flow order (each after all the steps that lead to it), which is the order a
+  // run lists them in.
+  const steps = topologicalOrder(flow.trigger, edges.successors);
+  return result(buildPlan(flow.trigger, steps, nodes.typed, edges, issues, variables), issues);
 }
 
 function referenceScope(

@@ -17,7 +17,7 @@ export type PlanStep = {
 export interface Plan {
   version: 1;
   trigger: string;
-  /** Steps keyed by node id, in breadth-first order from the trigger. */
+  /** Steps keyed by node id, in flow order: each after every step that leads to it (compile.ts). */
   steps: Record<string, PlanStep>;
   /** The run variables and their defaults; absent when the workflow declares none (and in plans from before them). */
   variables?: VariableDeclaration[];
