@@ -4,11 +4,13 @@ import { RunStatusBadge } from '../ui/run-status-badge.tsx';
 import { useRunList } from './use-run-list.ts';
 import { useRunOverlay } from './use-run-overlay.ts';
 
-/** The workflow's recent runs; choosing one overlays it on the canvas (and follows it if it is still going). */
+/**
+ * The workflow's recent runs; choosing one overlays it on the canvas (and follows it if it is still going). The overlay
+ * is cleared from its banner above the canvas (run-banner.tsx).
+ */
 export function RunsPanel({ workflowId, onClose }: { workflowId: string; onClose: () => void }) {
   const overlaid = useRunOverlay((state) => state.run);
   const show = useRunOverlay((state) => state.show);
-  const clear = useRunOverlay((state) => state.clear);
   const { list, refresh, loadMore } = useRunList(
     workflowId,
     `${overlaid?.id ?? ''}:${overlaid?.attributes.status ?? ''}`,
@@ -25,11 +27,6 @@ export function RunsPanel({ workflowId, onClose }: { workflowId: string; onClose
           ×
         </button>
       </header>
-      {overlaid !== null && (
-        <button type="button" className="side-panel-wide-button" onClick={clear}>
-          Clear overlay
-        </button>
-      )}
       {list.status === 'loading' && <p className="muted side-panel-note">Loading runs…</p>}
       {list.status === 'failed' && <ErrorMessage>{list.error}</ErrorMessage>}
       {list.status === 'loaded' && list.runs.length === 0 && (

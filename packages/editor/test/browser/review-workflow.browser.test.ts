@@ -37,7 +37,7 @@ describe("Persona's review workflow in the editor: import, publish, run, watch",
     await page.getByLabel('Email address').fill(admin.email);
     await page.getByLabel('Password').fill(admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor();
 
     // Create a workflow from the home page: it opens with its lone API trigger.
     const workflowId = await createWorkflowFromHome(page, `Review workflow (${suffix})`);
@@ -96,6 +96,13 @@ describe("Persona's review workflow in the editor: import, publish, run, watch",
       .waitFor();
     await fitView(page);
     await page.screenshot({ path: new URL('review-workflow-run.png', screenshotDir).pathname });
+
+    // The overlay goes from its banner (the one "Clear overlay" on the page); the runs stay listed, none shown.
+    expect(await page.getByRole('button', { name: 'Clear overlay' }).count()).toBe(1);
+    await page.getByTestId('run-banner').getByRole('button', { name: 'Clear overlay' }).click();
+    await page.getByTestId('run-banner').waitFor({ state: 'detached' });
+    expect(await page.locator('.workflow-node[data-step-status]').count()).toBe(0);
+    expect(await page.getByTestId('runs-panel').locator('[aria-current]').count()).toBe(0);
 
     expect(unexpectedProblems(problems)).toEqual([]);
   });

@@ -57,7 +57,7 @@ describe('the workflows home page', { timeout: 60_000 }, () => {
       .waitFor();
     await page.unroute('**/api/v1/workflows?*');
     await page.getByRole('button', { name: 'Try again' }).click();
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor();
     await page.locator('[data-testid="workflow-row"], [data-testid="workflows-empty"]').first().waitFor();
   });
 });
