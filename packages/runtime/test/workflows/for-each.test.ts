@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTemplate, type CaseBody } from '../helpers/case-fixtures.ts';
-import { startInProcessWorker } from '../helpers/in-process-worker.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import type { CaseBody } from '../helpers/case-fixtures.ts';
+import { useWorkerApp } from '../helpers/in-process-worker.ts';
 import {
   api,
   graphNode as node,
@@ -20,22 +19,9 @@ const edge = (source: string, target: string, sourceHandle?: string) => ({
 });
 
 describe('logic.for-each', () => {
-  let t: TestApp;
-  let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
-  let templateId: string;
+  const app = useWorkerApp();
 
-  beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_MAX: '100000' });
-    worker = await startInProcessWorker(t);
-    templateId = (await createTemplate(t)).id;
-  });
-
-  afterAll(async () => {
-    await worker?.stop();
-    await t?.close();
-  });
-
-  const getCase = async (id: string) => ((await api(t, 'GET', `/cases/${id}`)).json() as { data: CaseBody }).data;
+  const getCase = async (id: string) => ((await api(app.t, 'GET', `/cases/${id}`)).json() as { data: CaseBody }).data;
 
   /** trigger → loop ⟨body: create a case per item⟩ → join → check (reads steps.loop) → done. */
   const loopGraph = (loop: Record<string, unknown>, create: Record<string, unknown> = {}): GraphJson => ({
@@ -46,7 +32,7 @@ describe('logic.for-each', () => {
         'create',
         'case.create',
         {
-          'case-template-id': templateId,
+          'case-template-id': app.templateId,
           fields: { amount: '{{ index + 1 }}', notes: '{{ item }}' },
           retry: { 'max-attempts': 1, 'initial-interval': { amount: 1, unit: 'seconds' } },
           ...create,
@@ -74,8 +60,8 @@ describe('logic.for-each', () => {
 
   it('creates a case per item, two at a time, then a condition reads the loop’s results', async () => {
     const graph = loopGraph({ items: '{{ trigger.people }}', concurrency: 2 });
-    const { workflowId } = await publishWorkflow(t, { name: 'A case per person', graph });
-    const run = await runReaches(t, (await triggerRun(t, workflowId, { people: ['Ann', 'Bob', 'Cy'] })).id, [
+    const { workflowId } = await publishWorkflow(app.t, { name: 'A case per person', graph });
+    const run = await runReaches(app.t, (await triggerRun(app.t, workflowId, { people: ['Ann', 'Bob', 'Cy'] })).id, [
       'completed',
     ]);
 
@@ -100,8 +86,8 @@ describe('logic.for-each', () => {
       { items: '{{ [1, "not a number", 3] }}' },
       { fields: { amount: '{{ item }}' }, 'continue-on-error': true },
     );
-    const { workflowId } = await publishWorkflow(t, { name: 'Loop carries on', graph });
-    const run = await runReaches(t, (await triggerRun(t, workflowId, { people: [] })).id, ['completed']);
+    const { workflowId } = await publishWorkflow(app.t, { name: 'Loop carries on', graph });
+    const run = await runReaches(app.t, (await triggerRun(app.t, workflowId, { people: [] })).id, ['completed']);
     const loop = stepOf(run, 'loop') as { output: { results: (string | null)[] }; iterations?: unknown };
     expect(loop.iterations).toEqual({ total: 3, done: 3, failed: 1 });
     expect(loop.output).toMatchObject({ count: 3, done: 3, failed: 1 });
@@ -112,8 +98,8 @@ describe('logic.for-each', () => {
 
   it('fails the run at a failing iteration without continue-on-error, starting no further item', async () => {
     const graph = loopGraph({ items: '{{ [1, "not a number", 3] }}' }, { fields: { amount: '{{ item }}' } });
-    const { workflowId } = await publishWorkflow(t, { name: 'Loop fails', graph });
-    const run = await runReaches(t, (await triggerRun(t, workflowId, { people: [] })).id, ['errored']);
+    const { workflowId } = await publishWorkflow(app.t, { name: 'Loop fails', graph });
+    const run = await runReaches(app.t, (await triggerRun(app.t, workflowId, { people: [] })).id, ['errored']);
     expect(run.attributes.error).toMatch(/^step create: /);
     const loop = stepOf(run, 'loop') as { status: string; error: string | null; iterations?: unknown };
     expect(loop.status).toBe('errored');
@@ -125,17 +111,17 @@ describe('logic.for-each', () => {
 
   it('fails the step, saying why, over more than 1,000 items', async () => {
     const graph = loopGraph({ items: '{{ [1..(1000 + $count(trigger.people))] }}' });
-    const { workflowId } = await publishWorkflow(t, { name: 'Too many', graph });
-    const run = await runReaches(t, (await triggerRun(t, workflowId, { people: ['a', 'b'] })).id, ['errored']);
+    const { workflowId } = await publishWorkflow(app.t, { name: 'Too many', graph });
+    const run = await runReaches(app.t, (await triggerRun(app.t, workflowId, { people: ['a', 'b'] })).id, ['errored']);
     expect(run.attributes.error).toBe('step loop: 1002 items; a For each runs at most 1000');
     expect(run.attributes['case-ids']).toHaveLength(0);
   });
 
   it('refuses to publish a body that never reaches a join, or reading a body step after the loop', async () => {
     const refused = async (graph: GraphJson) => {
-      const created = await api(t, 'POST', '/workflows', { data: { attributes: { name: 'Bad loop', graph } } });
+      const created = await api(app.t, 'POST', '/workflows', { data: { attributes: { name: 'Bad loop', graph } } });
       const workflowId = (created.json() as { data: { id: string } }).data.id;
-      return api(t, 'POST', `/workflows/${workflowId}/publish`, { meta: { notes: 'test' } });
+      return api(app.t, 'POST', `/workflows/${workflowId}/publish`, { meta: { notes: 'test' } });
     };
     const open = loopGraph({ items: '{{ trigger.people }}' });
     open.edges = open.edges.filter((candidate) => candidate.id !== 'create-next-join');

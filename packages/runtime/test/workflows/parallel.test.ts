@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTemplate, type CaseBody } from '../helpers/case-fixtures.ts';
-import { startInProcessWorker } from '../helpers/in-process-worker.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import type { CaseBody } from '../helpers/case-fixtures.ts';
+import { useWorkerApp } from '../helpers/in-process-worker.ts';
 import {
   api,
   graphNode as node,
@@ -23,22 +22,9 @@ const edge = (source: string, target: string, sourceHandle?: string) => ({
 });
 
 describe('logic.parallel', () => {
-  let t: TestApp;
-  let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
-  let templateId: string;
+  const app = useWorkerApp();
 
-  beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_MAX: '100000' });
-    worker = await startInProcessWorker(t);
-    templateId = (await createTemplate(t)).id;
-  });
-
-  afterAll(async () => {
-    await worker?.stop();
-    await t?.close();
-  });
-
-  const getCase = async (id: string) => ((await api(t, 'GET', `/cases/${id}`)).json() as { data: CaseBody }).data;
+  const getCase = async (id: string) => ((await api(app.t, 'GET', `/cases/${id}`)).json() as { data: CaseBody }).data;
 
   it('runs both branches at once, joins, then reads what each branch did', async () => {
     // trigger → create → fork ⟨a: wait 2 s → update create's amount | b: create a second case⟩ → join →
@@ -46,7 +32,7 @@ describe('logic.parallel', () => {
     const graph: GraphJson = {
       nodes: [
         node('trigger', 'trigger.api', { fields: [{ key: 'amount', type: 'number', required: true }] }, 0),
-        node('create', 'case.create', { 'case-template-id': templateId, fields: { amount: 1 } }, 200),
+        node('create', 'case.create', { 'case-template-id': app.templateId, fields: { amount: 1 } }, 200),
         node(
           'fork',
           'logic.parallel',
@@ -65,7 +51,7 @@ describe('logic.parallel', () => {
           { case: { node: 'create' }, operations: [{ field: 'amount', op: 'set', value: '{{ trigger.amount }}' }] },
           800,
         ),
-        node('create-b', 'case.create', { 'case-template-id': templateId, fields: { amount: 2 } }, 600),
+        node('create-b', 'case.create', { 'case-template-id': app.templateId, fields: { amount: 2 } }, 600),
         node('join', 'logic.join', {}, 1000),
         node(
           'check',
@@ -97,8 +83,8 @@ describe('logic.parallel', () => {
         edge('review-b', 'done'),
       ],
     };
-    const { workflowId } = await publishWorkflow(t, { name: 'Parallel updates', graph });
-    const run = await runReaches(t, (await triggerRun(t, workflowId, { amount: 250 })).id, ['completed']);
+    const { workflowId } = await publishWorkflow(app.t, { name: 'Parallel updates', graph });
+    const run = await runReaches(app.t, (await triggerRun(app.t, workflowId, { amount: 250 })).id, ['completed']);
 
     for (const id of ['fork', 'wait-a', 'update-a', 'create-b', 'join', 'check', 'review-b', 'done']) {
       expect(stepOf(run, id).status, id).toBe('completed');
@@ -120,7 +106,7 @@ describe('logic.parallel', () => {
   const failingBranch = (continueOnError: boolean): GraphJson => ({
     nodes: [
       node('trigger', 'trigger.api', { fields: [] }, 0),
-      node('create', 'case.create', { 'case-template-id': templateId, fields: { amount: 1 } }, 200),
+      node('create', 'case.create', { 'case-template-id': app.templateId, fields: { amount: 1 } }, 200),
       node('fork', 'logic.parallel', { branches: [{ id: 'a' }, { id: 'b' }] }, 400),
       node(
         'assign',
@@ -151,9 +137,11 @@ describe('logic.parallel', () => {
   });
 
   it('fails the run when a branch step fails, canceling the other branch at once', async () => {
-    const { workflowId } = await publishWorkflow(t, { name: 'Failing branch', graph: failingBranch(false) });
+    const { workflowId } = await publishWorkflow(app.t, { name: 'Failing branch', graph: failingBranch(false) });
     const started = Date.now();
-    const run = await runReaches(t, (await triggerRun(t, workflowId, {})).id, ['errored'], { timeoutMs: 20_000 });
+    const run = await runReaches(app.t, (await triggerRun(app.t, workflowId, {})).id, ['errored'], {
+      timeoutMs: 20_000,
+    });
     expect(Date.now() - started).toBeLessThan(20_000); // the 30 s wait of branch b did not hold the run
     expect(run.attributes.error).toMatch(/^step assign: .*email/i);
     expect(stepOf(run, 'assign')).toMatchObject({ status: 'errored' });
@@ -165,8 +153,8 @@ describe('logic.parallel', () => {
   });
 
   it('joins past a failed step that has continue-on-error', async () => {
-    const { workflowId } = await publishWorkflow(t, { name: 'Branch carries on', graph: failingBranch(true) });
-    const run = await runReaches(t, (await triggerRun(t, workflowId, {})).id, ['completed']);
+    const { workflowId } = await publishWorkflow(app.t, { name: 'Branch carries on', graph: failingBranch(true) });
+    const run = await runReaches(app.t, (await triggerRun(app.t, workflowId, {})).id, ['completed']);
     expect(stepOf(run, 'assign').status).toBe('errored');
     for (const id of ['wait-b', 'fork', 'join', 'tag', 'done']) expect(stepOf(run, id).status, id).toBe('completed');
     expect((await getCase(String(run.attributes['case-ids'][0]))).attributes.tags).toEqual(['joined']);
@@ -179,11 +167,11 @@ describe('logic.parallel', () => {
         ? node('assign', 'wait.duration', { duration: { amount: 30, unit: 'seconds' } }, 600)
         : candidate,
     );
-    const { workflowId } = await publishWorkflow(t, { name: 'Canceled parallel', graph });
-    const { id } = await triggerRun(t, workflowId, {});
-    await runReaches(t, id, ['waiting'], { nodeId: 'assign', stepStatus: 'waiting' });
-    expect((await api(t, 'POST', `/workflow-runs/${id}/cancel`, {})).statusCode).toBeLessThan(300);
-    const run = await runReaches(t, id, ['canceled'], { timeoutMs: 20_000 });
+    const { workflowId } = await publishWorkflow(app.t, { name: 'Canceled parallel', graph });
+    const { id } = await triggerRun(app.t, workflowId, {});
+    await runReaches(app.t, id, ['waiting'], { nodeId: 'assign', stepStatus: 'waiting' });
+    expect((await api(app.t, 'POST', `/workflow-runs/${id}/cancel`, {})).statusCode).toBeLessThan(300);
+    const run = await runReaches(app.t, id, ['canceled'], { timeoutMs: 20_000 });
     for (const wait of ['assign', 'wait-b'])
       expect(stepOf(run, wait)).toMatchObject({ status: 'errored', error: 'canceled' });
     expect(stepOf(run, 'tag').status).toBe('skipped');
@@ -192,9 +180,9 @@ describe('logic.parallel', () => {
   it('refuses to publish a parallel whose branch never reaches the join, naming the node', async () => {
     const graph = failingBranch(false);
     graph.edges = graph.edges.filter((candidate) => candidate.id !== 'wait-b-next-join');
-    const created = await api(t, 'POST', '/workflows', { data: { attributes: { name: 'Unjoined', graph } } });
+    const created = await api(app.t, 'POST', '/workflows', { data: { attributes: { name: 'Unjoined', graph } } });
     const workflowId = (created.json() as { data: { id: string } }).data.id;
-    const published = await api(t, 'POST', `/workflows/${workflowId}/publish`, { meta: { notes: 'test' } });
+    const published = await api(app.t, 'POST', `/workflows/${workflowId}/publish`, { meta: { notes: 'test' } });
     expect(published.statusCode).toBe(422);
     expect(published.body).toContain('unjoined-branch');
     expect(published.body).toContain('wait-b');

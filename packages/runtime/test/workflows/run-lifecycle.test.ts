@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseEvents, createTemplate, type CaseBody } from '../helpers/case-fixtures.ts';
-import { startInProcessWorker } from '../helpers/in-process-worker.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { caseEvents, type CaseBody } from '../helpers/case-fixtures.ts';
+import { useWorkerApp } from '../helpers/in-process-worker.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { api, publishWorkflow, runReaches, stepOf, type RunBody } from '../helpers/workflow-fixtures.ts';
 
@@ -22,13 +21,11 @@ const chain = (nodes: ReturnType<typeof node>[]) => ({
 const trigger = node('trigger', 'trigger.api', { fields: [{ key: 'amount', type: 'number', required: true }] }, 0);
 
 describe('workflow runs', () => {
-  let t: TestApp;
-  let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
-  let templateId: string;
+  const app = useWorkerApp();
 
   const trigger201 = async (workflowId: string, amount: number, headers: Record<string, string> = {}) => {
     const response = await api(
-      t,
+      app.t,
       'POST',
       `/workflows/${workflowId}/trigger`,
       { data: { attributes: { fields: { amount } } } },
@@ -38,26 +35,15 @@ describe('workflow runs', () => {
     return (response.json() as { data: RunBody }).data;
   };
 
-  beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_MAX: '100000' });
-    worker = await startInProcessWorker(t);
-    templateId = (await createTemplate(t)).id;
-  });
-
-  afterAll(async () => {
-    await worker?.stop();
-    await t?.close();
-  });
-
   const createCaseWorkflow = () =>
-    publishWorkflow(t, {
+    publishWorkflow(app.t, {
       name: 'Create a case',
       graph: chain([
         trigger,
         node(
           'create',
           'case.create',
-          { 'case-template-id': templateId, fields: { amount: '{{ trigger.amount }}' } },
+          { 'case-template-id': app.templateId, fields: { amount: '{{ trigger.amount }}' } },
           200,
         ),
         node('done', 'end', {}, 400),
@@ -80,28 +66,28 @@ describe('workflow runs', () => {
 
       await eventually(
         async () =>
-          (await t.db.collection('workflow_runs').countDocuments({ workflowId, status: 'completed' })) === 101
+          (await app.t.db.collection('workflow_runs').countDocuments({ workflowId, status: 'completed' })) === 101
             ? true
             : undefined,
         { timeoutMs: 240_000, intervalMs: 1_000, what: '101 runs to complete' },
       );
-      const runs = await t.db.collection('workflow_runs').find({ workflowId }).toArray();
+      const runs = await app.t.db.collection('workflow_runs').find({ workflowId }).toArray();
       expect(runs).toHaveLength(101);
       expect(new Set(runs.flatMap((run) => run.caseIds as string[])).size).toBe(101);
-      expect(await t.db.collection('cases').countDocuments({ templateId })).toBe(101);
+      expect(await app.t.db.collection('cases').countDocuments({ templateId: app.templateId })).toBe(101);
     },
   );
 
   it('records a failing step: the run errors, or carries on past it with continue-on-error', async () => {
     const failing = (continueOnError: boolean) =>
-      publishWorkflow(t, {
+      publishWorkflow(app.t, {
         name: `Failing step (continue-on-error ${continueOnError})`,
         graph: chain([
           trigger,
           node(
             'create',
             'case.create',
-            { 'case-template-id': templateId, fields: { amount: '{{ trigger.amount }}' } },
+            { 'case-template-id': app.templateId, fields: { amount: '{{ trigger.amount }}' } },
             200,
           ),
           node(
@@ -121,39 +107,39 @@ describe('workflow runs', () => {
       });
 
     const stops = await failing(false);
-    const stopped = await runReaches(t, (await trigger201(stops.workflowId, 1)).id, ['errored']);
+    const stopped = await runReaches(app.t, (await trigger201(stops.workflowId, 1)).id, ['errored']);
     expect(stepOf(stopped, 'assign')).toMatchObject({ status: 'errored', attempts: 1 });
     expect(stepOf(stopped, 'assign').error).toMatch(/email/i);
     expect(stepOf(stopped, 'tag').status).toBe('skipped');
     expect(stopped.attributes.error).toMatch(/^step assign: /);
 
     const carriesOn = await failing(true);
-    const passed = await runReaches(t, (await trigger201(carriesOn.workflowId, 2)).id, ['completed']);
+    const passed = await runReaches(app.t, (await trigger201(carriesOn.workflowId, 2)).id, ['completed']);
     expect(stepOf(passed, 'assign').status).toBe('errored');
     expect(stepOf(passed, 'tag').status).toBe('completed');
-    const kase = ((await api(t, 'GET', `/cases/${passed.attributes['case-ids'][0]}`)).json() as { data: CaseBody })
+    const kase = ((await api(app.t, 'GET', `/cases/${passed.attributes['case-ids'][0]}`)).json() as { data: CaseBody })
       .data;
     expect(kase.attributes.tags).toEqual(['after-assign']);
   });
 
   it('reruns a run with the same input as a new run', async () => {
     const { workflowId } = await createCaseWorkflow();
-    const first = await runReaches(t, (await trigger201(workflowId, 42)).id, ['completed']);
-    const response = await api(t, 'POST', `/workflow-runs/${first.id}/rerun`, {});
+    const first = await runReaches(app.t, (await trigger201(workflowId, 42)).id, ['completed']);
+    const response = await api(app.t, 'POST', `/workflow-runs/${first.id}/rerun`, {});
     expect(response.statusCode, response.body).toBe(201);
     const rerun = (response.json() as { data: RunBody & { attributes: { 'rerun-of': string } } }).data;
     expect(rerun.id).not.toBe(first.id);
     expect(rerun.attributes['rerun-of']).toBe(first.id);
-    const done = await runReaches(t, rerun.id, ['completed']);
+    const done = await runReaches(app.t, rerun.id, ['completed']);
     expect(done.attributes.trigger).toEqual({ amount: 42 });
     expect(done.attributes['case-ids']).not.toEqual(first.attributes['case-ids']);
-    const events = await caseEvents(t, String(done.attributes['case-ids'][0]));
+    const events = await caseEvents(app.t, String(done.attributes['case-ids'][0]));
     expect(events).toEqual(['case.created']);
   });
 
   it('answers 404 for unknown runs and 400 for bad filters', async () => {
-    expect((await api(t, 'GET', '/workflow-runs/wfr_unknown')).statusCode).toBe(404);
-    expect((await api(t, 'GET', '/workflow-runs?filter[status]=sleeping')).statusCode).toBe(400);
-    expect((await api(t, 'GET', '/workflow-runs?filter[colour]=red')).statusCode).toBe(400);
+    expect((await api(app.t, 'GET', '/workflow-runs/wfr_unknown')).statusCode).toBe(404);
+    expect((await api(app.t, 'GET', '/workflow-runs?filter[status]=sleeping')).statusCode).toBe(400);
+    expect((await api(app.t, 'GET', '/workflow-runs?filter[colour]=red')).statusCode).toBe(400);
   });
 });

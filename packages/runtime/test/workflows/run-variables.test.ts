@@ -1,11 +1,11 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDomains, workerActivities } from '../../src/composition.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { createTemporalHandle } from '../../src/temporal/client.ts';
-import { caseEvents, createCase, createTemplate, type CaseBody } from '../helpers/case-fixtures.ts';
-import { startInProcessWorker } from '../helpers/in-process-worker.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { caseEvents, createCase, type CaseBody } from '../helpers/case-fixtures.ts';
+import { useWorkerApp } from '../helpers/in-process-worker.ts';
+import type { TestApp } from '../helpers/test-app.ts';
 import {
   api,
   chainGraph as chain,
@@ -20,20 +20,7 @@ const readCase = async (t: TestApp, id: string) =>
   ((await api(t, 'GET', `/cases/${id}`)).json() as { data: CaseBody }).data;
 
 describe('run variables, case.fetch and case.redact', () => {
-  let t: TestApp;
-  let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
-  let templateId: string;
-
-  beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_MAX: '100000' });
-    worker = await startInProcessWorker(t);
-    templateId = (await createTemplate(t)).id;
-  });
-
-  afterAll(async () => {
-    await worker?.stop();
-    await t?.close();
-  });
+  const app = useWorkerApp();
 
   const variables = [
     { name: 'count', type: 'number', default: 1 },
@@ -81,7 +68,7 @@ describe('run variables, case.fetch and case.redact', () => {
         'create',
         'case.create',
         {
-          'case-template-id': templateId,
+          'case-template-id': app.templateId,
           fields: { amount: '{{ vars.count }}', notes: '{{ vars.note }}', flags: '{{ vars.seen }}' },
         },
         600,
@@ -91,13 +78,13 @@ describe('run variables, case.fetch and case.redact', () => {
     ]);
     graph.edges = graph.edges.map((edge) => (edge.source === 'check' ? { ...edge, sourceHandle: 'many' } : edge));
     graph.edges.push({ id: 'else', source: 'check', sourceHandle: 'else', target: 'done' });
-    const { workflowId } = await publishWorkflow(t, { name: 'Variables', graph: { ...graph, variables } });
+    const { workflowId } = await publishWorkflow(app.t, { name: 'Variables', graph: { ...graph, variables } });
 
-    const run = await runReaches(t, (await triggerRun(t, workflowId, { country: 'DE' })).id, ['completed']);
+    const run = await runReaches(app.t, (await triggerRun(app.t, workflowId, { country: 'DE' })).id, ['completed']);
     expect(stepOf(run, 'check').output).toEqual({ route: 'many' });
     expect(stepOf(run, 'vars').output).toEqual({ variables: { count: 42, seen: ['DE', 'FR'], note: 'checked-DE' } });
     expect(stepOf(run, 'forget').output).toEqual({ variables: { count: 42, seen: ['DE', 'FR'] } });
-    const kase = await readCase(t, String(run.attributes['case-ids'][0]));
+    const kase = await readCase(app.t, String(run.attributes['case-ids'][0]));
     expect(kase.attributes.fields.amount?.value).toBe(42);
     expect(kase.attributes.fields.notes?.value).toBe('checked-DE');
     expect(kase.attributes.fields.flags?.value).toEqual(['DE', 'FR']);
@@ -107,20 +94,25 @@ describe('run variables, case.fetch and case.redact', () => {
     const graph = chain([
       trigger(),
       node('vars', 'data.set-variables', { operations: [{ variable: 'count', op: 'push', value: 1 }] }, 200),
-      node('create', 'case.create', { 'case-template-id': templateId, fields: { amount: '{{ vars.total }}' } }, 400),
+      node(
+        'create',
+        'case.create',
+        { 'case-template-id': app.templateId, fields: { amount: '{{ vars.total }}' } },
+        400,
+      ),
     ]);
-    const created = await api(t, 'POST', '/workflows', {
+    const created = await api(app.t, 'POST', '/workflows', {
       data: { attributes: { name: 'Bad variables', graph: { ...graph, variables } } },
     });
     const workflowId = (created.json() as { data: { id: string } }).data.id;
-    const published = await api(t, 'POST', `/workflows/${workflowId}/publish`, { meta: { notes: 'x' } });
+    const published = await api(app.t, 'POST', `/workflows/${workflowId}/publish`, { meta: { notes: 'x' } });
     expect(published.statusCode).toBe(422);
     expect(published.body).toContain('variable-type-mismatch');
     expect(published.body).toContain('vars.total: the workflow declares no variable');
   });
 
   it('fails the step with a clear message on a value of the wrong type, or a variable over its size limit', async () => {
-    const { workflowId } = await publishWorkflow(t, {
+    const { workflowId } = await publishWorkflow(app.t, {
       name: 'Variables gone wrong',
       graph: {
         ...chain([
@@ -142,14 +134,16 @@ describe('run variables, case.fetch and case.redact', () => {
         variables,
       },
     });
-    const typed = await runReaches(t, (await triggerRun(t, workflowId, { country: 'DE', text: 'x' })).id, ['errored']);
+    const typed = await runReaches(app.t, (await triggerRun(app.t, workflowId, { country: 'DE', text: 'x' })).id, [
+      'errored',
+    ]);
     expect(stepOf(typed, 'vars')).toMatchObject({
       status: 'errored',
       error: 'operation 2: variable "count": the value must be a number',
     });
     const large = await runReaches(
-      t,
-      (await triggerRun(t, workflowId, { country: 'DE', text: 'y'.repeat(9_000) })).id,
+      app.t,
+      (await triggerRun(app.t, workflowId, { country: 'DE', text: 'y'.repeat(9_000) })).id,
       ['errored'],
     );
     expect(stepOf(large, 'vars').error).toBe(
@@ -158,10 +152,10 @@ describe('run variables, case.fetch and case.redact', () => {
   });
 
   it('fetches a case created through the API by an id from the trigger, updates it, then redacts it', async () => {
-    const kase = await createCase(t, templateId, {
+    const kase = await createCase(app.t, app.templateId, {
       attributes: { fields: { amount: 5, notes: 'Jane Doe, 1 Main St' } },
     });
-    const { workflowId } = await publishWorkflow(t, {
+    const { workflowId } = await publishWorkflow(app.t, {
       name: 'Fetch, update, redact',
       graph: chain([
         node('trigger', 'trigger.api', { fields: [{ key: 'caseId', type: 'string', required: true }] }, 0),
@@ -181,18 +175,18 @@ describe('run variables, case.fetch and case.redact', () => {
       ]),
     });
 
-    const run = await runReaches(t, (await triggerRun(t, workflowId, { caseId: kase.id })).id, ['completed']);
+    const run = await runReaches(app.t, (await triggerRun(app.t, workflowId, { caseId: kase.id })).id, ['completed']);
     expect(stepOf(run, 'fetch').output).toMatchObject({ case: { id: kase.id, fields: { amount: 5 } } });
     expect(stepOf(run, 'update').output).toMatchObject({ case: { fields: { amount: 10 } } });
     expect(run.attributes['case-ids']).toEqual([kase.id]);
-    const redacted = await readCase(t, kase.id);
+    const redacted = await readCase(app.t, kase.id);
     expect(Object.values(redacted.attributes.fields).map((field) => field.value)).toEqual(
       Object.values(redacted.attributes.fields).map(() => null),
     );
     expect(redacted.attributes.fields.notes).toEqual({ type: 'string', value: null });
     expect(redacted.attributes['redacted-at']).toEqual(expect.any(String));
     expect(redacted.attributes.status).toBe('in-review');
-    const events = (await api(t, 'GET', `/cases/${kase.id}/events?page[size]=100`)).json() as {
+    const events = (await api(app.t, 'GET', `/cases/${kase.id}/events?page[size]=100`)).json() as {
       data: { attributes: { name: string; 'actor-id': string | null } }[];
     };
     expect(
@@ -200,8 +194,8 @@ describe('run variables, case.fetch and case.redact', () => {
     ).toEqual([run.id]);
 
     const missing = await runReaches(
-      t,
-      (await triggerRun(t, workflowId, { caseId: 'case_nosuchcase000000000000' })).id,
+      app.t,
+      (await triggerRun(app.t, workflowId, { caseId: 'case_nosuchcase000000000000' })).id,
       ['errored'],
     );
     expect(stepOf(missing, 'fetch')).toMatchObject({
@@ -213,15 +207,15 @@ describe('run variables, case.fetch and case.redact', () => {
 
   it('redacts once per step: a retried attempt (its result lost) completes on the case it redacted', async () => {
     const temporal = createTemporalHandle({
-      address: t.env.TEMPORAL_ADDRESS,
-      namespace: t.env.TEMPORAL_NAMESPACE,
-      taskQueue: t.env.TEMPORAL_TASK_QUEUE,
+      address: app.t.env.TEMPORAL_ADDRESS,
+      namespace: app.t.env.TEMPORAL_NAMESPACE,
+      taskQueue: app.t.env.TEMPORAL_TASK_QUEUE,
     });
     try {
-      const domains = createDomains({ db: t.db, clock: systemClock, log: { warn: () => {} }, temporal });
-      const runCaseStep = workerActivities(domains, { db: t.db, clock: systemClock }).runCaseStep;
+      const domains = createDomains({ db: app.t.db, clock: systemClock, log: { warn: () => {} }, temporal });
+      const runCaseStep = workerActivities(domains, { db: app.t.db, clock: systemClock }).runCaseStep;
       if (!runCaseStep) throw new Error('the worker has no case step activity');
-      const kase = await createCase(t, templateId);
+      const kase = await createCase(app.t, app.templateId);
       const step = {
         runId: 'wfr_redactretry000000000001',
         nodeId: 'redact',
@@ -238,8 +232,8 @@ describe('run variables, case.fetch and case.redact', () => {
 
       expect((await attempt(1)).case.id).toBe(kase.id);
       expect((await attempt(2)).case.id).toBe(kase.id);
-      expect((await readCase(t, kase.id)).attributes['redacted-at']).toEqual(expect.any(String));
-      expect(await caseEvents(t, kase.id)).toEqual(['case.created', 'case.redacted']);
+      expect((await readCase(app.t, kase.id)).attributes['redacted-at']).toEqual(expect.any(String));
+      expect(await caseEvents(app.t, kase.id)).toEqual(['case.created', 'case.redacted']);
     } finally {
       await temporal.connection.close();
     }
