@@ -5,10 +5,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CaseDocument } from '../packages/runtime/src/cases/case-collections.ts';
 import { createCaseRepository } from '../packages/runtime/src/cases/case-repository.ts';
-import { connectMongo } from '../packages/runtime/src/platform/db/mongo.ts';
 import { newId } from '../packages/runtime/src/platform/ids.ts';
 import { markdownTable, wrap, writeBenchmarkSection, reportedArgs } from './lib/benchmarks-doc.ts';
 import { ms, summarize } from './lib/latency-stats.ts';
+import { connectBenchStore, seededCaseDocument, type SeededCaseIdentity } from './lib/seeded-cases.ts';
 import { runBench, stackBenchContext } from './lib/stack-bench.ts';
 
 const usage = `Usage: node_modules/.bin/tsx bench/case-search.ts [options]
@@ -58,7 +58,7 @@ function seededCase(n: number, key: string, templateId: string, queues: string[]
   const sla = spread(n, 2, 4);
   const hours = spread(n, 3, 48);
   const slaExpiresAt = sla === 0 ? null : new Date(sla === 1 ? now - hours * HOUR : now + hours * HOUR);
-  return {
+  const identity: SeededCaseIdentity = {
     _id: newId('case', createdAt.getTime()),
     name: `${key}-${n}`,
     templateId,
@@ -66,24 +66,16 @@ function seededCase(n: number, key: string, templateId: string, queues: string[]
     fieldSchemas,
     status: resolved ? 'Approved' : spread(n, 4, 4) === 0 ? 'Pending Review' : 'Open',
     fields: { amount: spread(n, 5, 2000), country: ['US', 'DE', 'FR', 'GB'][spread(n, 6, 4)] },
+  };
+  return seededCaseDocument(identity, createdAt, {
     queueId: n % 10 === 0 ? (queues[0] ?? null) : n % 10 <= 4 ? (queues[n % 10] ?? null) : null,
     tags: [...(spread(n, 7, 3) === 0 ? ['vip'] : []), ...(spread(n, 8, 7) === 0 ? ['pep'] : [])],
     objectIds: [`inq_seed${n}`],
-    workflowRunIds: [],
-    createdAt,
-    updatedAt: createdAt,
     resolvedAt: resolved ? createdAt : null,
-    assignedAt: null,
-    redactedAt: null,
     slaExpiresAt,
     slaExpiredAt: sla === 1 ? slaExpiresAt : null,
-    creator: null,
     assigneeId: spread(n, 9, 6) === 0 ? `analyst${spread(n, 10, 5)}@example.com` : null,
-    assigner: null,
-    resolver: null,
-    updater: null,
-    version: 1,
-  };
+  });
 }
 
 async function main(): Promise<number> {
@@ -102,8 +94,7 @@ async function main(): Promise<number> {
   const total = Number(values.cases);
   const samples = Number(values.samples);
   const { facts, api } = stackBenchContext(repoRoot);
-  const uri = process.env.MONGODB_URI ?? `mongodb://127.0.0.1:${process.env.MONGO_PORT ?? '27017'}/`;
-  const mongo = await connectMongo(uri, process.env.MONGODB_DB ?? 'casework');
+  const mongo = await connectBenchStore();
   try {
     const { db } = mongo;
     // The same template and queues on every run, so a second run measures the cases the first one stored.

@@ -5,11 +5,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CaseDocument } from '../packages/runtime/src/cases/case-collections.ts';
 import { createCaseRepository } from '../packages/runtime/src/cases/case-repository.ts';
-import { connectMongo } from '../packages/runtime/src/platform/db/mongo.ts';
 import { signInOnce, type SessionCookie } from './lib/bench-session.ts';
 import { markdownTable, wrap, writeBenchmarkSection, reportedArgs } from './lib/benchmarks-doc.ts';
 import { launchChromium, type Browser, type Page } from './lib/editor-page.ts';
 import { ms, summarize } from './lib/latency-stats.ts';
+import { connectBenchStore, seededCaseDocument, type SeededCaseIdentity } from './lib/seeded-cases.ts';
 import { runBench, stackBenchContext } from './lib/stack-bench.ts';
 
 const usage = `Usage: node_modules/.bin/tsx bench/console.ts [options]
@@ -21,7 +21,7 @@ then per repetition opens #/cases?queue=<id> in a fresh headless Chromium contex
 the first page (25 rows) and the queue's counts are on screen; then, on that page, until the rows changed after
 sorting by SLA, filtering by a tag, and Next.
 
-  --cases N     cases in the queue (default 10000)
+  --cases N     cases in the queue (default 10000; enough for the Tags filter to leave two pages)
   --repeat N    repetitions (default 5)
   --write       write the results into docs/benchmarks.md (section "Reviewer console")
   -h, --help    this text`;
@@ -39,7 +39,7 @@ function seededCase(
 ): CaseDocument {
   const at = new Date(now - n * 1000);
   const sla = n % 3 === 0 ? null : new Date(now + ((n % 50) - 5) * 600_000);
-  return {
+  const identity: SeededCaseIdentity = {
     // Shaped like the runtime's ids (24 characters after the prefix), unique per run.
     _id: `case_zz${ids.suffix}${String(n).padStart(16, '0')}`,
     name: `${ids.key}-${n}`,
@@ -52,24 +52,15 @@ function seededCase(
     fieldSchemas: [{ key: 'amount', type: 'number', label: 'Amount', required: false }],
     status: n % 4 === 0 ? 'Pending' : 'Open',
     fields: { amount: n },
+  };
+  return seededCaseDocument(identity, at, {
     queueId: ids.queue,
     tags: n % 5 === 0 ? ['pep'] : n % 7 === 0 ? ['high-value'] : [],
     objectIds: [`inq_cons${n}`],
-    workflowRunIds: [],
-    createdAt: at,
-    updatedAt: at,
-    resolvedAt: null,
-    assignedAt: null,
-    redactedAt: null,
     slaExpiresAt: sla,
     slaExpiredAt: sla !== null && sla.getTime() < now ? sla : null,
-    creator: null,
     assigneeId: n % 2 === 0 ? `reviewer${n % 9}@example.com` : null,
-    assigner: null,
-    resolver: null,
-    updater: null,
-    version: 1,
-  };
+  });
 }
 
 /**
@@ -137,8 +128,7 @@ async function measure(browser: Browser, url: string, queueId: string, cookie: S
 
 /** A template, a queue, and `total` open cases in the queue, straight into the store. */
 async function seed(api: ReturnType<typeof stackBenchContext>['api'], total: number, suffix: string) {
-  const uri = process.env.MONGODB_URI ?? `mongodb://127.0.0.1:${process.env.MONGO_PORT ?? '27017'}/`;
-  const mongo = await connectMongo(uri, process.env.MONGODB_DB ?? 'casework');
+  const mongo = await connectBenchStore();
   try {
     const key = `CONS${suffix}`;
     const { data: template } = await api.expect<{ id: string }>(201, 'POST', '/case-templates', {
@@ -190,8 +180,11 @@ async function main(): Promise<number> {
   }
   const total = Number(values.cases);
   const repeat = Number(values.repeat);
-  if (!Number.isInteger(total) || total < PAGE_SIZE * 2)
-    throw new Error(`--cases must be an integer ≥ ${PAGE_SIZE * 2}`);
+  // The last step pages through the cases tagged high-value (seededCase), so they must fill more than a page.
+  let fewest = 0;
+  for (let tagged = 0; tagged <= PAGE_SIZE;) if (++fewest % 7 === 0 && fewest % 5 !== 0) tagged++;
+  if (!Number.isInteger(total) || total < fewest)
+    throw new Error(`--cases must be an integer ≥ ${fewest} (the Tags filter must leave more than a page)`);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat must be an integer ≥ 1');
   const { facts, client, api } = stackBenchContext(repoRoot);
   const suffix = randomBytes(3).toString('hex').toUpperCase();

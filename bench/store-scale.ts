@@ -2,11 +2,10 @@
 // stack. Seeds cases straight into the stack's store (as bulk imports do), then times the API. See `--help`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CaseDocument } from '../packages/runtime/src/cases/case-collections.ts';
 import { createCaseRepository } from '../packages/runtime/src/cases/case-repository.ts';
-import { connectMongo } from '../packages/runtime/src/platform/db/mongo.ts';
 import { markdownTable, wrap, writeBenchmarkSection, reportedArgs } from './lib/benchmarks-doc.ts';
 import { ms, summarize } from './lib/latency-stats.ts';
+import { connectBenchStore, seededCaseDocument, type SeededCaseIdentity } from './lib/seeded-cases.ts';
 import { runBench, stackBenchContext } from './lib/stack-bench.ts';
 
 const usage = `Usage: node_modules/.bin/tsx bench/store-scale.ts [options]
@@ -25,7 +24,7 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 const BATCH = 1_000;
 
 function seededCase(id: string, n: number, templateId: string, key: string, queueId: string | null, at: Date) {
-  const doc: CaseDocument = {
+  const identity: SeededCaseIdentity = {
     _id: id,
     name: `${key}-${n}`,
     templateId,
@@ -36,25 +35,8 @@ function seededCase(id: string, n: number, templateId: string, key: string, queu
     fieldSchemas: [{ key: 'amount', type: 'number', label: 'Amount', required: false }],
     status: n % 7 === 0 ? 'approved' : 'open',
     fields: { amount: n },
-    queueId,
-    tags: [],
-    objectIds: [`inq_seed${n}`],
-    workflowRunIds: [],
-    createdAt: at,
-    updatedAt: at,
-    resolvedAt: null,
-    assignedAt: null,
-    redactedAt: null,
-    slaExpiresAt: null,
-    slaExpiredAt: null,
-    creator: null,
-    assigneeId: null,
-    assigner: null,
-    resolver: null,
-    updater: null,
-    version: 1,
   };
-  return doc;
+  return seededCaseDocument(identity, at, { queueId, objectIds: [`inq_seed${n}`] });
 }
 
 /** Ids shaped like the runtime's (prefix, 7 time characters, 17 more) and sorting by creation time. */
@@ -76,8 +58,7 @@ async function main(): Promise<number> {
   const total = Number(values.cases);
   const samples = Number(values.samples);
   const { facts, api } = stackBenchContext(repoRoot);
-  const uri = process.env.MONGODB_URI ?? `mongodb://127.0.0.1:${process.env.MONGO_PORT ?? '27017'}/`;
-  const mongo = await connectMongo(uri, process.env.MONGODB_DB ?? 'casework');
+  const mongo = await connectBenchStore();
   try {
     const { db } = mongo;
     const key = `SCALE${Date.now().toString(36).toUpperCase()}`.slice(0, 16);
