@@ -3,12 +3,16 @@
 // bench/store-scale.ts), then times the API one request at a time. See `--help`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CaseDocument } from '../packages/runtime/src/cases/case-collections.ts';
+import {
+  newCaseDocument,
+  type CaseDocument,
+  type NewCaseIdentity,
+} from '../packages/runtime/src/cases/case-collections.ts';
 import { createCaseRepository } from '../packages/runtime/src/cases/case-repository.ts';
 import { newId } from '../packages/runtime/src/platform/ids.ts';
 import { markdownTable, wrap, writeBenchmarkSection, reportedArgs } from './lib/benchmarks-doc.ts';
 import { ms, summarize } from './lib/latency-stats.ts';
-import { connectBenchStore, seededCaseDocument, type SeededCaseIdentity } from './lib/seeded-cases.ts';
+import { connectBenchStore } from './lib/bench-store.ts';
 import { runBench, stackBenchContext } from './lib/stack-bench.ts';
 
 const usage = `Usage: node_modules/.bin/tsx bench/case-search.ts [options]
@@ -58,7 +62,7 @@ function seededCase(n: number, key: string, templateId: string, queues: string[]
   const sla = spread(n, 2, 4);
   const hours = spread(n, 3, 48);
   const slaExpiresAt = sla === 0 ? null : new Date(sla === 1 ? now - hours * HOUR : now + hours * HOUR);
-  const identity: SeededCaseIdentity = {
+  const identity: NewCaseIdentity = {
     _id: newId('case', createdAt.getTime()),
     name: `${key}-${n}`,
     templateId,
@@ -67,7 +71,7 @@ function seededCase(n: number, key: string, templateId: string, queues: string[]
     status: resolved ? 'Approved' : spread(n, 4, 4) === 0 ? 'Pending Review' : 'Open',
     fields: { amount: spread(n, 5, 2000), country: ['US', 'DE', 'FR', 'GB'][spread(n, 6, 4)] },
   };
-  return seededCaseDocument(identity, createdAt, {
+  return newCaseDocument(identity, createdAt, {
     queueId: n % 10 === 0 ? (queues[0] ?? null) : n % 10 <= 4 ? (queues[n % 10] ?? null) : null,
     tags: [...(spread(n, 7, 3) === 0 ? ['vip'] : []), ...(spread(n, 8, 7) === 0 ? ['pep'] : [])],
     objectIds: [`inq_seed${n}`],

@@ -3,13 +3,17 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CaseDocument } from '../packages/runtime/src/cases/case-collections.ts';
+import {
+  newCaseDocument,
+  type CaseDocument,
+  type NewCaseIdentity,
+} from '../packages/runtime/src/cases/case-collections.ts';
 import { createCaseRepository } from '../packages/runtime/src/cases/case-repository.ts';
 import { signInOnce, type SessionCookie } from './lib/bench-session.ts';
 import { markdownTable, wrap, writeBenchmarkSection, reportedArgs } from './lib/benchmarks-doc.ts';
 import { launchChromium, type Browser, type Page } from './lib/editor-page.ts';
 import { ms, summarize } from './lib/latency-stats.ts';
-import { connectBenchStore, seededCaseDocument, type SeededCaseIdentity } from './lib/seeded-cases.ts';
+import { connectBenchStore } from './lib/bench-store.ts';
 import { runBench, stackBenchContext } from './lib/stack-bench.ts';
 
 const usage = `Usage: node_modules/.bin/tsx bench/console.ts [options]
@@ -39,7 +43,7 @@ function seededCase(
 ): CaseDocument {
   const at = new Date(now - n * 1000);
   const sla = n % 3 === 0 ? null : new Date(now + ((n % 50) - 5) * 600_000);
-  const identity: SeededCaseIdentity = {
+  const identity: NewCaseIdentity = {
     // Shaped like the runtime's ids (24 characters after the prefix), unique per run.
     _id: `case_zz${ids.suffix}${String(n).padStart(16, '0')}`,
     name: `${ids.key}-${n}`,
@@ -53,7 +57,7 @@ function seededCase(
     status: n % 4 === 0 ? 'Pending' : 'Open',
     fields: { amount: n },
   };
-  return seededCaseDocument(identity, at, {
+  return newCaseDocument(identity, at, {
     queueId: ids.queue,
     tags: n % 5 === 0 ? ['pep'] : n % 7 === 0 ? ['high-value'] : [],
     objectIds: [`inq_cons${n}`],

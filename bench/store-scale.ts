@@ -2,10 +2,11 @@
 // stack. Seeds cases straight into the stack's store (as bulk imports do), then times the API. See `--help`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { newCaseDocument, type NewCaseIdentity } from '../packages/runtime/src/cases/case-collections.ts';
 import { createCaseRepository } from '../packages/runtime/src/cases/case-repository.ts';
 import { markdownTable, wrap, writeBenchmarkSection, reportedArgs } from './lib/benchmarks-doc.ts';
 import { ms, summarize } from './lib/latency-stats.ts';
-import { connectBenchStore, seededCaseDocument, type SeededCaseIdentity } from './lib/seeded-cases.ts';
+import { connectBenchStore } from './lib/bench-store.ts';
 import { runBench, stackBenchContext } from './lib/stack-bench.ts';
 
 const usage = `Usage: node_modules/.bin/tsx bench/store-scale.ts [options]
@@ -24,7 +25,7 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 const BATCH = 1_000;
 
 function seededCase(id: string, n: number, templateId: string, key: string, queueId: string | null, at: Date) {
-  const identity: SeededCaseIdentity = {
+  const identity: NewCaseIdentity = {
     _id: id,
     name: `${key}-${n}`,
     templateId,
@@ -36,7 +37,7 @@ function seededCase(id: string, n: number, templateId: string, key: string, queu
     status: n % 7 === 0 ? 'approved' : 'open',
     fields: { amount: n },
   };
-  return seededCaseDocument(identity, at, { queueId, objectIds: [`inq_seed${n}`] });
+  return newCaseDocument(identity, at, { queueId, objectIds: [`inq_seed${n}`] });
 }
 
 /** Ids shaped like the runtime's (prefix, 7 time characters, 17 more) and sorting by creation time. */

@@ -92,6 +92,44 @@ export interface CaseDocument {
   dedupeKey?: string;
 }
 
+/** What a case is made with; every other field of a new case starts empty (`newCaseDocument`). */
+export type NewCaseIdentity = Pick<
+  CaseDocument,
+  '_id' | 'name' | 'templateId' | 'statuses' | 'fieldSchemas' | 'status' | 'fields'
+>;
+
+/**
+ * A case as it is when created at `createdAt`: version 1, no tags, queue, assignee, SLA or resolution, except what
+ * `set` gives it. The case service creates cases with it; imports and the benches seed them with it.
+ */
+export function newCaseDocument(
+  identity: NewCaseIdentity,
+  createdAt: Date,
+  set: Partial<Omit<CaseDocument, keyof NewCaseIdentity>> = {},
+): CaseDocument {
+  return {
+    ...identity,
+    queueId: null,
+    tags: [],
+    objectIds: [],
+    workflowRunIds: [],
+    createdAt,
+    updatedAt: createdAt,
+    resolvedAt: null,
+    assignedAt: null,
+    redactedAt: null,
+    slaExpiresAt: null,
+    slaExpiredAt: null,
+    creator: null,
+    assigneeId: null,
+    assigner: null,
+    resolver: null,
+    updater: null,
+    version: 1,
+    ...set,
+  };
+}
+
 /** An event as a case remembers it: enough for a `wait.case` to find what happened while it was registering. */
 export interface RecentEvent {
   id: string;

@@ -1,12 +1,13 @@
 import { initialStatus, validateFieldValues, type CreateCaseRequest, type UpdateCaseRequest } from '@casework/shared';
 import type { Filter } from 'mongodb';
-import type {
-  Actor,
-  CaseDocument,
-  StoredCaseDocument,
-  CaseQueueDocument,
-  CaseTemplateDocument,
-  EventDocument,
+import {
+  newCaseDocument,
+  type Actor,
+  type CaseDocument,
+  type StoredCaseDocument,
+  type CaseQueueDocument,
+  type CaseTemplateDocument,
+  type EventDocument,
 } from './case-collections.ts';
 import type { CaseRepository } from './case-repository.ts';
 import type { EventRepository } from './event-repository.ts';
@@ -83,33 +84,30 @@ export function createCaseService(deps: CaseServiceDeps) {
       const creator: Actor = attributes['creator-email-address']
         ? { id: attributes['creator-email-address'], type: 'user' }
         : requester;
-      const kase: CaseDocument = {
-        _id: id,
-        name: `${template.key}-${number}`,
-        templateId: template._id,
-        statuses: template.statuses,
-        fieldSchemas: template.fieldSchemas,
-        status,
-        fields: fields.values,
-        queueId,
-        tags: [],
-        objectIds,
-        workflowRunIds: opts.workflowRunId ? [opts.workflowRunId] : creator.type === 'workflow-run' ? [creator.id] : [],
-        createdAt: now,
-        updatedAt: now,
-        resolvedAt: null,
-        assignedAt: null,
-        redactedAt: null,
-        slaExpiresAt: slaSeconds ? addSeconds(now, slaSeconds) : null,
-        slaExpiredAt: null,
-        creator,
-        assigneeId: null,
-        assigner: null,
-        resolver: null,
-        updater: null,
-        version: 1,
-        ...(dedupeKey ? { dedupeKey } : {}),
-      };
+      const kase = newCaseDocument(
+        {
+          _id: id,
+          name: `${template.key}-${number}`,
+          templateId: template._id,
+          statuses: template.statuses,
+          fieldSchemas: template.fieldSchemas,
+          status,
+          fields: fields.values,
+        },
+        now,
+        {
+          queueId,
+          objectIds,
+          workflowRunIds: opts.workflowRunId
+            ? [opts.workflowRunId]
+            : creator.type === 'workflow-run'
+              ? [creator.id]
+              : [],
+          slaExpiresAt: slaSeconds ? addSeconds(now, slaSeconds) : null,
+          creator,
+          ...(dedupeKey ? { dedupeKey } : {}),
+        },
+      );
       const change: CaseChange = {
         set: {},
         events: [

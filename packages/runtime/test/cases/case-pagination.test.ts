@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDocument } from '../../src/cases/case-collections.ts';
+import { newCaseDocument, type CaseDocument } from '../../src/cases/case-collections.ts';
 import { createCaseRepository } from '../../src/cases/case-repository.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { createCase, createTemplate } from '../helpers/case-fixtures.ts';
@@ -26,35 +26,21 @@ describe('paging through 10,000 cases', () => {
     const start = Date.now() - TOTAL * 10;
     const seeded: CaseDocument[] = Array.from({ length: TOTAL - 2 }, (_, i) => {
       const createdAt = new Date(start + i * 10);
-      return {
-        _id: newId('case', createdAt.getTime()),
-        name: `${template.attributes.key}-${i + 2}`,
-        templateId: template.id,
-        statuses: [
-          { name: 'open', type: 'initial' },
-          { name: 'done', type: 'end' },
-        ],
-        fieldSchemas: [],
-        status: 'open',
-        fields: {},
-        queueId: null,
-        tags: [],
-        objectIds: [],
-        workflowRunIds: [],
+      return newCaseDocument(
+        {
+          _id: newId('case', createdAt.getTime()),
+          name: `${template.attributes.key}-${i + 2}`,
+          templateId: template.id,
+          statuses: [
+            { name: 'open', type: 'initial' },
+            { name: 'done', type: 'end' },
+          ],
+          fieldSchemas: [],
+          status: 'open',
+          fields: {},
+        },
         createdAt,
-        updatedAt: createdAt,
-        resolvedAt: null,
-        assignedAt: null,
-        redactedAt: null,
-        slaExpiresAt: null,
-        slaExpiredAt: null,
-        creator: null,
-        assigneeId: null,
-        assigner: null,
-        resolver: null,
-        updater: null,
-        version: 1,
-      };
+      );
     });
     const repository = createCaseRepository(t.db);
     for (let i = 0; i < seeded.length; i += 1000) await repository.importMany(seeded.slice(i, i + 1000));

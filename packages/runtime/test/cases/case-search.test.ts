@@ -1,6 +1,6 @@
 import type { CaseSearchQuery } from '@casework/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDocument } from '../../src/cases/case-collections.ts';
+import { newCaseDocument, type CaseDocument } from '../../src/cases/case-collections.ts';
 import { createCaseRepository } from '../../src/cases/case-repository.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { createKey } from '../access/access-fixtures.ts';
@@ -369,36 +369,26 @@ describe('POST /cases/search pages', () => {
 
   const seeded = (i: number): CaseDocument => {
     const createdAt = new Date(Date.UTC(2026, 10, 1) + (i % 13) * 60_000);
-    return {
-      _id: newId('case', createdAt.getTime()),
-      name: `PAGE-${i % 9}`,
-      templateId,
-      statuses: [
-        { name: 'Open', type: 'initial' },
-        { name: 'Done', type: 'end' },
-      ],
-      fieldSchemas: [],
-      status: i % 4 === 0 ? 'Done' : 'Open',
-      fields: {},
-      queueId: null,
-      tags: [],
-      objectIds: [],
-      workflowRunIds: [],
+    return newCaseDocument(
+      {
+        _id: newId('case', createdAt.getTime()),
+        name: `PAGE-${i % 9}`,
+        templateId,
+        statuses: [
+          { name: 'Open', type: 'initial' },
+          { name: 'Done', type: 'end' },
+        ],
+        fieldSchemas: [],
+        status: i % 4 === 0 ? 'Done' : 'Open',
+        fields: {},
+      },
       createdAt,
-      updatedAt: createdAt,
-      resolvedAt: i % 4 === 0 ? createdAt : null,
-      assignedAt: null,
-      redactedAt: null,
-      // A third without a deadline, the rest on five distinct deadlines.
-      slaExpiresAt: i % 3 === 0 ? null : new Date(Date.UTC(2026, 11, 1) + (i % 5) * 3_600_000),
-      slaExpiredAt: null,
-      creator: null,
-      assigneeId: null,
-      assigner: null,
-      resolver: null,
-      updater: null,
-      version: 1,
-    };
+      {
+        resolvedAt: i % 4 === 0 ? createdAt : null,
+        // A third without a deadline, the rest on five distinct deadlines.
+        slaExpiresAt: i % 3 === 0 ? null : new Date(Date.UTC(2026, 11, 1) + (i % 5) * 3_600_000),
+      },
+    );
   };
 
   beforeAll(async () => {
