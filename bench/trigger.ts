@@ -97,6 +97,8 @@ const tableHeader = [
   'waiting p50',
   'p99',
   'max',
+  'case step p50',
+  'p99',
   'req/s',
   'GET case',
   ...stackServices,
@@ -117,6 +119,8 @@ const tableRow = (result: Row) => [
   ms(result.waiting.p50),
   ms(result.waiting.p99),
   ms(result.waiting.max),
+  ms(result.caseStep.p50),
+  ms(result.caseStep.p99),
   (result.requests / result.wallSeconds).toFixed(0),
   ms(result.caseReadMs),
   ...stackServices.map((service) => ms(result.cpuPerRun[service])),
@@ -154,6 +158,7 @@ async function main(): Promise<number> {
       timeoutMs: opts.timeoutMs,
       keyPrefix: prefix,
       preferWait: opts.preferWait,
+      caseStepIds: workflow.caseStepIds,
     });
   if (opts.warmup > 0) {
     const warm = await level(1, opts.warmup, opts.levels[0]?.pollMs ?? 100, `${keyPrefix}w`);
@@ -195,7 +200,8 @@ async function main(): Promise<number> {
     ),
     wrap(
       'Latencies in ms after the trigger request was sent; _poll_: ms between two polls of one run (the ' +
-        'latencies are that coarse); _req/s_: the requests the bench sent (triggers and polls); _GET case_: the ' +
+        'latencies are that coarse); _case step_: each case step of a run (creating the case, attaching the ' +
+        'report, starting the review) as the run view times it, from its started-at to its completed-at; _req/s_: the requests the bench sent (triggers and polls); _GET case_: the ' +
         'median `GET /cases/{id}` (ms) right after the level; _Temporal_ … _api_: CPU ms (user + system) each ' +
         "service's processes used per run during the level, read from /proc (every process of that kind on the " +
         'machine, so run the bench alone), and _CPU/run_ their sum.',

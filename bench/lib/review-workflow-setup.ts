@@ -10,6 +10,8 @@ export interface ReviewWorkflow {
   queueId: string;
   workflowId: string;
   versionNumber: number;
+  /** The ids of its case steps (`case.*` nodes), in the order of the example's graph. */
+  caseStepIds: string[];
   /** The RateLimit-Limit the api announced (requests per key per window). */
   rateLimit: number | null;
 }
@@ -33,7 +35,9 @@ export async function setUpReviewWorkflow(api: CaseworkClient, repoRoot: string)
   const workflowText = readFileSync(path.join(exampleDir, 'workflow.json'), 'utf8')
     .replaceAll('$TEMPLATE_ID', createdTemplate.id)
     .replaceAll('$QUEUE_ID', queue.id);
-  const workflow = JSON.parse(workflowText) as Record<string, unknown>;
+  const workflow = JSON.parse(workflowText) as Record<string, unknown> & {
+    graph: { nodes: { id: string; kind: string }[] };
+  };
   const { data: created } = await api.expect<WorkflowResource>(201, 'POST', '/workflows', {
     data: { attributes: { ...workflow, name: `${String(workflow.name)} (bench ${templateKey})` } },
   });
@@ -47,6 +51,7 @@ export async function setUpReviewWorkflow(api: CaseworkClient, repoRoot: string)
     queueId: queue.id,
     workflowId: created.id,
     versionNumber: version.attributes.number,
+    caseStepIds: workflow.graph.nodes.filter((node) => node.kind.startsWith('case.')).map((node) => node.id),
     rateLimit: Number.isFinite(limit) && limit > 0 ? limit : null,
   };
 }

@@ -20,6 +20,8 @@ export interface LevelOptions {
    * decision), so a run is polled only when the answer does not show that yet.
    */
   preferWait?: boolean;
+  /** The case steps whose times the run view shows (node ids), read once the run waits on the decision. */
+  caseStepIds?: readonly string[];
 }
 
 /** One run as the bench saw it; times in ms after its trigger request was sent. */
@@ -29,6 +31,8 @@ interface RunSample {
   persistedMs: number | null;
   waitingMs: number | null;
   persistedAt: number | null;
+  /** Each case step's time in the run view (its completed-at minus its started-at). */
+  caseStepMs: number[];
   error: string | null;
 }
 
@@ -38,6 +42,8 @@ export interface LevelResult {
   trigger: LatencySummary;
   persisted: LatencySummary;
   waiting: LatencySummary;
+  /** Case steps as the run view times them, every case step of every run that reached the decision. */
+  caseStep: LatencySummary;
   /** Cases persisted per second, from the first trigger to the last case. */
   casesPerSecond: number;
   wallSeconds: number;
@@ -63,6 +69,7 @@ const isWaitingOnDecision = (run: WorkflowRunResource) =>
  */
 export async function runLevel(api: CaseworkClient, options: LevelOptions): Promise<LevelResult> {
   const { clients, runs, pollMs, timeoutMs, durationMs, followUntilWaiting = true, preferWait = false } = options;
+  const caseStepIds = new Set(options.caseStepIds);
   const samples: RunSample[] = [];
   const followers: Promise<void>[] = [];
   let next = 0;
@@ -75,13 +82,14 @@ export async function runLevel(api: CaseworkClient, options: LevelOptions): Prom
     return (await api.expect<WorkflowRunResource>(200, 'GET', `/workflow-runs/${runId}`)).data;
   };
 
-  // Polls until `done(run)`; resolves the ms after `start`, or throws when the run ends otherwise or times out.
+  // Polls until `done(run)`; resolves the ms after `start` and the run then, or throws when the run ends otherwise or
+  // times out.
   const pollUntil = async (runId: string, start: number, done: (run: WorkflowRunResource) => boolean) => {
     for (;;) {
       const run = await getRun(runId);
       const elapsed = performance.now() - start;
       firstCaseId ??= run.attributes['case-ids'][0] ?? null;
-      if (done(run)) return elapsed;
+      if (done(run)) return { elapsed, run };
       const { status, error } = run.attributes;
       if (status === 'errored' || status === 'canceled' || status === 'completed') {
         throw new Error(`run ${runId} ended ${status}${error ? `: ${error}` : ''}`);
@@ -98,6 +106,7 @@ export async function runLevel(api: CaseworkClient, options: LevelOptions): Prom
       persistedMs: null,
       waitingMs: null,
       persistedAt: null,
+      caseStepMs: [],
       error: null,
     };
     samples.push(sample);
@@ -121,12 +130,18 @@ export async function runLevel(api: CaseworkClient, options: LevelOptions): Prom
       const answered = sample.triggerMs;
       const hasCase = (current: WorkflowRunResource) => current.attributes['case-ids'].length > 0;
       firstCaseId ??= run.attributes['case-ids'][0] ?? null;
-      sample.persistedMs = hasCase(run) ? answered : await pollUntil(run.id, start, hasCase);
+      sample.persistedMs = hasCase(run) ? answered : (await pollUntil(run.id, start, hasCase)).elapsed;
       sample.persistedAt = performance.now() - levelStart;
       if (!followUntilWaiting) return;
       followers.push(
-        (isWaitingOnDecision(run) ? Promise.resolve(answered) : pollUntil(run.id, start, isWaitingOnDecision)).then(
-          (waitingMs) => void (sample.waitingMs = waitingMs),
+        (isWaitingOnDecision(run)
+          ? Promise.resolve({ elapsed: answered, run })
+          : pollUntil(run.id, start, isWaitingOnDecision)
+        ).then(
+          (waiting) => {
+            sample.waitingMs = waiting.elapsed;
+            sample.caseStepMs = stepTimes(waiting.run, caseStepIds);
+          },
           (error: unknown) => void (sample.error = describe(error)),
         ),
       );
@@ -156,6 +171,7 @@ export async function runLevel(api: CaseworkClient, options: LevelOptions): Prom
     trigger: summarize(values((sample) => sample.triggerMs)),
     persisted: summarize(values((sample) => sample.persistedMs)),
     waiting: summarize(values((sample) => sample.waitingMs)),
+    caseStep: summarize(samples.flatMap((sample) => sample.caseStepMs)),
     casesPerSecond: persistedAt.length > 0 ? persistedAt.length / (lastCase / 1000) : 0,
     wallSeconds: (performance.now() - levelStart) / 1000,
     errors: failed.length,
@@ -165,6 +181,14 @@ export async function runLevel(api: CaseworkClient, options: LevelOptions): Prom
     firstCaseId,
   };
 }
+
+/** What the run view shows each of `nodeIds` took: from its started-at to its completed-at. */
+const stepTimes = (run: WorkflowRunResource, nodeIds: ReadonlySet<string>) =>
+  run.attributes.steps.flatMap((step) =>
+    nodeIds.has(step['node-id']) && step['started-at'] !== null && step['completed-at'] !== null
+      ? [Date.parse(step['completed-at']) - Date.parse(step['started-at'])]
+      : [],
+  );
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
