@@ -36,6 +36,16 @@ const viewport = { width: 1440, height: 900 };
 const BATCH = 1_000;
 const PAGE_SIZE = 25;
 
+/** Whether seeded case n is tagged high-value, the tag the bench filters by (every 7th, unless it is tagged pep). */
+const highValue = (n: number) => n % 7 === 0 && n % 5 !== 0;
+
+/** The fewest cases to seed for the Tags filter to leave more than one page, so that the last step has a next page. */
+function fewestCases(): number {
+  let n = 0;
+  for (let tagged = 0; tagged <= PAGE_SIZE; n++) if (highValue(n + 1)) tagged++;
+  return n;
+}
+
 function seededCase(
   n: number,
   ids: { template: string; queue: string; key: string; suffix: string },
@@ -59,7 +69,7 @@ function seededCase(
   };
   return newCaseDocument(identity, at, {
     queueId: ids.queue,
-    tags: n % 5 === 0 ? ['pep'] : n % 7 === 0 ? ['high-value'] : [],
+    tags: n % 5 === 0 ? ['pep'] : highValue(n) ? ['high-value'] : [],
     objectIds: [`inq_cons${n}`],
     slaExpiresAt: sla,
     slaExpiredAt: sla !== null && sla.getTime() < now ? sla : null,
@@ -184,9 +194,7 @@ async function main(): Promise<number> {
   }
   const total = Number(values.cases);
   const repeat = Number(values.repeat);
-  // The last step pages through the cases tagged high-value (seededCase), so they must fill more than a page.
-  let fewest = 0;
-  for (let tagged = 0; tagged <= PAGE_SIZE;) if (++fewest % 7 === 0 && fewest % 5 !== 0) tagged++;
+  const fewest = fewestCases();
   if (!Number.isInteger(total) || total < fewest)
     throw new Error(`--cases must be an integer ≥ ${fewest} (the Tags filter must leave more than a page)`);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat must be an integer ≥ 1');

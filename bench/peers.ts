@@ -7,6 +7,7 @@ import { isListening } from '../scripts/lib/ports.mjs';
 import { markdownTable, wrap, writeBenchmarkSection, reportedArgs } from './lib/benchmarks-doc.ts';
 import { closedLoop, type ClosedLoopResult } from './lib/closed-loop.ts';
 import { ms } from './lib/latency-stats.ts';
+import { stackMongodbUri } from './lib/bench-store.ts';
 import { machineFacts } from './lib/machine-facts.ts';
 import { setUpReviewWorkflow } from './lib/review-workflow-setup.ts';
 import { runBench, stackBenchContext } from './lib/stack-bench.ts';
@@ -14,15 +15,6 @@ import { cancelRuns, runLevel, type LevelResult } from './lib/trigger-level.ts';
 import { ensureN8nInstalled, postInquiry, startN8n, type ExpressionEngine } from './peers/n8n/n8n.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
-
-/**
- * The store of the local stack, as `npm start` picks it (scripts/start.mjs): MONGODB_URI when it points elsewhere,
- * else the embedded store on 127.0.0.1 at MONGO_PORT, by default 27017.
- */
-function stackMongodbUri(env = process.env): string {
-  if (env.MONGODB_URI) return env.MONGODB_URI;
-  return `mongodb://127.0.0.1:${env.MONGO_PORT ?? 27017}/`;
-}
 
 const usage = `Usage: node_modules/.bin/tsx bench/peers.ts [options]
 

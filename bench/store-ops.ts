@@ -10,6 +10,7 @@ import { buildApp } from '../packages/runtime/src/app.ts';
 import { loadEnv } from '../packages/runtime/src/config/env.ts';
 import { connectMongo, type MongoHandle } from '../packages/runtime/src/platform/db/mongo.ts';
 import { createWorker } from '../packages/runtime/src/temporal/worker-factory.ts';
+import { stackMongodbUri } from './lib/bench-store.ts';
 import { markdownTable, wrap, writeBenchmarkSection, reportedArgs } from './lib/benchmarks-doc.ts';
 import { createCaseworkClient, type CaseworkClient } from './lib/casework-client.ts';
 import { machineFacts } from './lib/machine-facts.ts';
@@ -18,7 +19,7 @@ import { runBench } from './lib/stack-bench.ts';
 
 const usage = `Usage: node_modules/.bin/tsx bench/store-ops.ts [options]
 
-Against the store and the Temporal server of a running stack (MONGODB_URI, default mongodb://127.0.0.1:27017/;
+Against the store and the Temporal server of a running stack (MONGODB_URI, default mongodb://127.0.0.1:\${MONGO_PORT:-27017}/;
 TEMPORAL_ADDRESS, default localhost:7233), on a database and task queue of its own: starts an api and a worker in
 this process, each with a MongoDB client that counts the commands it sends, sets up the canonical review workflow
 (examples/review-workflow), then triggers runs one at a time and polls each until it waits on wait-resolved. Prints
@@ -116,7 +117,7 @@ async function main(): Promise<number> {
   const suffix = randomBytes(6).toString('hex');
   const apiKey = `cw_bench_${randomBytes(24).toString('base64url')}`;
   const env = loadEnv({
-    MONGODB_URI: process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/',
+    MONGODB_URI: stackMongodbUri(),
     MONGODB_DB: `bench_store_ops_${suffix}`,
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? 'localhost:7233',
     TEMPORAL_TASK_QUEUE: `bench-store-ops-${suffix}`,

@@ -1,9 +1,16 @@
-// The store of the stack under test, for the benches that seed many cases straight into it (as a bulk import does,
-// with the runtime's newCaseDocument in packages/runtime/src/cases/case-collections.ts).
+// The store of the stack under test, for the benches that read or seed it directly.
 import { connectMongo } from '../../packages/runtime/src/platform/db/mongo.ts';
 
-/** MONGODB_URI (default the local stack's port, MONGO_PORT) and MONGODB_DB, as the stack's processes read them. */
+/**
+ * The store of the local stack, as `npm start` picks it (scripts/start.mjs): MONGODB_URI when it points elsewhere,
+ * else the embedded store on 127.0.0.1 at MONGO_PORT, by default 27017.
+ */
+export function stackMongodbUri(env = process.env): string {
+  if (env.MONGODB_URI) return env.MONGODB_URI;
+  return `mongodb://127.0.0.1:${env.MONGO_PORT ?? 27017}/`;
+}
+
+/** The stack's store and its database (MONGODB_DB, default casework), for seeding cases straight into it. */
 export function connectBenchStore() {
-  const uri = process.env.MONGODB_URI ?? `mongodb://127.0.0.1:${process.env.MONGO_PORT ?? '27017'}/`;
-  return connectMongo(uri, process.env.MONGODB_DB ?? 'casework');
+  return connectMongo(stackMongodbUri(), process.env.MONGODB_DB ?? 'casework');
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { WorkflowResource, WorkflowVersionResource } from '../../packages/shared/src/index.ts';
+import type { Graph, WorkflowResource, WorkflowVersionResource } from '../../packages/shared/src/index.ts';
 import type { CaseworkClient } from './casework-client.ts';
 
 export interface ReviewWorkflow {
@@ -35,11 +35,9 @@ export async function setUpReviewWorkflow(api: CaseworkClient, repoRoot: string)
   const workflowText = readFileSync(path.join(exampleDir, 'workflow.json'), 'utf8')
     .replaceAll('$TEMPLATE_ID', createdTemplate.id)
     .replaceAll('$QUEUE_ID', queue.id);
-  const workflow = JSON.parse(workflowText) as Record<string, unknown> & {
-    graph: { nodes: { id: string; kind: string }[] };
-  };
+  const workflow = JSON.parse(workflowText) as { name: string; graph: Graph };
   const { data: created } = await api.expect<WorkflowResource>(201, 'POST', '/workflows', {
-    data: { attributes: { ...workflow, name: `${String(workflow.name)} (bench ${templateKey})` } },
+    data: { attributes: { ...workflow, name: `${workflow.name} (bench ${templateKey})` } },
   });
   const { data: version } = await api.expect<WorkflowVersionResource>(201, 'POST', `/workflows/${created.id}/publish`, {
     meta: { notes: 'bench/trigger.ts' },

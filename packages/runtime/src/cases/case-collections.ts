@@ -100,7 +100,7 @@ export type NewCaseIdentity = Pick<
 
 /**
  * A case as it is when created at `createdAt`: version 1, no tags, queue, assignee, SLA or resolution, except what
- * `set` gives it. The case service creates cases with it; imports and the benches seed them with it.
+ * `set` gives it. The case service creates cases with it; tests and benches seed them with it (`importMany`).
  */
 export function newCaseDocument(
   identity: NewCaseIdentity,

@@ -57,12 +57,14 @@ export function compile(input: unknown, catalog: CatalogSnapshot): CompileResult
   const edges = checkEdges(graph.edges, nodes, issues);
   const flow = checkFlow(nodes, edges, issues);
   const predecessors = predecessorsOf(edges.successors);
+  // Each step after every step that leads to it: the plan's step order, and what expressions may read before a step.
+  const order = flow.trigger !== null && flow.acyclic ? topologicalOrder(flow.trigger, edges.successors) : [];
   const regions =
     flow.trigger !== null && flow.acyclic
       ? checkParallels({ typed: nodes.typed, next: edges.next, predecessors, reachable: flow.reachable }, issues)
       : new Map();
   const scope = {
-    ...referenceScope(nodes, edges.successors, flow.trigger, flow.acyclic, {
+    ...referenceScope(nodes, order, flow.trigger, flow.acyclic, {
       predecessors,
       dominance: regions.size > 0 ? sequentialSuccessors(edges.successors, regions) : edges.successors,
     }),
@@ -77,21 +79,18 @@ export function compile(input: unknown, catalog: CatalogSnapshot): CompileResult
     checkCatalog(node, templateOf, catalog, variables, issues);
   }
   if (flow.trigger === null || issues.some((found) => found.severity === 'error')) return { ok: false, issues };
-  // No error, so no cycle: the steps in flow order (each after all the steps that lead to it), which is the order a
-  // run lists them in.
-  const steps = topologicalOrder(flow.trigger, edges.successors);
-  return result(buildPlan(flow.trigger, steps, nodes.typed, edges, issues, variables), issues);
+  // No error, so no cycle: `order` holds every reachable step, in the order a run lists them.
+  return result(buildPlan(flow.trigger, order, nodes.typed, edges, issues, variables), issues);
 }
 
 function referenceScope(
   nodes: ReturnType<typeof checkNodes>,
-  successors: Map<string, string[]>,
+  order: readonly string[],
   trigger: string | null,
   acyclic: boolean,
   derived: { predecessors: Map<string, string[]>; dominance: ReadonlyMap<string, readonly string[]> },
 ): Omit<ReferenceScope, 'variables'> {
   const { predecessors } = derived;
-  const order = trigger !== null && acyclic ? topologicalOrder(trigger, successors) : [];
   const mayRunBefore = createAncestry(order, predecessors);
   const idom =
     trigger !== null && acyclic ? immediateDominators(trigger, derived.dominance) : new Map<string, string | null>();
